@@ -1,0 +1,40 @@
+/*
+ * Outside Excel (a plain browser tab, tests) there is no CustomFunctions global, yet the build appends
+ * CustomFunctions.associate(...) calls to functions.ts. This installs a minimal stand-in first, so the
+ * page loads without errors and the registered functions can be listed and called in previews.
+ */
+type Registered = Record<string, (...args: unknown[]) => unknown>;
+
+class StandInError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+    this.name = "CustomFunctions.Error";
+  }
+}
+
+export function installCustomFunctionsStandIn(target: typeof globalThis = globalThis): void {
+  const scope = target as unknown as { CustomFunctions?: unknown; eolRegisteredFunctions?: Registered };
+  if (scope.CustomFunctions !== undefined) return;
+  const registered: Registered = {};
+  scope.eolRegisteredFunctions = registered;
+  scope.CustomFunctions = {
+    associate(id: string, fn: (...args: unknown[]) => unknown) {
+      registered[id] = fn;
+    },
+    Error: StandInError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
+  };
+}
+
+installCustomFunctionsStandIn();

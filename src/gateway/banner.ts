@@ -1,0 +1,28 @@
+/** The text `npm start` prints: where the add-in is and how to sideload it into Excel. */
+import type { GatewayConfig } from "./config";
+import { trustInstructions } from "./tls";
+
+export function startupBanner(config: GatewayConfig, manifestPath: string, devCaPath: string | null): string {
+  const url = config.publicUrl;
+  const lines = [
+    "",
+    "EOL for Excel gateway is running.",
+    `  Task pane:      ${url}/taskpane.html`,
+    `  Manifest:       ${manifestPath}   (also served at ${url}/manifest.xml)`,
+    `  Health:         ${url}/healthz`,
+    "",
+    "Sideload the add-in into Excel:",
+    "  Excel on the web: open a workbook, Home > Add-ins > More Add-ins > My Add-ins >",
+    "                    Upload My Add-in, and choose the manifest file above.",
+    "  Windows:          share a folder containing the manifest, add it under File > Options > Trust Center >",
+    "                    Trusted Add-in Catalogs (tick Show in Menu), restart Excel, then Home > Add-ins >",
+    "                    Advanced > Shared Folder. Or run: npx office-addin-debugging start <manifest> desktop",
+    "  Mac:              copy the manifest to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/",
+    "                    (create the folder if needed), restart Excel, then Home > Add-ins.",
+    "  Then use the Exact Online tab > Show task pane to sign in, and type =EOL.VERSION() in a cell.",
+  ];
+  if (devCaPath) lines.push("", trustInstructions(devCaPath));
+  if (config.http)
+    lines.push("", "Plain HTTP (EOL_HTTP=1): Excel needs https, so put a TLS-terminating proxy in front.");
+  return lines.join("\n");
+}

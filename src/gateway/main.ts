@@ -1,0 +1,35 @@
+/* Entry point of `npm start`: read the configuration, start the gateway, print how to use it. */
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError, loadConfig } from "./config";
+import { startGateway } from "./start";
+import { startupBanner } from "./banner";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`EOL gateway not started. Configuration error in ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startGateway(config);
+  const manifestPath = path.join(running.config.dataDir, "manifest.xml");
+  fs.mkdirSync(running.config.dataDir, { recursive: true });
+  fs.writeFileSync(manifestPath, running.manifest);
+  console.log(startupBanner(running.config, manifestPath, running.devCaPath));
+  const stop = async (): Promise<void> => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error("EOL gateway failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

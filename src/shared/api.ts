@@ -1,0 +1,117 @@
+/**
+ * Wire types of the gateway's HTTP API, shared by the add-in and the gateway.
+ *
+ * Auth (all JSON; bodies ≤ 16 KB):
+ *   GET    /auth/config                      → AuthConfig
+ *   POST   /auth/logins          LoginRequest → 201 LoginStarted
+ *   GET    /auth/logins/:id/start              → 302 to Exact's authorize URL (the dialog's first page)
+ *   GET    /auth/callback?code&state|error     → 302 /auth-complete.html?status=…&loginId=…[&code=…]
+ *   POST   /auth/logins/:id/redeem RedeemRequest → 200 RedeemResponse (once)
+ *   GET    /auth/session          (Bearer)     → SessionInfo
+ *   DELETE /auth/session[?all=true] (Bearer)   → 204
+ *
+ * Data (Bearer session token; `Cache-Control: no-cache` bypasses the cache):
+ *   GET    /api/v1/me                                              → TableResponse
+ *   GET    /api/v1/divisions?scope=accessible|license              → TableResponse
+ *   GET    /api/v1/users?division=                                 → TableResponse
+ *   GET    /api/v1/user-roles?divisions=1,2|all&role=&activeOnly=  → TableResponse
+ *   GET    /api/v1/role-holders?roles=274[,…]&divisions=           → TableResponse
+ *   GET    /api/v1/query?resource=&select=&filter=&orderby=&top=&division= → TableResponse
+ *   GET    /api/v1/status                                          → StatusResponse
+ *   DELETE /api/v1/cache                                           → 204
+ * Errors: non-2xx with ApiErrorBody (src/shared/errors.ts).
+ */
+import type { Country } from "./countries";
+
+export const SESSION_HEADER = "authorization"; // "Bearer <session token>"
+
+export interface AuthConfig {
+  /** True when the admin configured the Exact app on the gateway; the add-in then only signs in. */
+  managed: boolean;
+  /** Country of the managed app (only when managed). */
+  country?: Country;
+  /** The callback URL to register in Exact's App Center (this gateway's /auth/callback). */
+  redirectUri: string;
+  /** Countries this gateway accepts; includes "demo" when the built-in simulator runs. */
+  countries: Country[];
+}
+
+export interface LoginRequest {
+  /** Random string (≥ 32 chars) the add-in keeps in memory; proves the redeemer started the login. */
+  loginSecret: string;
+  country?: Country;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+}
+
+export interface LoginStarted {
+  loginId: string;
+  /** Same-origin URL to open in the Office dialog / popup. */
+  startUrl: string;
+  expiresAt: string;
+}
+
+/** What auth-complete.html posts to the parent via messageParent / postMessage. */
+export interface LoginCompletedMessage {
+  type: "eol-login";
+  status: "ok" | "error";
+  loginId?: string;
+  /** ErrorCode when status is "error". */
+  code?: string;
+  message?: string;
+}
+
+export interface RedeemRequest {
+  loginSecret: string;
+}
+
+export interface SessionInfo {
+  user: { id: string; fullName: string; userName: string; email: string | null };
+  country: Country;
+  /** e.g. "3f1c…-…-…c2a9" masked to its first and last 4 characters. */
+  clientIdMasked: string;
+  currentDivision: number | null;
+  managed: boolean;
+}
+
+export interface RedeemResponse {
+  sessionToken: string;
+  session: SessionInfo;
+}
+
+export type CellValue = string | number | boolean | null;
+export type ColumnType = "string" | "number" | "boolean" | "date" | "guid";
+
+export interface Column {
+  /** Stable, documented header text (e.g. "Division", "User name"). */
+  name: string;
+  type: ColumnType;
+}
+
+/** A table ready to spill: dates are ISO-8601 strings, missing values null. */
+export interface TableResponse {
+  columns: Column[];
+  rows: CellValue[][];
+  /** When the data was fetched from Exact (ISO), older than now when served from cache. */
+  asOf: string;
+  /** Divisions the result covers; `divisionSource` says how they were chosen. */
+  divisions: number[];
+  divisionSource: "explicit" | "current" | "all" | "none";
+  cached: boolean;
+}
+
+export interface DivisionBudget {
+  division: number;
+  minuteLimit: number | null;
+  minuteRemaining: number | null;
+  minuteResetAt: string | null;
+  dayLimit: number | null;
+  dayRemaining: number | null;
+  dayResetAt: string | null;
+}
+
+export interface StatusResponse {
+  budgets: DivisionBudget[];
+  cache: { entries: number; oldestAsOf: string | null; newestAsOf: string | null };
+}

@@ -1,0 +1,49 @@
+/**
+ * Error codes the gateway returns in `{ error: { code, message } }` bodies. The add-in maps them to
+ * cell errors and task-pane texts; messages are already user-facing (and never contain secrets).
+ */
+export const ERROR_CODES = [
+  // request / argument problems
+  "invalid_request", // malformed body, bad or missing field (message names the field)
+  "payload_too_large",
+  "not_found",
+  "too_many_requests", // our own /auth rate limit
+  // session
+  "not_signed_in", // no or unknown session token
+  "reauth_required", // token chain dead (invalid_grant, 30-day idle expiry): sign in again
+  // sign-in flow
+  "login_expired",
+  "login_not_found",
+  "login_already_redeemed",
+  "login_pending", // redeem before the callback completed
+  "wrong_login_secret",
+  "state_mismatch",
+  "consent_denied",
+  "invalid_client", // wrong client ID or secret
+  "redirect_uri_mismatch",
+  "managed_app", // admin manages the app; settings may not be overridden
+  // Exact data access
+  "no_division_access",
+  "unknown_division",
+  "daily_limit_reached",
+  "exact_error", // Exact answered 400/404 etc. with its own text
+  "exact_unavailable", // 5xx / network after retries
+  "internal_error",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}

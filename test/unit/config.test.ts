@@ -1,0 +1,49 @@
+import path from "node:path";
+import { loadConfig, ConfigError } from "../../src/gateway/config";
+
+describe("gateway configuration", () => {
+  test("defaults run https on localhost:3000 with ./data", () => {
+    const config = loadConfig({}, "/srv/eol");
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "localhost",
+      http: false,
+      publicUrl: "https://localhost:3000",
+    });
+    expect(config.dataDir).toBe(path.resolve("/srv/eol/data"));
+  });
+
+  test("EOL_HTTP=1 switches to plain HTTP and the public URL follows", () => {
+    expect(loadConfig({ EOL_HTTP: "1", PORT: "8080", HOST: "127.0.0.1" }).publicUrl).toBe(
+      "http://127.0.0.1:8080",
+    );
+  });
+
+  test("EOL_PUBLIC_URL overrides the public URL (reverse proxies)", () => {
+    expect(loadConfig({ EOL_HTTP: "true", EOL_PUBLIC_URL: "https://eol.example.com/" }).publicUrl).toBe(
+      "https://eol.example.com",
+    );
+  });
+
+  test.each([
+    [{ PORT: "abc" }, "PORT", /0 to 65535/],
+    [{ PORT: "70000" }, "PORT", /0 to 65535/],
+    [{ PORT: "-1" }, "PORT", /0 to 65535/],
+    [{ EOL_HTTP: "maybe" }, "EOL_HTTP", /one of 1, 0, true, false/],
+    [{ HOST: "local host" }, "HOST", /host name or IP/],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", /fatal, error, warn, info/],
+    [{ EOL_PUBLIC_URL: "eol.example.com" }, "EOL_PUBLIC_URL", /absolute URL/],
+    [{ EOL_PUBLIC_URL: "https://eol.example.com/?a=1" }, "EOL_PUBLIC_URL", /without credentials, query/],
+    [{ EOL_TLS_CERT: "/tmp/c.pem" }, "EOL_TLS_KEY", /set together/],
+  ])("rejects %j naming %s and the accepted values", (env, variable, accepted) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message).toMatch(accepted);
+  });
+});

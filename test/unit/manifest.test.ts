@@ -1,0 +1,175 @@
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { ROOT, MANIFEST_PATH, parseManifest, walk, asArray } from "../support/manifest";
+
+const manifest = parseManifest();
+const nodes = walk(manifest);
+const xml = fs.readFileSync(MANIFEST_PATH, "utf8");
+
+function resourceIds(kind: "Images" | "Urls" | "ShortStrings" | "LongStrings"): Map<string, string> {
+  const resources = nodes.find((n) => n.name === "Resources")!.node;
+  const group = resources[kind] as Record<string, unknown>;
+  const items = asArray(
+    group[kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String"] as Record<string, string>[],
+  );
+  return new Map(items.map((item) => [item["@id"], item["@DefaultValue"]]));
+}
+
+function allResids(): string[] {
+  return nodes.flatMap(({ node }) => (typeof node["@resid"] === "string" ? [node["@resid"] as string] : []));
+}
+
+const host = nodes.find(
+  (n) => n.name === "Host" && n.node["@type"] === "Workbook" && "Runtimes" in n.node,
+)!.node;
+const runtime = (host.Runtimes as Record<string, Record<string, string>>).Runtime;
+const customFunctions = asArray(
+  (host.AllFormFactors as Record<string, unknown>).ExtensionPoint as Record<string, unknown>[],
+).find((e) => e["@type"] === "CustomFunctions")!;
+const desktop = host.DesktopFormFactor as Record<string, unknown>;
+
+describe("manifest.xml", () => {
+  test("is a task pane add-in named EOL for Excel in English and Dutch", () => {
+    const app = manifest.OfficeApp as Record<string, unknown>;
+    const name = app.DisplayName as Record<string, unknown>;
+    expect(name["@DefaultValue"]).toBe("EOL for Excel");
+    expect((name.Override as Record<string, string>)["@Locale"]).toBe("nl-NL");
+    expect((app.Description as Record<string, unknown>).Override).toBeDefined();
+  });
+
+  test("requires SharedRuntime 1.1 and declares one long-lived runtime", () => {
+    expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(runtime["@lifetime"]).toBe("long");
+  });
+
+  test("uses the same resid for the Runtime, the functions Page and the FunctionFile", () => {
+    const page = (customFunctions.Page as Record<string, Record<string, string>>).SourceLocation["@resid"];
+    const functionFile = (desktop.FunctionFile as Record<string, string>)["@resid"];
+    expect(page).toBe(runtime["@resid"]);
+    expect(functionFile).toBe(runtime["@resid"]);
+  });
+
+  test("declares the custom functions Script, Page, Metadata and namespace EOL", () => {
+    const urls = resourceIds("Urls");
+    const short = resourceIds("ShortStrings");
+    const resid = (key: string) =>
+      (customFunctions[key] as Record<string, Record<string, string>>).SourceLocation["@resid"];
+    expect(urls.get(resid("Script"))).toMatch(/\/functions\.js$/);
+    expect(urls.get(resid("Metadata"))).toMatch(/\/functions\.json$/);
+    expect(urls.get(resid("Page"))).toMatch(/\/taskpane\.html$/);
+    expect(short.get((customFunctions.Namespace as Record<string, string>)["@resid"])).toBe("EOL");
+  });
+
+  test("has an Exact Online ribbon tab with Show task pane and Refresh all", () => {
+    const short = resourceIds("ShortStrings");
+    const tab = nodes.find((n) => n.name === "CustomTab")!.node;
+    expect(short.get((tab.Label as Record<string, string>)["@resid"])).toBe("Exact Online");
+    const labels = nodes
+      .filter((n) => n.name === "Control")
+      .map((c) => short.get((c.node.Label as Record<string, string>)["@resid"]));
+    expect(labels).toEqual(expect.arrayContaining(["Show task pane", "Refresh all"]));
+    // A shared runtime supports one task pane: no TaskpaneId under the shared host.
+    expect(xml).not.toContain("TaskpaneId");
+  });
+
+  test("defines every resid it uses, each at most 32 characters", () => {
+    const defined = new Set([
+      ...resourceIds("Images").keys(),
+      ...resourceIds("Urls").keys(),
+      ...resourceIds("ShortStrings").keys(),
+      ...resourceIds("LongStrings").keys(),
+    ]);
+    const used = allResids();
+    expect(used.length).toBeGreaterThan(10);
+    for (const resid of used) {
+      expect(defined).toContain(resid);
+      expect(resid.length).toBeLessThanOrEqual(32);
+    }
+  });
+
+  test("keeps ShortStrings within 125 and LongStrings within 250 characters, overrides included", () => {
+    const strings = (kind: "ShortStrings" | "LongStrings") =>
+      nodes
+        .filter((n) => n.name === kind)
+        .flatMap((n) => asArray(n.node.String as Record<string, unknown>[]))
+        .flatMap((s) => [
+          s["@DefaultValue"] as string,
+          ...asArray(s.Override as Record<string, string>[]).map((o) => o["@Value"]),
+        ]);
+    expect(strings("ShortStrings").length).toBeGreaterThan(5);
+    for (const s of strings("ShortStrings")) expect(s.length).toBeLessThanOrEqual(125);
+    for (const s of strings("LongStrings")) expect(s.length).toBeLessThanOrEqual(250);
+  });
+
+  test("uses only https URLs", () => {
+    const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)].map((m) => m[1]);
+    urls.push(...[...xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+  });
+
+  test("associates every ribbon FunctionName with a handler in src", () => {
+    const names = nodes
+      .filter((n) => n.name === "Action" && n.node["@type"] === "ExecuteFunction")
+      .map((n) => n.node.FunctionName as string);
+    expect(names).toEqual(expect.arrayContaining(["refreshAll"]));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { RIBBON_COMMANDS } = require("../../src/addin/commands/ribbonCommands") as {
+      RIBBON_COMMANDS: Record<string, unknown>;
+    };
+    for (const name of names) expect(typeof RIBBON_COMMANDS[name]).toBe("function");
+    const commandsSource = fs.readFileSync(path.join(ROOT, "src/addin/commands/commands.ts"), "utf8");
+    expect(commandsSource).toMatch(/Office\.actions\.associate\(id,/);
+  });
+
+  test("points every icon at a PNG of the declared size in assets/", () => {
+    for (const [id, url] of resourceIds("Images")) {
+      const size = Number(/(\d+)x\d+$/.exec(id)![1]);
+      const file = path.join(ROOT, "assets", path.basename(new URL(url).pathname));
+      const png = fs.readFileSync(file);
+      expect(png.readUInt32BE(16)).toBe(size); // IHDR width
+      expect(png.readUInt32BE(20)).toBe(size); // IHDR height
+    }
+    const hiRes = (manifest.OfficeApp as Record<string, Record<string, string>>).HighResolutionIconUrl[
+      "@DefaultValue"
+    ];
+    expect(fs.readFileSync(path.join(ROOT, "assets", path.basename(hiRes))).readUInt32BE(16)).toBe(64);
+  });
+});
+
+describe("functions.json generated from JSDoc", () => {
+  const source = path.join(ROOT, "src/addin/functions/functions.ts");
+
+  test("contains every @customfunction in functions.ts with its parameters described", async () => {
+    const declared = [...fs.readFileSync(source, "utf8").matchAll(/@customfunction\s+([A-Z.]+)/g)].map(
+      (m) => m[1],
+    );
+    expect(declared).toContain("VERSION");
+    const { metadataJson } = await generateCustomFunctionsMetadata([source]);
+    const metadata = JSON.parse(metadataJson) as {
+      functions: { id: string; description?: string; parameters: { description?: string }[] }[];
+    };
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual([...declared].sort());
+    for (const fn of metadata.functions) {
+      expect(fn.description).toBeTruthy();
+      for (const parameter of fn.parameters) expect(parameter.description).toBeTruthy();
+    }
+  });
+});
+
+// The official XSDs are only published in an Open Specification; when a copy is provided in
+// ../shared/manifest-schemas, validate against it too.
+const schemaDir = path.resolve(ROOT, "..", "shared", "manifest-schemas");
+if (fs.existsSync(schemaDir)) {
+  test("validates against the XSDs in ../shared/manifest-schemas", () => {
+    const xsd = fs
+      .readdirSync(schemaDir)
+      .find((f) => /appforoffice|offappmanifest|manifest/i.test(f) && f.endsWith(".xsd"));
+    expect(xsd).toBeDefined();
+    execFileSync("xmllint", ["--noout", "--schema", path.join(schemaDir, xsd!), MANIFEST_PATH], {
+      stdio: "pipe",
+    });
+  });
+}
