@@ -1,15 +1,17 @@
 // One jest run for everything: unit (node), component (jsdom via per-file docblock), integration
-// (real HTTP on loopback) and end-to-end (Playwright + Debian's Chromium). TypeScript via swc: fast,
-// type-checking is `npm run typecheck`'s job.
-const swc = [
-  "@swc/jest",
+// (real HTTP on loopback) and end-to-end (Playwright + Debian's Chromium). TypeScript via ts-jest in
+// transpile-only mode: fast; type-checking is `npm run typecheck`'s job.
+const tsJest = [
+  "ts-jest",
   {
-    jsc: {
-      parser: { syntax: "typescript", tsx: true },
-      transform: { react: { runtime: "automatic" } },
-      target: "es2022",
+    isolatedModules: true,
+    tsconfig: {
+      jsx: "react-jsx",
+      module: "commonjs",
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      allowJs: true,
     },
-    module: { type: "commonjs" },
   },
 ];
 
@@ -17,7 +19,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: { "^.+\\.(t|j)sx?$": swc },
+  transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: { "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js" },
   testTimeout: 30000,
   maxWorkers: 2,

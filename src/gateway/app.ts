@@ -8,6 +8,7 @@ import type { GatewayConfig } from "./config";
 import { registerSecurityHeaders } from "./security";
 import { registerStaticFiles } from "./staticFiles";
 import { LOG_REDACT_PATHS } from "./logging";
+import { registerErrorHandling } from "./errorHandler";
 
 export interface TlsOptions {
   key: Buffer;
@@ -22,6 +23,7 @@ export async function buildGateway(config: GatewayConfig, tls: TlsOptions | null
     trustProxy: false,
   }) as unknown as FastifyInstance; // the https/http overloads produce different server generics
   await registerSecurityHeaders(app, { https: !!tls || config.publicUrl.startsWith("https:") });
+  registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok", version }));
   await registerStaticFiles(app, config.staticDir, config.publicUrl);
   return app;

@@ -1,0 +1,34 @@
+/**
+ * A tiny event bus of the shared runtime: the ribbon, the custom functions and the task pane live in
+ * one JavaScript context and tell each other about sign-in changes and long-running progress.
+ */
+export interface AddinEvents {
+  /** Signed in, signed out, or the session was found invalid. */
+  "session-changed": { signedIn: boolean };
+  /** Progress of a long operation (Refresh all, insert sheet); done === total means finished. */
+  progress: { operation: string; label: string; done: number; total: number; error?: string };
+  /** Data was (re)fetched; the task pane refreshes its status and "data as of". */
+  "data-refreshed": { asOf: string };
+}
+
+type Listener<K extends keyof AddinEvents> = (payload: AddinEvents[K]) => void;
+
+// Keyed by event name; each set only ever holds listeners of its own event (see on()).
+const listeners = new Map<keyof AddinEvents, Set<Listener<never>>>();
+
+export function on<K extends keyof AddinEvents>(event: K, listener: Listener<K>): () => void {
+  let set = listeners.get(event);
+  if (!set) listeners.set(event, (set = new Set()));
+  set.add(listener as Listener<never>);
+  return () => set.delete(listener as Listener<never>);
+}
+
+export function emit<K extends keyof AddinEvents>(event: K, payload: AddinEvents[K]): void {
+  for (const listener of (listeners.get(event) ?? []) as Set<Listener<K>>) {
+    try {
+      listener(payload);
+    } catch (error) {
+      console.error(`EOL ${event} listener failed`, error);
+    }
+  }
+}
