@@ -38,3 +38,18 @@ declare module "fastify" {
     eolSession?: SessionContext;
   }
 }
+
+/**
+ * Services shared by the gateway's route plugins, decorated on the Fastify instance as `eolServices`
+ * by the sign-in part (auth/) before the data routes (api/) register.
+ */
+export interface GatewayServices {
+  clock: import("../shared/clock").Clock;
+  tokens: TokenSource;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    eolServices: GatewayServices;
+  }
+}
