@@ -4,8 +4,8 @@
 const tsJest = [
   "ts-jest",
   {
-    isolatedModules: true,
     tsconfig: {
+      isolatedModules: true,
       jsx: "react-jsx",
       module: "commonjs",
       esModuleInterop: true,
