@@ -1,0 +1,73 @@
+/**
+ * Wires the data API: one scheduler and one cache per gateway (so every session of a client ID shares
+ * its budgets), the Exact client, and the /api/v1 routes behind the session check.
+ */
+import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { Clock } from "../../shared/clock";
+import type { TokenSource } from "../contracts";
+import { ResultCache } from "../cache/resultCache";
+import { ExactClient } from "../exact/client";
+import { RateScheduler } from "../scheduler/scheduler";
+import { DataService } from "./dataService";
+import { registerDataRoutes } from "./routes";
+
+export interface DataApiSettings {
+  /** Calls in flight to Exact at once (all divisions). */
+  concurrency: number;
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  /** Attempts per page for 5xx / network / time-out failures. */
+  maxAttempts: number;
+  /** Real-time limit per upstream HTTP call. */
+  timeoutMs: number;
+  backoffBaseMs: number;
+}
+
+export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
+  concurrency: 8,
+  cacheTtlMs: 5 * 60_000,
+  cacheMaxEntries: 10_000,
+  maxAttempts: 4,
+  timeoutMs: 30_000,
+  backoffBaseMs: 500,
+};
+
+export interface DataApiDeps {
+  clock: Clock;
+  tokens: TokenSource;
+  requireSession: preHandlerHookHandler;
+  assertAllowedUpstream: (url: string) => void;
+  fetchImpl?: typeof fetch;
+}
+
+export interface DataApi {
+  scheduler: RateScheduler;
+  cache: ResultCache;
+  service: DataService;
+}
+
+export function registerDataApiRoutes(
+  app: FastifyInstance,
+  settings: DataApiSettings,
+  deps: DataApiDeps,
+): DataApi {
+  const scheduler = new RateScheduler({ clock: deps.clock, concurrency: settings.concurrency });
+  const cache = new ResultCache({
+    clock: deps.clock,
+    ttlMs: settings.cacheTtlMs,
+    maxEntries: settings.cacheMaxEntries,
+  });
+  const client = new ExactClient({
+    clock: deps.clock,
+    tokens: deps.tokens,
+    scheduler,
+    assertAllowedUpstream: deps.assertAllowedUpstream,
+    maxAttempts: settings.maxAttempts,
+    timeoutMs: settings.timeoutMs,
+    backoffBaseMs: settings.backoffBaseMs,
+    fetchImpl: deps.fetchImpl,
+  });
+  const service = new DataService(client, cache, deps.clock);
+  registerDataRoutes(app, { service, scheduler, requireSession: deps.requireSession });
+  return { scheduler, cache, service };
+}

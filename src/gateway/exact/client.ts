@@ -1,0 +1,203 @@
+/**
+ * The Exact REST client: every call goes through the rate scheduler, carries `Accept: application/json`,
+ * follows `__next` to the end (only on the same Exact host and resource), and turns Exact's failures into
+ * our errors. 401 → one refresh, then "sign in again"; 429 → wait for the reset and retry; 5xx, network
+ * errors, time-outs and unreadable pages → retries with exponential backoff and jitter, then
+ * "Exact Online unavailable". A failed page fails the whole result: never a truncated list.
+ */
+import type { Clock } from "../../shared/clock";
+import type { SessionContext, TokenSource } from "../contracts";
+import type { RateScheduler } from "../scheduler/scheduler";
+import type { DivisionBudget } from "../scheduler/budget";
+import { GatewayError } from "../errors";
+import {
+  dailyLimitError,
+  isTransientStatus,
+  mapExactError,
+  reauthError,
+  unavailableError,
+} from "./errorMapping";
+import { MalformedResponseError, parseODataPage, type ExactRecord, type ODataPage } from "./odata";
+import { readRateLimitHeaders } from "./rateLimitHeaders";
+
+export interface ExactClientOptions {
+  clock: Clock;
+  tokens: TokenSource;
+  scheduler: RateScheduler;
+  /** The only-Exact-hosts guard; throws for any other URL. */
+  assertAllowedUpstream: (url: string) => void;
+  /** Attempts per page for transient failures (5xx, network, time-out, unreadable body). */
+  maxAttempts: number;
+  /** Real-time limit per HTTP call (a hung connection is a network fault, not clock time). */
+  timeoutMs: number;
+  backoffBaseMs: number;
+  /** 429s in a row for one page before giving up (other apps may keep eating the shared budget). */
+  maxRateLimitRetries?: number;
+  random?: () => number;
+  fetchImpl?: typeof fetch;
+}
+
+export type ODataQuery = Record<string, string | undefined>;
+
+type Outcome =
+  | { kind: "ok"; page: ODataPage }
+  | { kind: "unauthorized" }
+  | { kind: "minuteLimited" }
+  | { kind: "dayLimited"; resetAt: number | null }
+  | { kind: "transient" }
+  | { kind: "failed"; error: GatewayError };
+
+const MAX_PAGES = 5000;
+
+/** `$select=A,B&$filter=…` with OData's `$` keys kept literal and values percent-encoded. */
+export function buildODataQueryString(query: ODataQuery): string {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join("&");
+}
+
+export function resourceUrl(
+  baseUrl: string,
+  division: number | null,
+  resource: string,
+  query: ODataQuery,
+): string {
+  const divisionPart = division === null ? "" : `${division}/`;
+  const qs = buildODataQueryString(query);
+  return `${baseUrl.replace(/\/+$/, "")}/api/v1/${divisionPart}${resource}${qs ? `?${qs}` : ""}`;
+}
+
+export class ExactClient {
+  constructor(private readonly options: ExactClientOptions) {}
+
+  /** Every record of `resource` (all pages). `division` null for division-less resources (current/Me). */
+  async getAll(
+    session: SessionContext,
+    division: number | null,
+    resource: string,
+    query: ODataQuery,
+  ): Promise<ExactRecord[]> {
+    const first = resourceUrl(session.exactBaseUrl, division, resource, query);
+    const records: ExactRecord[] = [];
+    let url: string | null = first;
+    for (let pages = 0; url !== null; pages += 1) {
+      if (pages >= MAX_PAGES) {
+        throw new GatewayError(502, "exact_unavailable", "Exact Online kept sending more pages; stopped.");
+      }
+      this.checkPageUrl(first, url);
+      const page = await this.getPage(session, division, url);
+      records.push(...page.records);
+      url = page.next;
+    }
+    return records;
+  }
+
+  /** `__next` must stay on the same Exact host and the same resource path. */
+  private checkPageUrl(first: string, candidate: string): void {
+    let next: URL;
+    try {
+      next = new URL(candidate);
+    } catch {
+      throw new GatewayError(502, "exact_unavailable", "Exact Online sent an invalid next-page link.");
+    }
+    const start = new URL(first);
+    if (next.origin !== start.origin || next.pathname !== start.pathname) {
+      throw new GatewayError(
+        502,
+        "exact_unavailable",
+        "Exact Online sent a next-page link to another place.",
+      );
+    }
+    this.options.assertAllowedUpstream(candidate);
+  }
+
+  private async getPage(session: SessionContext, division: number | null, url: string): Promise<ODataPage> {
+    const { tokens, scheduler, maxAttempts } = this.options;
+    const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 5;
+    let transientFailures = 0;
+    let rateLimitHits = 0;
+    let refreshed = false;
+    for (;;) {
+      const token = await tokens.getAccessToken(session.chainId);
+      const outcome = await scheduler.schedule(session.clientId, division, (budget) =>
+        this.send(url, token, budget),
+      );
+      switch (outcome.kind) {
+        case "ok":
+          return outcome.page;
+        case "failed":
+          throw outcome.error;
+        case "unauthorized":
+          if (refreshed) throw reauthError();
+          refreshed = true;
+          await tokens.refreshAfterUnauthorized(session.chainId, token);
+          break;
+        case "minuteLimited":
+          rateLimitHits += 1;
+          if (rateLimitHits > maxRateLimitRetries) throw unavailableError(rateLimitHits);
+          break; // the scheduler now waits for the reset before sending again
+        case "dayLimited":
+          throw dailyLimitError(division, outcome.resetAt);
+        case "transient":
+          transientFailures += 1;
+          if (transientFailures >= maxAttempts) throw unavailableError(transientFailures);
+          await this.options.clock.sleep(this.backoff(transientFailures));
+          break;
+      }
+    }
+  }
+
+  /** Full jitter on an exponential step: spreads retries of many sessions apart. */
+  private backoff(failures: number): number {
+    const random = this.options.random ?? Math.random;
+    const ceiling = this.options.backoffBaseMs * 2 ** (failures - 1);
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  }
+
+  private async send(url: string, token: string, budget: DivisionBudget): Promise<Outcome> {
+    const { clock, timeoutMs } = this.options;
+    const fetchImpl = this.options.fetchImpl ?? fetch;
+    this.options.assertAllowedUpstream(url);
+    let response: Response;
+    let bodyText: string;
+    try {
+      response = await fetchImpl(url, {
+        method: "GET",
+        headers: { accept: "application/json", authorization: `Bearer ${token}` },
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      bodyText = await response.text();
+    } catch {
+      return { kind: "transient" }; // network error, dropped connection or time-out
+    }
+    const snapshot = readRateLimitHeaders(response.headers);
+    budget.learn(snapshot, clock.now());
+    const status = response.status;
+    if (status === 429) {
+      const minutely = snapshot.minuteResetAt !== null || snapshot.minuteRemaining !== null;
+      if (!minutely && (snapshot.dayResetAt !== null || snapshot.dayRemaining !== null)) {
+        budget.markDaySpent(snapshot.dayResetAt);
+        return { kind: "dayLimited", resetAt: snapshot.dayResetAt };
+      }
+      budget.markMinuteSpent(snapshot.minuteResetAt, clock.now());
+      return { kind: "minuteLimited" };
+    }
+    // Exact's old 401 was a redirect to its login page.
+    if (status === 401 || (status >= 300 && status < 400)) return { kind: "unauthorized" };
+    if (isTransientStatus(status)) return { kind: "transient" };
+    if (status < 200 || status >= 300) {
+      return {
+        kind: "failed",
+        error: mapExactError(status, bodyText, response.headers.get("reason"), budget.division),
+      };
+    }
+    try {
+      return { kind: "ok", page: parseODataPage(bodyText) };
+    } catch (error) {
+      if (error instanceof MalformedResponseError) return { kind: "transient" };
+      throw error;
+    }
+  }
+}

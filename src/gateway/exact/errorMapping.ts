@@ -1,0 +1,66 @@
+/**
+ * Turns a non-2xx Exact answer into our own error: which ones are worth retrying, and the clear,
+ * user-facing GatewayError for the rest. Messages stay ≤ 255 characters and carry no secrets.
+ */
+import { GatewayError } from "../errors";
+import { exactErrorText } from "./odata";
+
+export const MAX_MESSAGE_LENGTH = 255;
+
+export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
+  const single = text.replace(/\s+/g, " ").trim();
+  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
+}
+
+/** 5xx (except 501, which is Exact saying "not for this endpoint") is transient. */
+export function isTransientStatus(status: number): boolean {
+  return status >= 500 && status !== 501;
+}
+
+export function unavailableError(attempts: number): GatewayError {
+  return new GatewayError(
+    502,
+    "exact_unavailable",
+    `Exact Online unavailable: no good answer after ${attempts} attempt${attempts === 1 ? "" : "s"}. Try again in a few minutes.`,
+  );
+}
+
+export function reauthError(): GatewayError {
+  return new GatewayError(
+    401,
+    "reauth_required",
+    "Exact Online no longer accepts this sign-in. Sign in again (EOL task pane).",
+  );
+}
+
+export function dailyLimitError(division: number | null, resetAt: number | null): GatewayError {
+  const where = division === null ? "this app" : `division ${division}`;
+  const when = resetAt ? ` It resets at ${new Date(resetAt).toISOString()}.` : "";
+  return new GatewayError(
+    429,
+    "daily_limit_reached",
+    `Exact Online's daily call limit for ${where} is used up.${when}`,
+  );
+}
+
+/** A definitive (non-retryable) error answer from Exact → our error. */
+export function mapExactError(
+  status: number,
+  bodyText: string,
+  reason: string | null,
+  division: number | null,
+): GatewayError {
+  const text = exactErrorText(bodyText);
+  const reasonCode = reason?.split(":")[0]?.trim() ?? "";
+  if (status === 403) {
+    if (reasonCode === "NoDivisionAccess" && division !== null) {
+      return new GatewayError(403, "no_division_access", `No access to division ${division}.`);
+    }
+    const detail = text ?? (reason ? reason : "access denied");
+    return new GatewayError(403, "exact_error", clip(`Exact Online refused access: ${detail}`));
+  }
+  if (status === 401) return reauthError();
+  const detail = text ?? `HTTP ${status}`;
+  const ourStatus = status === 404 ? 404 : 400;
+  return new GatewayError(ourStatus, "exact_error", clip(`Exact Online: ${detail}`));
+}
