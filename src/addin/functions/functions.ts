@@ -1,11 +1,17 @@
 /*
  * The EOL custom functions. custom-functions-metadata-plugin generates functions.json from the JSDoc
  * below and appends a CustomFunctions.associate call for each function at build time, so this file
- * only declares them. It must stay importable with no DOM and no Office (Excel may load it either via
- * taskpane.html or functions.js).
+ * only declares them; the work happens in eolTables.ts. It must stay importable with no DOM and no
+ * Office (Excel may load it either via taskpane.html or functions.js).
+ *
+ * Parameters are `unknown` (functions.json type "any"; `unknown[][]` is a range): Excel hands over
+ * whatever the cell holds, and we check it ourselves so a bad argument gets a #VALUE! that names the
+ * argument and what it accepts, instead of Excel's silent coercion. None of these is volatile:
+ * Excel recalculates them when their arguments change, and "Refresh all" re-runs them.
  */
 import "./outsideExcel";
 import packageJson from "../../../package.json";
+import * as tables from "./eolTables";
 
 /**
  * The version of the EOL for Excel add-in.
@@ -15,4 +21,100 @@ import packageJson from "../../../package.json";
  */
 export function version(): string {
   return packageJson.version;
+}
+
+/**
+ * The Exact Online divisions (administrations) you can use, as a table that spills.
+ * @customfunction DIVISIONS
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @param [scope] "accessible" (default) for the divisions you may open, or "license" for every division of the license.
+ * @returns One row per division: Division, Name, HID, Country, Currency, Status, and more.
+ */
+export function divisions(headers?: unknown, scope?: unknown): Promise<unknown[][]> {
+  return tables.divisions(headers, scope);
+}
+
+/**
+ * The users of an Exact Online division.
+ * @customfunction USERS
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param [division] Division code; empty for your current division.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per user.
+ */
+export function users(division?: unknown, headers?: unknown): Promise<unknown[][]> {
+  return tables.users(division, headers);
+}
+
+/**
+ * The roles of the users in one or more divisions.
+ * @customfunction USERROLES
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
+ * @param [role] Only this role number (for example 274); empty for all roles.
+ * @param [activeOnly] TRUE (default) for roles active today only, FALSE to include ended and future roles.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per user role per division.
+ */
+export function userRoles(
+  divisions?: unknown[][],
+  role?: unknown,
+  activeOnly?: unknown,
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.userRoles(divisions, role, activeOnly, headers);
+}
+
+/**
+ * Who holds a role today, with the divisions where they hold it. =EOL.ROLEHOLDERS(274) answers "who may manage subscriptions".
+ * @customfunction ROLEHOLDERS
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param role A role number such as 274, or a range or comma list of role numbers.
+ * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per user holding the role(s).
+ */
+export function roleHolders(
+  role: unknown[][],
+  divisions?: unknown[][],
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.roleHolders(role, divisions, headers);
+}
+
+/**
+ * The signed-in Exact Online user, country and current division.
+ * @customfunction ME
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row about you.
+ */
+export function me(headers?: unknown): Promise<unknown[][]> {
+  return tables.me(headers);
+}
+
+/**
+ * Any read-only Exact Online resource of a division, as a table.
+ * @customfunction QUERY
+ * @helpurl https://localhost:3000/help.html#functions
+ * @param resource The resource, for example "crm/Accounts" or "salesinvoice/SalesInvoices".
+ * @param [select] Field names separated by commas, or a range of field names; empty for the resource's default fields.
+ * @param [filter] An OData filter, for example "Status eq 'C'"; empty for all rows.
+ * @param [division] Division code; empty for your current division.
+ * @param [orderby] Sort order, for example "Name desc"; empty for Exact's order.
+ * @param [top] At most this many rows; empty for all rows.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per record.
+ */
+export function query(
+  resource: unknown,
+  select?: unknown[][],
+  filter?: unknown,
+  division?: unknown,
+  orderby?: unknown,
+  top?: unknown,
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.query({ resource, select, filter, division, orderby, top, headers });
 }

@@ -1,0 +1,43 @@
+/**
+ * Re-runs every EOL formula in the workbook. A full calculation (Ctrl+Alt+F9, ExcelApi 1.1) marks
+ * every cell dirty, which is what re-invokes non-volatile custom functions. Cells that sit in an error
+ * state were sometimes skipped by it (office-js #4502), so where ExcelApi 1.9 is available the formula
+ * cells currently showing an error are calculated once more, explicitly.
+ */
+export interface RecalculateResult {
+  /** Sheets whose error cells were recalculated explicitly. */
+  sheetsWithErrors: number;
+}
+
+function supportsTargetedCalculation(): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true
+    );
+  } catch {
+    return false;
+  }
+}
+
+export async function recalculateAll(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  targeted = supportsTargetedCalculation(),
+): Promise<RecalculateResult> {
+  context.workbook.application.calculate(Excel.CalculationType.full);
+  await context.sync();
+  if (!targeted || sheetNames.length === 0) return { sheetsWithErrors: 0 };
+  const errorCells = sheetNames.map((name) =>
+    context.workbook.worksheets
+      .getItem(name)
+      .getUsedRange()
+      .getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas, Excel.SpecialCellValueType.errors),
+  );
+  for (const cells of errorCells) cells.load("isNullObject");
+  await context.sync();
+  const present = errorCells.filter((cells) => !cells.isNullObject);
+  for (const cells of present) cells.calculate();
+  if (present.length > 0) await context.sync();
+  return { sheetsWithErrors: present.length };
+}

@@ -1,0 +1,200 @@
+/**
+ * Checks and normalises the arguments of the EOL functions before any network call. Excel passes an
+ * omitted optional argument as null (or undefined when the runtime trims the call), an empty cell as
+ * null or "", and a range as a 2-D array; every parser accepts exactly what docs/functions.md says and
+ * throws ArgumentError otherwise.
+ */
+import { ArgumentError } from "./argumentError";
+
+/** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
+export type RawArgument = unknown;
+
+const MAX_CODES = 1000;
+const MAX_INT = 2_147_483_647;
+
+function isMissing(value: RawArgument): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A single cell: a 1×1 range arrives as [[x]] when the parameter is a matrix. */
+function unwrapSingle(value: RawArgument): RawArgument {
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) {
+    return value[0][0];
+  }
+  return value;
+}
+
+function cellsOf(value: RawArgument): RawArgument[] {
+  if (!Array.isArray(value)) return [value];
+  return value.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+/** A positive whole number from a number or a numeric text, else null. */
+function positiveInteger(value: RawArgument): number | null {
+  const number =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+\s*$/.test(value)
+        ? Number(value)
+        : NaN;
+  return Number.isInteger(number) && number > 0 && number <= MAX_INT ? number : null;
+}
+
+function flag(value: RawArgument, name: string, fallback: boolean): boolean {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return fallback;
+  if (typeof single === "boolean") return single;
+  if (single === 1 || single === 0) return single === 1;
+  throw new ArgumentError(name, "TRUE or FALSE (or 1 or 0), or empty for the default");
+}
+
+/** headers: TRUE (default) adds the header row, FALSE leaves it out. */
+export function parseHeaders(value: RawArgument): boolean {
+  return flag(value, "headers", true);
+}
+
+/** activeOnly: TRUE (default) keeps only roles active today. */
+export function parseActiveOnly(value: RawArgument): boolean {
+  return flag(value, "activeOnly", true);
+}
+
+export type DivisionScope = "accessible" | "license";
+
+export function parseScope(value: RawArgument): DivisionScope {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return "accessible";
+  if (typeof single === "string") {
+    const scope = single.trim().toLowerCase();
+    if (scope === "accessible" || scope === "license") return scope;
+  }
+  throw new ArgumentError("scope", '"accessible" (default) or "license"');
+}
+
+/** One division code, or null for the signed-in user's current division. */
+export function parseDivision(value: RawArgument): number | null {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  const code = positiveInteger(single);
+  if (code === null) {
+    throw new ArgumentError(
+      "division",
+      "a division code (a whole number), or empty for your current division",
+    );
+  }
+  return code;
+}
+
+/** "all", a list of codes, or null for the current division. Lists are deduplicated, in given order. */
+export type DivisionSelection = "all" | number[] | null;
+
+const DIVISIONS_ACCEPTS = `a division code, a range or comma list of up to ${MAX_CODES} codes, "all", or empty for your current division`;
+
+export function parseDivisions(value: RawArgument): DivisionSelection {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  if (typeof single === "string" && single.trim().toLowerCase() === "all") return "all";
+  const codes = codeList(value, "divisions", DIVISIONS_ACCEPTS);
+  return codes.length === 0 ? null : codes;
+}
+
+/** Codes from a number, a "1, 2; 3" text, or a range of those; empty cells are skipped. */
+function codeList(value: RawArgument, name: string, accepts: string): number[] {
+  const codes = new Set<number>();
+  for (const cell of cellsOf(value)) {
+    if (isMissing(cell)) continue;
+    const parts = typeof cell === "string" ? cell.split(/[,;]/) : [cell];
+    for (const part of parts) {
+      const code = positiveInteger(part);
+      if (code === null) throw new ArgumentError(name, accepts);
+      codes.add(code);
+      if (codes.size > MAX_CODES) throw new ArgumentError(name, accepts);
+    }
+  }
+  return [...codes];
+}
+
+/** USERROLES' optional role filter: one role number. */
+export function parseRoleFilter(value: RawArgument): number | null {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  const role = positiveInteger(single);
+  if (role === null)
+    throw new ArgumentError("role", "a role number (a whole number such as 274), or empty for all roles");
+  return role;
+}
+
+const ROLES_ACCEPTS = "a role number such as 274, or a range or comma list of role numbers (required)";
+
+/** ROLEHOLDERS' required role(s). */
+export function parseRoles(value: RawArgument): number[] {
+  const codes = isMissing(unwrapSingle(value)) ? [] : codeList(value, "role", ROLES_ACCEPTS);
+  if (codes.length === 0) throw new ArgumentError("role", ROLES_ACCEPTS);
+  return codes;
+}
+
+// QUERY arguments. The gateway checks them again strictly; this catches the obvious mistakes without a
+// network call and names the argument.
+const RESOURCE_PATTERN = /^[A-Za-z]+(\/[A-Za-z]+){1,2}$/;
+const SELECT_PATTERN =
+  /^[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z][A-Za-z0-9_]*)?(\s*,\s*[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z][A-Za-z0-9_]*)?)*$/;
+const ORDERBY_PATTERN =
+  /^[A-Za-z][A-Za-z0-9_]*(\s+(asc|desc))?(\s*,\s*[A-Za-z][A-Za-z0-9_]*(\s+(asc|desc))?)*$/i;
+const MAX_FILTER_LENGTH = 2000;
+export const MAX_TOP = 100_000;
+
+function optionalText(value: RawArgument, name: string, accepts: string): string | null {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  if (typeof single !== "string") throw new ArgumentError(name, accepts);
+  return single.trim();
+}
+
+export function parseResource(value: RawArgument): string {
+  const accepts = 'an Exact resource such as "crm/Accounts" or "salesinvoice/SalesInvoices" (required)';
+  const resource = optionalText(value, "resource", accepts);
+  if (resource === null || !RESOURCE_PATTERN.test(resource)) throw new ArgumentError("resource", accepts);
+  return resource;
+}
+
+/** select: a comma list of field names, or a range of field names (e.g. a header row). */
+export function parseSelect(value: RawArgument): string | null {
+  const accepts = 'field names separated by commas, such as "Code,Name", a range of field names, or empty';
+  const fields = cellsOf(value).filter((cell) => !isMissing(cell));
+  if (fields.length === 0) return null;
+  if (fields.some((cell) => typeof cell !== "string")) throw new ArgumentError("select", accepts);
+  const select = (fields as string[]).map((field) => field.trim()).join(",");
+  if (!SELECT_PATTERN.test(select) || select.length > MAX_FILTER_LENGTH)
+    throw new ArgumentError("select", accepts);
+  return select;
+}
+
+function hasControlOrSeparator(text: string): boolean {
+  return [...text].some((char) => char.charCodeAt(0) < 0x20 || char === "&" || char === "#");
+}
+
+export function parseFilter(value: RawArgument): string | null {
+  const accepts = `an OData filter text such as "Status eq 'C'" of at most ${MAX_FILTER_LENGTH} characters, or empty`;
+  const filter = optionalText(value, "filter", accepts);
+  // Control characters and & or # could smuggle other query options past the gateway's parser.
+  if (filter !== null && (filter.length > MAX_FILTER_LENGTH || hasControlOrSeparator(filter))) {
+    throw new ArgumentError("filter", accepts);
+  }
+  return filter;
+}
+
+export function parseOrderBy(value: RawArgument): string | null {
+  const accepts = 'field names with optional asc/desc separated by commas, such as "Name desc", or empty';
+  const orderby = optionalText(value, "orderby", accepts);
+  if (orderby !== null && !ORDERBY_PATTERN.test(orderby)) throw new ArgumentError("orderby", accepts);
+  return orderby;
+}
+
+export function parseTop(value: RawArgument): number | null {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  const top = positiveInteger(single);
+  if (top === null || top > MAX_TOP) {
+    throw new ArgumentError("top", `a whole number from 1 to ${MAX_TOP}, or empty for all rows`);
+  }
+  return top;
+}

@@ -1,0 +1,121 @@
+/**
+ * What each EOL function does, apart from its Excel declaration in functions.ts: check the arguments
+ * (before any network call), fetch the table (coalesced), shape it for spilling, and turn any failure
+ * into the cell error the user should see. A table is either complete or an error, never partial.
+ */
+import type { QueryParams, TableRoute } from "../gateway/client";
+import {
+  parseActiveOnly,
+  parseDivision,
+  parseDivisions,
+  parseFilter,
+  parseHeaders,
+  parseOrderBy,
+  parseResource,
+  parseRoleFilter,
+  parseRoles,
+  parseScope,
+  parseSelect,
+  parseTop,
+  type DivisionSelection,
+  type RawArgument,
+} from "./arguments";
+import { toCellError } from "./cellErrors";
+import { supportsFormattedDates, toSpill, type SpillCell } from "./spill";
+import { tableSource } from "./tableSource";
+
+interface TableRequest {
+  route: TableRoute;
+  params: QueryParams;
+  headers: boolean;
+}
+
+/** The gateway's `divisions` parameter: "all", "1,2,3", or absent for the current division. */
+export function divisionsParam(selection: DivisionSelection): string | undefined {
+  if (selection === null) return undefined;
+  return selection === "all" ? "all" : selection.join(",");
+}
+
+async function spill(build: () => TableRequest): Promise<SpillCell[][]> {
+  try {
+    const request = build(); // throws ArgumentError before anything is sent
+    const table = await tableSource.get(request.route, request.params);
+    return toSpill(table, { headers: request.headers, formattedDates: supportsFormattedDates() });
+  } catch (error) {
+    throw toCellError(error);
+  }
+}
+
+export function divisions(headers: RawArgument, scope: RawArgument): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "divisions",
+    headers: parseHeaders(headers),
+    params: { scope: parseScope(scope) },
+  }));
+}
+
+export function users(division: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "users",
+    params: { division: parseDivision(division) },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function userRoles(
+  divisionList: RawArgument,
+  role: RawArgument,
+  activeOnly: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "user-roles",
+    params: {
+      divisions: divisionsParam(parseDivisions(divisionList)),
+      role: parseRoleFilter(role),
+      activeOnly: parseActiveOnly(activeOnly),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function roleHolders(
+  role: RawArgument,
+  divisionList: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "role-holders",
+    params: { roles: parseRoles(role).join(","), divisions: divisionsParam(parseDivisions(divisionList)) },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function me(headers: RawArgument): Promise<SpillCell[][]> {
+  return spill(() => ({ route: "me", params: {}, headers: parseHeaders(headers) }));
+}
+
+export interface QueryArguments {
+  resource: RawArgument;
+  select: RawArgument;
+  filter: RawArgument;
+  division: RawArgument;
+  orderby: RawArgument;
+  top: RawArgument;
+  headers: RawArgument;
+}
+
+export function query(args: QueryArguments): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "query",
+    params: {
+      resource: parseResource(args.resource),
+      select: parseSelect(args.select),
+      filter: parseFilter(args.filter),
+      division: parseDivision(args.division),
+      orderby: parseOrderBy(args.orderby),
+      top: parseTop(args.top),
+    },
+    headers: parseHeaders(args.headers),
+  }));
+}

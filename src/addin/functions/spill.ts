@@ -1,0 +1,61 @@
+/**
+ * Turns a gateway TableResponse into the 2-D array a custom function spills: an optional header row,
+ * dates as Excel dates, booleans as TRUE/FALSE, missing values as empty cells.
+ */
+import type { CellValue, Column, TableResponse } from "../../shared/api";
+import { dateFormatFor, isoToExcelSerial } from "./excelDates";
+
+/**
+ * A date cell. Where Excel supports formatted values in custom-function results (ExcelApi 1.16+) a
+ * date shows as a date; elsewhere it is the bare serial number and the user applies a date format.
+ */
+export interface FormattedDate {
+  type: "FormattedNumber";
+  basicValue: number;
+  numberFormat: string;
+}
+
+export type SpillCell = string | number | boolean | FormattedDate;
+
+export interface SpillOptions {
+  headers: boolean;
+  /** True when the runtime accepts FormattedNumber values (see supportsFormattedDates). */
+  formattedDates: boolean;
+}
+
+/** Feature detection: formatted number values arrived with ExcelApi 1.16. */
+export function supportsFormattedDates(): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true
+    );
+  } catch {
+    return false;
+  }
+}
+
+function toCell(value: CellValue, column: Column, formattedDates: boolean): SpillCell {
+  if (value === null || value === undefined) return "";
+  if (column.type === "date" && typeof value === "string") {
+    const serial = isoToExcelSerial(value);
+    if (serial === null) return value;
+    return formattedDates
+      ? { type: "FormattedNumber", basicValue: serial, numberFormat: dateFormatFor(serial) }
+      : serial;
+  }
+  return value;
+}
+
+export function toSpill(table: TableResponse, options: SpillOptions): SpillCell[][] {
+  const width = table.columns.length;
+  const rows: SpillCell[][] = table.rows.map((row) => {
+    // A short or long row means a broken response; never spill it as if it were complete.
+    if (row.length !== width) throw new Error("The EOL gateway sent a malformed table.");
+    return row.map((value, index) => toCell(value, table.columns[index], options.formattedDates));
+  });
+  if (options.headers) rows.unshift(table.columns.map((column) => column.name));
+  // Excel cannot spill an empty array: show one empty cell (under the headers if any).
+  if (rows.length === 0) rows.push([""]);
+  return rows;
+}

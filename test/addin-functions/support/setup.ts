@@ -1,0 +1,25 @@
+/** Points the add-in's functions and actions at a gateway URL with a signed-in session. */
+import { GatewayClient } from "../../../src/addin/gateway/client";
+import { tableSource } from "../../../src/addin/functions/tableSource";
+import { useCacheClient } from "../../../src/addin/commands/actions";
+import { clearSessionToken, setSessionToken } from "../../../src/addin/session/tokenStore";
+
+export async function connectTo(baseUrl: string, token: string | null): Promise<GatewayClient> {
+  const client = new GatewayClient({ baseUrl });
+  tableSource.useClient(client);
+  useCacheClient(client);
+  if (token) await setSessionToken(token);
+  else await clearSessionToken();
+  return client;
+}
+
+/** What a cell shows for a rejected call: the CustomFunctions.Error's code and message. */
+export async function cellError(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+  throw new Error("expected the call to fail");
+}
