@@ -3,6 +3,7 @@
  * with a message naming the variable and what it accepts. Later features add their variables here.
  */
 import path from "node:path";
+import { COUNTRIES, type Country } from "../shared/countries";
 
 export class ConfigError extends Error {
   constructor(
@@ -30,6 +31,24 @@ export interface GatewayConfig {
   logLevel: LogLevel;
   /** Built add-in files (webpack output). */
   staticDir: string;
+  /** Exact app configured by the admin (EOL_CLIENT_ID …): the add-in then only signs in. */
+  managedApp: ManagedApp | null;
+  /** EOL_EXACT_BASE_URL: replaces Exact's host for every country (simulators, tests). */
+  exactBaseUrlOverride: string | null;
+  /** EOL_SECRET_KEY (32 bytes); null means "generate into the data directory on first run". */
+  secretKey: Buffer | null;
+  /** EOL_DEMO: start the simulator in-process and offer country "demo". */
+  demo: boolean;
+  /** EOL_AUTH_RATE_LIMIT: requests per minute per IP on /auth routes. */
+  authRateLimitPerMinute: number;
+}
+
+export interface ManagedApp {
+  country: Country;
+  /** Normalised: lower-case GUID without braces. */
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,6 +127,109 @@ function readFilePair(env: Env): { cert: string | null; key: string | null } {
   return { cert, key };
 }
 
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+/** "{3F1C…}" or "3f1c…" → "3f1c…"; null when it is not a GUID (braces must match). */
+export function normaliseClientId(raw: string): string | null {
+  const trimmed = raw.trim();
+  const match = GUID.exec(trimmed);
+  if (!match) return null;
+  if (trimmed.startsWith("{") !== trimmed.endsWith("}")) return null;
+  return match[1].toLowerCase();
+}
+
+/** http is only acceptable on loopback (local simulators, tests). */
+export function isLoopbackHost(hostname: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]", "::1"].includes(hostname);
+}
+
+/** Redirect URIs must be absolute https URLs (http only on loopback), without fragment or credentials. */
+export function redirectUriProblem(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return "must be an absolute URL such as https://eol.example.com/auth/callback";
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    return "must use https (http is only allowed for localhost)";
+  }
+  if (url.hash || url.username || url.password) return "must not contain a fragment or credentials";
+  return null;
+}
+
+function readManagedApp(env: Env): ManagedApp | null {
+  const names = ["EOL_CLIENT_ID", "EOL_CLIENT_SECRET", "EOL_REDIRECT_URI", "EOL_COUNTRY"] as const;
+  const given = names.filter((name) => env[name] !== undefined && env[name] !== "");
+  if (given.length === 0) return null;
+  if (given.length !== names.length) {
+    const missing = names.find((name) => !given.includes(name))!;
+    throw new ConfigError(
+      missing,
+      `an admin-managed app needs all of ${names.join(", ")}; this one is missing`,
+    );
+  }
+  const clientId = normaliseClientId(env.EOL_CLIENT_ID!);
+  if (!clientId) {
+    throw new ConfigError(
+      "EOL_CLIENT_ID",
+      `must be a GUID (with or without braces); got "${env.EOL_CLIENT_ID}"`,
+    );
+  }
+  const uriProblem = redirectUriProblem(env.EOL_REDIRECT_URI!);
+  if (uriProblem) throw new ConfigError("EOL_REDIRECT_URI", `${uriProblem}; got "${env.EOL_REDIRECT_URI}"`);
+  const country = readEnum(env, "EOL_COUNTRY", COUNTRIES, "nl");
+  return { country, clientId, clientSecret: env.EOL_CLIENT_SECRET!, redirectUri: env.EOL_REDIRECT_URI! };
+}
+
+function readExactBaseUrl(env: Env): string | null {
+  const raw = env.EOL_EXACT_BASE_URL;
+  if (raw === undefined || raw === "") return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "EOL_EXACT_BASE_URL",
+      `must be an absolute URL such as https://start.exactonline.nl; got "${raw}"`,
+    );
+  }
+  const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    throw new ConfigError(
+      "EOL_EXACT_BASE_URL",
+      `must use https (http only for 127.0.0.1/localhost); got "${raw}"`,
+    );
+  }
+  if (url.pathname !== "/" || url.search || url.hash || url.username) {
+    throw new ConfigError(
+      "EOL_EXACT_BASE_URL",
+      `must be a bare origin without path, query or credentials; got "${raw}"`,
+    );
+  }
+  return url.origin;
+}
+
+function readSecretKey(env: Env): Buffer | null {
+  const raw = env.EOL_SECRET_KEY;
+  if (raw === undefined || raw === "") return null;
+  if (/^[0-9a-f]{64}$/i.test(raw)) return Buffer.from(raw, "hex");
+  if (/^[A-Za-z0-9+/]{43}=$/.test(raw)) return Buffer.from(raw, "base64");
+  throw new ConfigError(
+    "EOL_SECRET_KEY",
+    "must be 32 bytes as 64 hex characters or 44 base64 characters (value not shown)",
+  );
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new ConfigError(name, `must be a whole number of at least 1; got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = readPort(env);
   const host = readHost(env);
@@ -124,6 +246,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     tlsKeyFile: tls.key,
     logLevel: readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"),
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
+    managedApp: readManagedApp(env),
+    exactBaseUrlOverride: readExactBaseUrl(env),
+    secretKey: readSecretKey(env),
+    demo: readBoolean(env, "EOL_DEMO", true),
+    authRateLimitPerMinute: readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120),
   };
 }
 

@@ -1,0 +1,298 @@
+/** SQLite implementation of the sign-in store (better-sqlite3, WAL): the embedded default. */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Country } from "../../shared/countries";
+import type { SecretBox } from "../crypto/secretBox";
+import { randomId } from "../crypto/random";
+import { MIGRATIONS } from "./migrations";
+import type {
+  AuthStore,
+  ChainRecord,
+  ChainTokens,
+  ExactUser,
+  LoginRecord,
+  NewChain,
+  SessionRecord,
+} from "./types";
+
+export const DATABASE_FILE = "eol-gateway.sqlite";
+
+type Row = Record<string, string | number | null>;
+
+export function migrate(db: Database.Database): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const applied = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+      (row) => row.version,
+    ),
+  );
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+export class SqliteAuthStore implements AuthStore {
+  private readonly db: Database.Database;
+
+  constructor(
+    dataDir: string,
+    private readonly box: SecretBox,
+  ) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATABASE_FILE);
+    this.db = new Database(file);
+    fs.chmodSync(file, 0o600);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  async createLogin(login: LoginRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO logins (id, secret_hash, country, client_id, client_secret_sealed, redirect_uri, managed,
+           state_hash, status, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        login.id,
+        login.secretHash,
+        login.country,
+        login.clientId,
+        this.box.seal(login.clientSecret),
+        login.redirectUri,
+        login.managed ? 1 : 0,
+        login.stateHash,
+        login.status,
+        login.createdAt,
+        login.expiresAt,
+      );
+  }
+
+  async getLogin(id: string): Promise<LoginRecord | null> {
+    const row = this.db.prepare("SELECT * FROM logins WHERE id = ?").get(id) as Row | undefined;
+    return row ? this.loginFromRow(row) : null;
+  }
+
+  async setLoginState(id: string, stateHash: string): Promise<boolean> {
+    const result = this.db
+      .prepare("UPDATE logins SET state_hash = ? WHERE id = ? AND status = 'pending'")
+      .run(stateHash, id);
+    return result.changes === 1;
+  }
+
+  async claimLoginState(id: string, stateHash: string): Promise<boolean> {
+    const result = this.db
+      .prepare("UPDATE logins SET state_hash = NULL WHERE id = ? AND status = 'pending' AND state_hash = ?")
+      .run(id, stateHash);
+    return result.changes === 1;
+  }
+
+  async completeLogin(
+    id: string,
+    result: { chainId: string; user: ExactUser; currentDivision: number | null },
+  ): Promise<void> {
+    this.db
+      .prepare(
+        "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ? WHERE id = ? AND status = 'pending'",
+      )
+      .run(result.chainId, JSON.stringify(result.user), result.currentDivision, id);
+  }
+
+  async failLogin(id: string, code: string, message: string): Promise<void> {
+    this.db
+      .prepare(
+        "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
+      )
+      .run(code, message, id);
+  }
+
+  async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
+    return this.db.transaction(() => {
+      const claimed = this.db
+        .prepare("UPDATE logins SET status = 'redeemed' WHERE id = ? AND status = 'completed'")
+        .run(id);
+      if (claimed.changes !== 1) return false;
+      this.insertSession(session);
+      return true;
+    })();
+  }
+
+  async deleteExpiredLogins(now: number): Promise<number> {
+    return this.db.prepare("DELETE FROM logins WHERE expires_at < ?").run(now).changes;
+  }
+
+  async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
+    const row = this.db.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as
+      Row | undefined;
+    return row ? sessionFromRow(row) : null;
+  }
+
+  async touchSession(id: string, now: number): Promise<void> {
+    this.db.prepare("UPDATE sessions SET last_used_at = ? WHERE id = ?").run(now, id);
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+  }
+
+  async deleteSessionsOfChain(chainId: string): Promise<number> {
+    return this.db.prepare("DELETE FROM sessions WHERE chain_id = ?").run(chainId).changes;
+  }
+
+  async upsertChain(chain: NewChain, now: number): Promise<ChainRecord> {
+    const sealed = {
+      secret: this.box.seal(chain.clientSecret),
+      access: this.box.seal(chain.accessToken),
+      refresh: this.box.seal(chain.refreshToken),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO chains (id, user_id, client_id, country, client_secret_sealed, access_token_sealed,
+           access_issued_at, access_expires_at, refresh_token_sealed, status, version, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 1, ?)
+         ON CONFLICT (user_id, client_id, country) DO UPDATE SET
+           client_secret_sealed = excluded.client_secret_sealed,
+           access_token_sealed = excluded.access_token_sealed,
+           access_issued_at = excluded.access_issued_at,
+           access_expires_at = excluded.access_expires_at,
+           refresh_token_sealed = excluded.refresh_token_sealed,
+           status = 'live',
+           version = chains.version + 1,
+           updated_at = excluded.updated_at`,
+      )
+      .run(
+        randomId(),
+        chain.userId,
+        chain.clientId,
+        chain.country,
+        sealed.secret,
+        sealed.access,
+        chain.accessIssuedAt,
+        chain.accessExpiresAt,
+        sealed.refresh,
+        now,
+      );
+    const row = this.db
+      .prepare("SELECT * FROM chains WHERE user_id = ? AND client_id = ? AND country = ?")
+      .get(chain.userId, chain.clientId, chain.country) as Row;
+    return this.chainFromRow(row);
+  }
+
+  async getChain(id: string): Promise<ChainRecord | null> {
+    const row = this.db.prepare("SELECT * FROM chains WHERE id = ?").get(id) as Row | undefined;
+    return row ? this.chainFromRow(row) : null;
+  }
+
+  async rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `UPDATE chains SET access_token_sealed = ?, access_issued_at = ?, access_expires_at = ?,
+           refresh_token_sealed = ?, version = version + 1, updated_at = ?
+         WHERE id = ? AND version = ? AND status = 'live'`,
+      )
+      .run(
+        this.box.seal(tokens.accessToken),
+        tokens.accessIssuedAt,
+        tokens.accessExpiresAt,
+        this.box.seal(tokens.refreshToken),
+        now,
+        id,
+        expectedVersion,
+      );
+    return result.changes === 1;
+  }
+
+  async markChainDead(id: string, now: number): Promise<void> {
+    this.db.prepare("UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ?").run(now, id);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private insertSession(session: SessionRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, token_hash, chain_id, user_json, country, client_id, current_division, managed,
+           created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        session.id,
+        session.tokenHash,
+        session.chainId,
+        JSON.stringify(session.user),
+        session.country,
+        session.clientId,
+        session.currentDivision,
+        session.managed ? 1 : 0,
+        session.createdAt,
+        session.lastUsedAt,
+      );
+  }
+
+  private loginFromRow(row: Row): LoginRecord {
+    return {
+      id: String(row.id),
+      secretHash: String(row.secret_hash),
+      country: row.country as Country,
+      clientId: String(row.client_id),
+      clientSecret: this.box.open(String(row.client_secret_sealed)),
+      redirectUri: String(row.redirect_uri),
+      managed: row.managed === 1,
+      stateHash: row.state_hash === null ? null : String(row.state_hash),
+      status: row.status as LoginRecord["status"],
+      createdAt: Number(row.created_at),
+      expiresAt: Number(row.expires_at),
+      chainId: row.chain_id === null ? null : String(row.chain_id),
+      user: row.user_json === null ? null : (JSON.parse(String(row.user_json)) as ExactUser),
+      currentDivision: row.current_division === null ? null : Number(row.current_division),
+      errorCode: row.error_code === null ? null : String(row.error_code),
+      errorMessage: row.error_message === null ? null : String(row.error_message),
+    };
+  }
+
+  private chainFromRow(row: Row): ChainRecord {
+    return {
+      id: String(row.id),
+      userId: String(row.user_id),
+      clientId: String(row.client_id),
+      country: row.country as Country,
+      clientSecret: this.box.open(String(row.client_secret_sealed)),
+      accessToken: this.box.open(String(row.access_token_sealed)),
+      accessIssuedAt: Number(row.access_issued_at),
+      accessExpiresAt: Number(row.access_expires_at),
+      refreshToken: this.box.open(String(row.refresh_token_sealed)),
+      status: row.status as ChainRecord["status"],
+      version: Number(row.version),
+      updatedAt: Number(row.updated_at),
+    };
+  }
+}
+
+function sessionFromRow(row: Row): SessionRecord {
+  return {
+    id: String(row.id),
+    tokenHash: String(row.token_hash),
+    chainId: String(row.chain_id),
+    user: JSON.parse(String(row.user_json)) as ExactUser,
+    country: row.country as Country,
+    clientId: String(row.client_id),
+    currentDivision: row.current_division === null ? null : Number(row.current_division),
+    managed: row.managed === 1,
+    createdAt: Number(row.created_at),
+    lastUsedAt: Number(row.last_used_at),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The sign-in store: logins (short-lived), sessions (bearer tokens, stored as hashes) and token chains
+ * (one per Exact user + client ID + country). Async so a PostgreSQL implementation can follow the SQLite
+ * one; every single-use step is one atomic "claim" so two requests can never both win.
+ * Records hold secrets in plain text in memory; implementations encrypt them at rest.
+ */
+import type { Country } from "../../shared/countries";
+
+export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
+
+export interface ExactUser {
+  id: string;
+  fullName: string;
+  userName: string;
+  email: string | null;
+}
+
+export interface LoginRecord {
+  id: string;
+  /** SHA-256 of the add-in's login secret. */
+  secretHash: string;
+  country: Country;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  managed: boolean;
+  /** SHA-256 of the current OAuth state; null once used (or before the start page was opened). */
+  stateHash: string | null;
+  status: LoginStatus;
+  createdAt: number;
+  expiresAt: number;
+  chainId: string | null;
+  user: ExactUser | null;
+  currentDivision: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  /** SHA-256 of the session token; the token itself is never stored. */
+  tokenHash: string;
+  chainId: string;
+  user: ExactUser;
+  country: Country;
+  clientId: string;
+  currentDivision: number | null;
+  managed: boolean;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+export interface ChainTokens {
+  accessToken: string;
+  /** When the access token was received (the earliest refresh is 570 s after this). */
+  accessIssuedAt: number;
+  /** When Exact considers it expired (sent-at + expires_in). */
+  accessExpiresAt: number;
+  refreshToken: string;
+}
+
+export interface ChainRecord extends ChainTokens {
+  id: string;
+  userId: string;
+  clientId: string;
+  country: Country;
+  clientSecret: string;
+  status: "live" | "dead";
+  /** Increases with every rotation; guards against lost updates. */
+  version: number;
+  updatedAt: number;
+}
+
+export interface NewChain extends ChainTokens {
+  userId: string;
+  clientId: string;
+  country: Country;
+  clientSecret: string;
+}
+
+export interface AuthStore {
+  createLogin(login: LoginRecord): Promise<void>;
+  getLogin(id: string): Promise<LoginRecord | null>;
+  /** Binds a fresh state to a pending login (replacing an unused earlier one). */
+  setLoginState(id: string, stateHash: string): Promise<boolean>;
+  /** Single use: true for exactly one caller presenting the current state of a pending login. */
+  claimLoginState(id: string, stateHash: string): Promise<boolean>;
+  completeLogin(
+    id: string,
+    result: { chainId: string; user: ExactUser; currentDivision: number | null },
+  ): Promise<void>;
+  failLogin(id: string, code: string, message: string): Promise<void>;
+  /** Atomically marks a completed login redeemed and creates its session; false when already redeemed. */
+  redeemLogin(id: string, session: SessionRecord): Promise<boolean>;
+  deleteExpiredLogins(now: number): Promise<number>;
+
+  getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(id: string, now: number): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Signs out every session on this chain (the same user and app). */
+  deleteSessionsOfChain(chainId: string): Promise<number>;
+
+  /** Creates or replaces the chain of (user, client ID, country): a new sign-in supersedes the old chain. */
+  upsertChain(chain: NewChain, now: number): Promise<ChainRecord>;
+  getChain(id: string): Promise<ChainRecord | null>;
+  /** Stores rotated tokens if the chain is still at `expectedVersion`. */
+  rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean>;
+  markChainDead(id: string, now: number): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,106 @@
+/**
+ * Access tokens for token chains (one per Exact user + client ID + country, shared by all that user's
+ * sessions). Refreshes only when Exact allows it (the last 30 s of the 600 s life, never before 570 s)
+ * or after a 401, single-flight per chain, and stores the rotated refresh token before returning.
+ */
+import type { Clock } from "../../shared/clock";
+import type { Country } from "../../shared/countries";
+import type { TokenSource } from "../contracts";
+import { constantTimeEqual } from "../crypto/random";
+import { GatewayError } from "../errors";
+import type { AuthStore, ChainRecord } from "../store/types";
+import { InProcessChainLock, type ChainLock } from "./chainLock";
+import { TokenEndpointError, type ExactOAuthClient } from "./exactOAuth";
+
+/** Exact rejects refreshes earlier than this after the previous token was issued. */
+export const EARLIEST_REFRESH_MS = 570_000;
+/** Refresh in the last 30 s before expiry. */
+export const REFRESH_WINDOW_MS = 30_000;
+
+export const REAUTH_MESSAGE = "Your Exact Online sign-in has ended. Sign in again (EOL task pane).";
+
+export function reauthRequired(): GatewayError {
+  return new GatewayError(401, "reauth_required", REAUTH_MESSAGE);
+}
+
+/** The moment a chain's access token should be refreshed: never before Exact's 570 s minimum. */
+export function refreshDueAt(chain: Pick<ChainRecord, "accessIssuedAt" | "accessExpiresAt">): number {
+  return Math.max(chain.accessIssuedAt + EARLIEST_REFRESH_MS, chain.accessExpiresAt - REFRESH_WINDOW_MS);
+}
+
+export interface ChainTokenOptions {
+  store: AuthStore;
+  oauth: ExactOAuthClient;
+  clock: Clock;
+  baseUrlFor(country: Country): string;
+  lock?: ChainLock;
+}
+
+export class ChainTokenService implements TokenSource {
+  private readonly lock: ChainLock;
+
+  constructor(private readonly options: ChainTokenOptions) {
+    this.lock = options.lock ?? new InProcessChainLock();
+  }
+
+  async getAccessToken(chainId: string): Promise<string> {
+    const chain = await this.liveChain(chainId);
+    if (this.options.clock.now() < refreshDueAt(chain)) return chain.accessToken;
+    return this.lock.withLock(chainId, async () => {
+      const current = await this.liveChain(chainId);
+      // Another caller may have refreshed while we waited for the lock.
+      if (this.options.clock.now() < refreshDueAt(current)) return current.accessToken;
+      return this.refreshLocked(current);
+    });
+  }
+
+  async refreshAfterUnauthorized(chainId: string, rejectedToken: string): Promise<string> {
+    return this.lock.withLock(chainId, async () => {
+      const current = await this.liveChain(chainId);
+      if (!constantTimeEqual(current.accessToken, rejectedToken)) return current.accessToken;
+      return this.refreshLocked(current);
+    });
+  }
+
+  private async liveChain(chainId: string): Promise<ChainRecord> {
+    const chain = await this.options.store.getChain(chainId);
+    if (!chain || chain.status !== "live") throw reauthRequired();
+    return chain;
+  }
+
+  private async refreshLocked(chain: ChainRecord): Promise<string> {
+    const { store, oauth, clock } = this.options;
+    let tokens;
+    try {
+      tokens = await oauth.refresh(this.options.baseUrlFor(chain.country), {
+        clientId: chain.clientId,
+        clientSecret: chain.clientSecret,
+        refreshToken: chain.refreshToken,
+      });
+    } catch (error) {
+      if (!(error instanceof TokenEndpointError)) throw error;
+      if (error.tooEarly) {
+        throw new GatewayError(
+          503,
+          "exact_error",
+          "Exact Online refused a new access token this early. Try again in a minute.",
+        );
+      }
+      const chainEnded =
+        error.oauthError === "invalid_grant" || /refresh token expired/i.test(error.description);
+      if (chainEnded) {
+        await store.markChainDead(chain.id, clock.now());
+        throw reauthRequired();
+      }
+      throw new GatewayError(
+        502,
+        "exact_error",
+        "Exact Online refused to renew the access token. Sign in again if this persists.",
+      );
+    }
+    // Persist the rotated refresh token before anyone uses the new access token.
+    if (await store.rotateChain(chain.id, chain.version, tokens, clock.now())) return tokens.accessToken;
+    // A new sign-in replaced the chain meanwhile; its tokens win.
+    return (await this.liveChain(chain.id)).accessToken;
+  }
+}

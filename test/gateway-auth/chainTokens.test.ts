@@ -1,0 +1,130 @@
+/**
+ * Token-chain rules with a fake token endpoint that behaves like Exact's (rotation, 570 s minimum,
+ * invalid_grant for an obsolete refresh token), over the real encrypted SQLite store.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { VirtualClock } from "../../src/shared/clock";
+import { SecretBox } from "../../src/gateway/crypto/secretBox";
+import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { ChainTokenService } from "../../src/gateway/tokens/chainTokens";
+import { TokenEndpointError, type ExactOAuthClient } from "../../src/gateway/tokens/exactOAuth";
+import type { ChainTokens } from "../../src/gateway/store/types";
+import { GatewayError } from "../../src/gateway/errors";
+
+class FakeTokenEndpoint {
+  refreshes = 0;
+  tooEarly = 0;
+  invalidGrant = 0;
+  current = "refresh-0";
+  issuedAt: number;
+  constructor(private readonly clock: VirtualClock) {
+    this.issuedAt = clock.now();
+  }
+  grant(): ChainTokens {
+    this.issuedAt = this.clock.now();
+    this.current = `refresh-${this.refreshes}`;
+    return {
+      accessToken: `access-${this.refreshes}`,
+      refreshToken: this.current,
+      accessIssuedAt: this.issuedAt,
+      accessExpiresAt: this.issuedAt + 600_000,
+    };
+  }
+  client(): ExactOAuthClient {
+    return {
+      refresh: async (_base: string, params: { refreshToken: string }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5)); // a real round trip takes time
+        if (params.refreshToken !== this.current) {
+          this.invalidGrant++;
+          throw new TokenEndpointError(400, "invalid_grant", "Old refresh token used", null);
+        }
+        if (this.clock.now() - this.issuedAt < 570_000) {
+          this.tooEarly++;
+          throw new TokenEndpointError(
+            400,
+            "access_denied",
+            "Rate limit exceeded: access_token not expired",
+            "TooEarlyToRefreshTokens",
+          );
+        }
+        this.refreshes++;
+        return this.grant();
+      },
+    } as unknown as ExactOAuthClient;
+  }
+}
+
+let dir: string;
+let store: SqliteAuthStore;
+let clock: VirtualClock;
+let endpoint: FakeTokenEndpoint;
+let service: ChainTokenService;
+let chainId: string;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "eol-chain-"));
+  store = new SqliteAuthStore(dir, new SecretBox(crypto.randomBytes(32)));
+  clock = new VirtualClock();
+  endpoint = new FakeTokenEndpoint(clock);
+  service = new ChainTokenService({
+    store,
+    oauth: endpoint.client(),
+    clock,
+    baseUrlFor: () => "http://127.0.0.1:9",
+  });
+  const chain = await store.upsertChain(
+    { ...endpoint.grant(), userId: "u1", clientId: "c1", country: "nl", clientSecret: "s" },
+    clock.now(),
+  );
+  chainId = chain.id;
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a young access token is used as is, without refreshing", async () => {
+  clock.advance(569_000);
+  expect(await service.getAccessToken(chainId)).toBe("access-0");
+  expect(endpoint.refreshes).toBe(0);
+});
+
+test("50 concurrent callers at 590 s cause exactly one refresh and all get the new token", async () => {
+  clock.advance(590_000);
+  const tokens = await Promise.all(Array.from({ length: 50 }, () => service.getAccessToken(chainId)));
+  expect(endpoint.refreshes).toBe(1);
+  expect(new Set(tokens)).toEqual(new Set(["access-1"]));
+  // the rotated refresh token was persisted
+  expect((await store.getChain(chainId))!.refreshToken).toBe("refresh-1");
+});
+
+test("after a 401 only one caller refreshes; callers holding the old token get the rotated one", async () => {
+  clock.advance(580_000);
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => service.refreshAfterUnauthorized(chainId, "access-0")),
+  );
+  expect(endpoint.refreshes).toBe(1);
+  expect(new Set(results)).toEqual(new Set(["access-1"]));
+});
+
+test("invalid_grant marks the chain dead and every later call asks to sign in again", async () => {
+  endpoint.current = "rotated-elsewhere";
+  clock.advance(595_000);
+  await expect(service.getAccessToken(chainId)).rejects.toMatchObject({ code: "reauth_required" });
+  expect((await store.getChain(chainId))!.status).toBe("dead");
+  await expect(service.getAccessToken(chainId)).rejects.toBeInstanceOf(GatewayError);
+  expect(endpoint.invalidGrant).toBe(1);
+});
+
+test("tokens and the client secret are encrypted at rest", async () => {
+  const raw = fs.readFileSync(path.join(dir, "eol-gateway.sqlite"));
+  const wal = fs.existsSync(path.join(dir, "eol-gateway.sqlite-wal"))
+    ? fs.readFileSync(path.join(dir, "eol-gateway.sqlite-wal"))
+    : Buffer.alloc(0);
+  for (const secret of ["access-0", "refresh-0"]) {
+    expect(raw.includes(secret) || wal.includes(secret)).toBe(false);
+  }
+});
