@@ -1,12 +1,15 @@
-import { createRoot } from "react-dom/client";
+/*
+ * Task pane entry. Kept tiny because it loads with the shared runtime (functions + commands): the
+ * React UI is fetched as a separate chunk only when the pane is actually shown.
+ */
 import { officeReady } from "../office";
-import { App } from "./App";
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
   const host = await officeReady();
-  createRoot(container).render(<App host={host} />);
+  const { mount } = await import(/* webpackChunkName: "taskpane-ui" */ "./mount");
+  mount(container, host);
 }
 
 void main();

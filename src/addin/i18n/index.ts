@@ -1,0 +1,33 @@
+/**
+ * All task-pane texts in one place: English and Dutch, chosen from Office's display language
+ * (nl-* → Dutch), switchable in the pane.
+ */
+import { en, type Strings } from "./en";
+import { nl } from "./nl";
+
+export type Language = "en" | "nl";
+export type { Strings };
+
+export const LANGUAGES: readonly Language[] = ["en", "nl"];
+const STRINGS: Record<Language, Strings> = { en, nl };
+
+export function stringsFor(language: Language): Strings {
+  return STRINGS[language];
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "en" || value === "nl";
+}
+
+/** "nl", "nl-NL", "nl-BE" → Dutch; anything else (or unknown) → English. */
+export function languageFromLocale(locale: string | null | undefined): Language {
+  return locale && /^nl(-|_|$)/i.test(locale) ? "nl" : "en";
+}
+
+/** The text for an error code: ours when known, else the gateway's own message, else a generic one. */
+export function errorText(strings: Strings, code: string, fallback?: string): string {
+  const known = strings.errors[code];
+  if (known) return known;
+  if (/^\d{5}$/.test(code)) return strings.errorUnknownDialog(code);
+  return fallback || strings.errors.internal_error;
+}

@@ -1,0 +1,148 @@
+/**
+ * Signed in: who and where, the API budget, Refresh all / Clear cache / Sign out, progress, and the
+ * insert-sheet section. Actions are the shared ones from commands/actions.ts.
+ */
+import { useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSyncRegular, DeleteRegular, SignOutRegular } from "@fluentui/react-icons";
+import type { SessionInfo } from "../../shared/api";
+import type { RoleAuditOptions } from "../commands/actions";
+import { errorText } from "../i18n";
+import { useDivisions } from "./divisions";
+import { InsertSheets } from "./InsertSheets";
+import { ProgressIndicator } from "./ProgressIndicator";
+import { useServices } from "./services";
+import { StatusPanel } from "./StatusPanel";
+import { useStrings } from "./strings";
+import { useStatus } from "./useStatus";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    "& dt": { color: tokens.colorNeutralForeground3 },
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+type Notice = { intent: "success" | "error"; text: string } | null;
+
+function describeError(s: ReturnType<typeof useStrings>, error: unknown): string {
+  const code =
+    typeof error === "object" && error !== null && "code" in error ? String(error.code) : "internal_error";
+  const message = error instanceof Error ? error.message : String(error);
+  return code === "internal_error" ? message : errorText(s, code, message);
+}
+
+export function SignedInView({ session, onSignOut }: { session: SessionInfo; onSignOut(): Promise<void> }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const { actions } = useServices();
+  const divisions = useDivisions();
+  const status = useStatus();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const run = async (label: string, action: () => Promise<void>, done: string): Promise<void> => {
+    setBusy(label);
+    setNotice(null);
+    try {
+      await action();
+      setNotice({ intent: "success", text: done });
+    } catch (error) {
+      setNotice({ intent: "error", text: describeError(s, error) });
+    } finally {
+      setBusy(null);
+      status.reload();
+    }
+  };
+
+  const divisionCount =
+    divisions.kind === "ready"
+      ? String(divisions.divisions.length)
+      : divisions.kind === "loading"
+        ? "…"
+        : "—";
+  const currentName =
+    divisions.kind === "ready"
+      ? divisions.divisions.find((d) => d.code === session.currentDivision)?.name
+      : undefined;
+
+  return (
+    <div className={styles.view}>
+      <section aria-labelledby="eol-session-heading">
+        <Subtitle2 as="h2" id="eol-session-heading">
+          {s.signedInHeading}
+        </Subtitle2>
+        <dl className={styles.facts}>
+          <dt>{s.user}</dt>
+          <dd>{session.user.fullName || session.user.userName}</dd>
+          <dt>{s.country}</dt>
+          <dd>{s.countryNames[session.country]}</dd>
+          <dt>{s.currentDivision}</dt>
+          <dd>
+            {session.currentDivision === null
+              ? s.none
+              : currentName
+                ? `${session.currentDivision} — ${currentName}`
+                : session.currentDivision}
+          </dd>
+          <dt>{s.divisionCount}</dt>
+          <dd>{divisionCount}</dd>
+        </dl>
+      </section>
+      {divisions.kind === "error" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{errorText(s, divisions.code, divisions.message)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <StatusPanel status={status} />
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          icon={<ArrowSyncRegular />}
+          disabled={!!busy}
+          onClick={() => void run(s.refreshAll, actions.refreshAll, s.refreshed)}
+        >
+          {s.refreshAll}
+        </Button>
+        <Button
+          icon={<DeleteRegular />}
+          disabled={!!busy}
+          onClick={() => void run(s.clearCache, actions.clearCache, s.cacheCleared)}
+        >
+          {s.clearCache}
+        </Button>
+        <Button icon={<SignOutRegular />} disabled={!!busy} onClick={() => void onSignOut()}>
+          {s.signOut}
+        </Button>
+      </div>
+      <ProgressIndicator busyLabel={busy ? `${busy}: ${s.working}` : null} />
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <InsertSheets
+        divisions={divisions}
+        busy={!!busy}
+        onInsertDivisions={() => void run(s.insertDivisions, actions.insertDivisionsSheet, s.inserted)}
+        onInsertRoleAudit={(options: RoleAuditOptions) =>
+          void run(s.insertRoleAudit, () => actions.insertRoleAuditSheet(options), s.inserted)
+        }
+      />
+    </div>
+  );
+}

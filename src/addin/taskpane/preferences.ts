@@ -1,0 +1,49 @@
+/**
+ * Theme and language at start-up: a URL parameter (?theme=dark|light&lang=nl|en, for previews and
+ * screenshots) wins, then Office (officeTheme, displayLanguage), then the browser.
+ */
+import { isLanguage, languageFromLocale, type Language } from "../i18n";
+
+export type ThemeName = "light" | "dark";
+
+function param(search: string, name: string): string | null {
+  return new URLSearchParams(search).get(name);
+}
+
+/** Relative luminance of a #rrggbb colour, 0 (black) … 1 (white). */
+function luminance(hex: string): number | null {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!match) return null;
+  const [r, g, b] = match.slice(1).map((part) => parseInt(part, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function officeTheme(): ThemeName | null {
+  if (typeof Office === "undefined") return null;
+  try {
+    const theme = Office.context?.officeTheme;
+    if (!theme) return null;
+    if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
+    const level = luminance(theme.bodyBackgroundColor ?? "");
+    return level === null ? null : level < 0.5 ? "dark" : "light";
+  } catch {
+    return null; // officeTheme throws in hosts that do not support it
+  }
+}
+
+export function initialTheme(search = location.search): ThemeName {
+  const fromUrl = param(search, "theme");
+  if (fromUrl === "dark" || fromUrl === "light") return fromUrl;
+  const fromOffice = officeTheme();
+  if (fromOffice) return fromOffice;
+  const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  return prefersDark ? "dark" : "light";
+}
+
+export function initialLanguage(search = location.search): Language {
+  const fromUrl = param(search, "lang");
+  if (isLanguage(fromUrl)) return fromUrl;
+  const officeLanguage = typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
+  if (officeLanguage) return languageFromLocale(officeLanguage);
+  return languageFromLocale(typeof navigator !== "undefined" ? navigator.language : null);
+}
