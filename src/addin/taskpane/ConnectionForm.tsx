@@ -73,7 +73,7 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
   const [copyState, copy] = useCopy();
   const advancedId = useId();
 
-  const redirectUri = advanced && customUri ? customUri : config.redirectUri;
+  const redirectUri = advanced ? customUri.trim() : config.redirectUri;
   const needsApp = country !== "demo";
   const clientIdError = !clientId.trim()
     ? submitted && needsApp
@@ -83,7 +83,7 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
       ? undefined
       : s.clientIdInvalid;
   const secretError = submitted && needsApp && !clientSecret ? s.clientSecretRequired : undefined;
-  const uriError = advanced && customUri && !isValidRedirectUri(customUri) ? s.redirectUriInvalid : undefined;
+  const uriError = advanced && !isValidRedirectUri(redirectUri) ? s.redirectUriInvalid : undefined;
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -95,7 +95,11 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
     const idMissing = needsApp && !clientId.trim();
     if (idMissing || clientIdError || uriError || (needsApp && !clientSecret)) return;
     const id = clientId.trim() ? normalizeClientId(clientId) : "";
-    saveConnectionSettings({ country, clientId: id, redirectUri: advanced ? customUri : "" });
+    saveConnectionSettings({
+      country,
+      clientId: id,
+      redirectUri: redirectUri !== config.redirectUri ? redirectUri : "",
+    });
     const request: SignInRequest = { country };
     if (id) request.clientId = id;
     if (clientSecret) request.clientSecret = clientSecret;
@@ -185,7 +189,7 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
             <Input
               {...fieldProps}
               className={styles.uriInput}
-              value={advanced ? customUri || config.redirectUri : config.redirectUri}
+              value={advanced ? customUri : config.redirectUri}
               readOnly={!advanced}
               onChange={(_, data) => setCustomUri(data.value)}
               spellCheck={false}
@@ -208,7 +212,8 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
         checked={advanced}
         onChange={(_, data) => {
           setAdvanced(!!data.checked);
-          if (!data.checked) setCustomUri("");
+          // Editing starts from the gateway's own address; unticking returns to it.
+          setCustomUri(data.checked ? customUri || config.redirectUri : "");
         }}
       />
       {errorBar}

@@ -1,0 +1,149 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { isValidClientId, normalizeClientId } from "../../src/addin/auth/connectionSettings";
+import { fakeGateway, fakePopup, postCompletion, signInRoutes, unmanagedConfig } from "./fakeGateway";
+import { renderPane, resetPaneState } from "./renderPane";
+
+const GUID = "3f1c0b4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f";
+
+beforeEach(resetPaneState);
+afterEach(() => jest.restoreAllMocks());
+
+describe("client ID validation", () => {
+  test.each([
+    [GUID, true],
+    [`{${GUID}}`, true],
+    [` ${GUID.toUpperCase()} `, true],
+    [`{${GUID}`, false],
+    [GUID.slice(0, -1), false],
+    ["not-a-guid", false],
+    [`${GUID}x`, false],
+  ])("%s → %s", (value, valid) => {
+    expect(isValidClientId(value)).toBe(valid);
+  });
+
+  test("normalizes braces, spaces and case", () => {
+    expect(normalizeClientId(` {${GUID.toUpperCase()}} `)).toBe(GUID);
+  });
+
+  test("shows the error while typing and clears it once the GUID is complete", async () => {
+    const user = userEvent.setup();
+    renderPane(fakeGateway(signInRoutes()).client);
+    const input = await screen.findByRole("textbox", { name: "Client ID" });
+    await user.type(input, "3f1c0b4e");
+    expect(screen.getByText(/Enter a GUID such as/)).toBeInTheDocument();
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    await user.clear(input);
+    await user.type(input, `{{${GUID}}`); // user-event: "{{" types one literal brace
+    expect(input).toHaveValue(`{${GUID}}`);
+    expect(screen.queryByText(/Enter a GUID such as/)).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+describe("connection form", () => {
+  test("has exactly the accessible names the guide and the end-to-end tests use", async () => {
+    renderPane(fakeGateway(signInRoutes()).client);
+    expect(await screen.findByRole("combobox", { name: "Country" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Client ID" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Client secret")).toHaveAttribute("type", "password");
+    const redirect = screen.getByRole("textbox", { name: "Redirect URI" });
+    expect(redirect).toHaveValue(unmanagedConfig.redirectUri);
+    expect(redirect).toHaveAttribute("readonly");
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    const countries = screen.getAllByRole("option").map((option) => option.textContent);
+    expect(countries).toEqual(
+      expect.arrayContaining(["Netherlands", "United Kingdom", "Demo (built-in sample data)"]),
+    );
+  });
+
+  test("the redirect URI becomes editable under Advanced and is validated", async () => {
+    const user = userEvent.setup();
+    renderPane(fakeGateway(signInRoutes()).client);
+    await user.click(await screen.findByRole("checkbox", { name: "Advanced" }));
+    const redirect = screen.getByRole("textbox", { name: "Redirect URI" });
+    expect(redirect).not.toHaveAttribute("readonly");
+    await user.clear(redirect);
+    await user.type(redirect, "http://proxy.example.com/cb");
+    expect(screen.getByText(/Enter a full https:\/\/ address/)).toBeInTheDocument();
+  });
+
+  test("managed mode hides the fields and offers only Sign in", async () => {
+    const managed = { ...unmanagedConfig, managed: true, country: "nl" as const };
+    renderPane(fakeGateway(signInRoutes(managed)).client);
+    expect(await screen.findByText("Managed by your organisation")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    for (const name of ["Country", "Client ID", "Client secret", "Redirect URI"]) {
+      expect(screen.queryByLabelText(name)).not.toBeInTheDocument();
+    }
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+  });
+
+  test("requires client ID and secret for a real country before opening any window", async () => {
+    const user = userEvent.setup();
+    const open = jest.spyOn(window, "open");
+    const gateway = fakeGateway(signInRoutes());
+    renderPane(gateway.client);
+    await user.click(await screen.findByRole("button", { name: "Sign in" }));
+    expect(screen.getByText("Enter the client ID of your Exact app.")).toBeInTheDocument();
+    expect(screen.getByText("Enter the client secret of your Exact app.")).toBeInTheDocument();
+    expect(open).not.toHaveBeenCalled();
+    expect(gateway.requests.filter((r) => r.method === "POST")).toHaveLength(0);
+  });
+
+  test("sends the secret once, never stores it, and remembers only the non-secret settings", async () => {
+    const user = userEvent.setup();
+    const popup = fakePopup();
+    jest.spyOn(window, "open").mockReturnValue(popup as unknown as Window);
+    const gateway = fakeGateway(signInRoutes());
+    renderPane(gateway.client);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "be");
+    await user.type(screen.getByRole("textbox", { name: "Client ID" }), `{{${GUID.toUpperCase()}}`);
+    await user.type(screen.getByLabelText("Client secret"), "s3cr3t-Value!");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+
+    const login = await waitFor(() => {
+      const found = gateway.requests.find((r) => r.method === "POST" && r.path === "/auth/logins");
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(login.body).toMatchObject({ country: "be", clientId: GUID, clientSecret: "s3cr3t-Value!" });
+    expect((login.body as { loginSecret: string }).loginSecret.length).toBeGreaterThanOrEqual(32);
+    expect(login.body).not.toHaveProperty("redirectUri"); // the gateway's own callback is the default
+    expect(screen.getByLabelText("Client secret")).toHaveValue("");
+
+    await waitFor(() => expect(popup.location.href).toBe(`${"http://localhost"}/auth/logins/login-1/start`));
+    postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+    expect(await screen.findByText("Jan de Vries")).toBeInTheDocument();
+
+    const stored = Object.keys(localStorage).map((key) => localStorage.getItem(key) ?? "");
+    expect(stored.join("\n")).not.toContain("s3cr3t");
+    expect(JSON.parse(localStorage.getItem("eol.connectionSettings")!)).toEqual({
+      country: "be",
+      clientId: GUID,
+      redirectUri: "",
+    });
+    expect(localStorage.getItem("eol.sessionToken")).toBe("tok-123");
+    // No request ever carried the secret in its URL.
+    expect(gateway.requests.some((r) => r.path.includes("s3cr3t"))).toBe(false);
+  });
+
+  test("the demo needs no client ID or secret", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(window, "open").mockReturnValue(fakePopup() as unknown as Window);
+    const gateway = fakeGateway(signInRoutes());
+    renderPane(gateway.client);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "demo");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() =>
+      expect(gateway.requests.find((r) => r.path === "/auth/logins")?.body).toMatchObject({
+        country: "demo",
+      }),
+    );
+    const body = gateway.requests.find((r) => r.path === "/auth/logins")!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty("clientId");
+    expect(body).not.toHaveProperty("clientSecret");
+  });
+});

@@ -1,0 +1,51 @@
+/** Renders the real App with test services: a fake gateway behind the real client, fake actions. */
+import { render } from "@testing-library/react";
+import { App } from "../../src/addin/taskpane/App";
+import type { PaneServices } from "../../src/addin/taskpane/services";
+import type { Language } from "../../src/addin/i18n";
+import { setSignInState } from "../../src/addin/auth/signInState";
+import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
+import type { GatewayClient } from "../../src/addin/gateway/client";
+
+export function fakeActions() {
+  return {
+    refreshAll: jest.fn(async () => undefined),
+    clearCache: jest.fn(async () => undefined),
+    insertDivisionsSheet: jest.fn(async () => undefined),
+    insertRoleAuditSheet: jest.fn(async () => undefined),
+  };
+}
+
+export function renderPane(
+  client: GatewayClient,
+  options: { language?: Language; services?: Partial<PaneServices> } = {},
+) {
+  const actions = fakeActions();
+  const services: PaneServices = {
+    client,
+    actions,
+    inOffice: false,
+    insertFormula: null,
+    ...options.services,
+  };
+  const result = render(
+    <App services={services} initialLanguage={options.language ?? "en"} initialTheme="light" />,
+  );
+  return { ...result, actions: services.actions as ReturnType<typeof fakeActions> };
+}
+
+/** Fresh browser state between tests: no token, no remembered settings, no sign-in in progress. */
+export function resetPaneState(): void {
+  localStorage.clear();
+  resetSessionTokenCache();
+  setSignInState({ phase: "idle" });
+}
+
+// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (browsers all have it).
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
