@@ -4,6 +4,9 @@
  * dates, booleans, empty values, cell errors from the gateway, and coalescing.
  */
 import * as EOL from "../../src/addin/functions/functions";
+
+/** Excel passes an omitted optional range argument as null. */
+const NO_RANGE = null as unknown as unknown[][];
 import { tableSource } from "../../src/addin/functions/tableSource";
 import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
@@ -129,7 +132,7 @@ describe("=EOL.ROLEHOLDERS()", () => {
   });
 
   test("several roles from a range, current division, no headers", async () => {
-    const cells = await EOL.roleHolders([[274, 10]], null, false);
+    const cells = await EOL.roleHolders([[274, 10]], NO_RANGE, false);
     expect(stub.requests[0].query).toEqual({ roles: "274,10" });
     expect(cells).toEqual([
       ["u-1", "Ann Admin", "101"],
@@ -204,7 +207,7 @@ describe("cell errors", () => {
       code: "invalid_request",
       message: "resource: unknown resource",
     });
-    expect(await cellError(EOL.query("crm/Nothing", null, null, null, null, null, null))).toEqual({
+    expect(await cellError(EOL.query("crm/Nothing", NO_RANGE, null, null, null, null, null))).toEqual({
       code: "#VALUE!",
       message: "resource: unknown resource",
     });

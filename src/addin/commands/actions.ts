@@ -26,7 +26,7 @@ type CacheClient = Pick<GatewayClient, "clearCache">;
 let cacheClient: CacheClient = gatewayClient;
 
 /** Test seam: the client whose gateway cache clearCache() and refreshAll() empty. */
-export function useCacheClient(client: CacheClient): void {
+export function setCacheClient(client: CacheClient): void {
   cacheClient = client;
 }
 

@@ -77,7 +77,7 @@ export class TableSource {
   }
 
   /** Test seam: the gateway client to use. */
-  useClient(client: Pick<GatewayClient, "table">): void {
+  setClient(client: Pick<GatewayClient, "table">): void {
     this.client = client;
     this.entries.clear();
   }

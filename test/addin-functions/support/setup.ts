@@ -1,13 +1,13 @@
 /** Points the add-in's functions and actions at a gateway URL with a signed-in session. */
 import { GatewayClient } from "../../../src/addin/gateway/client";
 import { tableSource } from "../../../src/addin/functions/tableSource";
-import { useCacheClient } from "../../../src/addin/commands/actions";
+import { setCacheClient } from "../../../src/addin/commands/actions";
 import { clearSessionToken, setSessionToken } from "../../../src/addin/session/tokenStore";
 
 export async function connectTo(baseUrl: string, token: string | null): Promise<GatewayClient> {
   const client = new GatewayClient({ baseUrl });
-  tableSource.useClient(client);
-  useCacheClient(client);
+  tableSource.setClient(client);
+  setCacheClient(client);
   if (token) await setSessionToken(token);
   else await clearSessionToken();
   return client;

@@ -1,0 +1,200 @@
+/**
+ * The ribbon / task-pane actions: Refresh all, Clear cache, insert report sheets. Real HTTP to the
+ * loopback gateway stand-in, Excel through office-addin-mock (support/excelMock.ts).
+ */
+import { FakeWorkbook, installExcel } from "./support/excelMock";
+import * as EOL from "../../src/addin/functions/functions";
+import { tableSource } from "../../src/addin/functions/tableSource";
+import {
+  clearCache,
+  insertDivisionsSheet,
+  insertRoleAuditSheet,
+  refreshAll,
+} from "../../src/addin/commands/actions";
+import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
+import { on, type AddinEvents } from "../../src/addin/events";
+import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
+import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
+import { connectTo } from "./support/setup";
+
+let stub: StubGateway;
+let workbook: FakeWorkbook;
+let progress: AddinEvents["progress"][];
+let stopListening: () => void;
+
+beforeAll(async () => {
+  stub = await startStubGateway();
+});
+afterAll(() => stub.close());
+beforeEach(async () => {
+  await connectTo(stub.baseUrl, STUB_TOKEN);
+  stub.requests.length = 0;
+  stub.failures.clear();
+  workbook = new FakeWorkbook();
+  workbook.sheets.set("Sheet1", new Map());
+  installExcel(workbook);
+  progress = [];
+  stopListening = on("progress", (event) => progress.push(event));
+});
+afterEach(() => stopListening());
+
+describe("Refresh all", () => {
+  test("clears the gateway's and our cache, then recalculates every formula; the next call fetches again", async () => {
+    await EOL.divisions(null, null);
+    await EOL.divisions(null, null);
+    expect(stub.requests).toHaveLength(1);
+
+    await refreshAll();
+    expect(stub.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "GET /api/v1/divisions",
+      "DELETE /api/v1/cache",
+    ]);
+    expect(tableSource.size).toBe(0);
+    expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
+
+    await EOL.divisions(null, null);
+    expect(stub.requests).toHaveLength(3);
+    expect(stub.requests[2].path).toBe("/api/v1/divisions");
+  });
+
+  test("recalculates cells in error explicitly where ExcelApi 1.9 exists", async () => {
+    workbook.sheetsWithErrors.add("Sheet1");
+    const office = globalThis as unknown as { Office?: unknown };
+    office.Office = { context: { requirements: { isSetSupported: () => true } } };
+    try {
+      await refreshAll();
+    } finally {
+      delete office.Office;
+    }
+    expect(workbook.ops.filter((op) => op.op.startsWith("calculate"))).toEqual([
+      { op: "calculate", type: "Full" },
+      { op: "calculateErrors", sheet: "Sheet1" },
+    ]);
+  });
+
+  test("reports progress steps and completion to the task pane", async () => {
+    await refreshAll();
+    expect(progress.map((event) => [event.label, event.done, event.total])).toEqual([
+      ["Clearing cached Exact Online data", 0, 2],
+      ["Recalculating EOL formulas", 1, 2],
+      ["Done", 2, 2],
+    ]);
+    expect(progress.every((event) => event.operation === "refresh-all" && event.error === undefined)).toBe(
+      true,
+    );
+  });
+
+  test("when the gateway cache cannot be cleared it still recalculates, and the next fetch bypasses the gateway cache", async () => {
+    await EOL.me(null);
+    stub.failures.set("/api/v1/cache", { status: 502, code: "exact_unavailable", message: "Gateway busy." });
+    await refreshAll();
+    expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
+    stub.failures.clear();
+    await EOL.me(null);
+    const refetch = stub.requests.filter((request) => request.path === "/api/v1/me");
+    expect(refetch.map((request) => request.cacheControl)).toEqual([undefined, "no-cache"]);
+  });
+
+  test("signed out: nothing to clear on the gateway, cells are still recalculated (to show Sign in)", async () => {
+    await connectTo(stub.baseUrl, null);
+    await refreshAll();
+    expect(stub.requests).toHaveLength(0);
+    expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
+  });
+
+  test("answers still in flight when the cache is cleared are not kept", async () => {
+    const pending = EOL.divisions(null, null);
+    await refreshAll();
+    await pending;
+    await EOL.divisions(null, null);
+    expect(stub.requests.filter((request) => request.path === "/api/v1/divisions")).toHaveLength(2);
+  });
+});
+
+describe("Clear cache", () => {
+  test("empties both caches without recalculating", async () => {
+    await EOL.me(null);
+    await clearCache();
+    expect(stub.requests.map((request) => request.method)).toEqual(["GET", "DELETE"]);
+    expect(tableSource.size).toBe(0);
+    expect(workbook.ops.some((op) => op.op === "calculate")).toBe(false);
+  });
+
+  test("a gateway failure is reported with the gateway's message and thrown", async () => {
+    stub.failures.set("/api/v1/cache", { status: 502, code: "exact_unavailable", message: "Gateway busy." });
+    await expect(clearCache()).rejects.toThrow("Gateway busy.");
+    expect(progress.at(-1)).toMatchObject({ operation: "clear-cache", error: "Gateway busy." });
+  });
+});
+
+describe("Insert divisions sheet", () => {
+  test("a new uniquely named sheet with the divisions as data, formula-looking texts kept as text", async () => {
+    workbook.sheets.set("Divisions", new Map([["0,0", { format: "General", value: "mine", formula: null }]]));
+    await insertDivisionsSheet();
+    expect(stub.requests[0]).toMatchObject({ path: "/api/v1/divisions", query: { scope: "accessible" } });
+    expect(workbook.sheets.get("Divisions")!.get("0,0")!.value).toBe("mine");
+    const cell = (row: number, col: number) => workbook.cell("Divisions (2)", row, col)?.value;
+    expect(cell(0, 0)).toBe("Data as of 2026-11-21 10:15 UTC");
+    expect(cell(TABLE_HEADER_ROW, 0)).toBe("Division");
+    expect(cell(TABLE_HEADER_ROW + 1, 0)).toBe(101);
+    expect(workbook.cell("Divisions (2)", TABLE_HEADER_ROW + 1, 3)).toEqual({
+      format: "@",
+      value: '=HYPERLINK("http://evil")',
+      formula: null,
+    });
+    expect(progress.map((event) => event.label)).toEqual([
+      "Reading from Exact Online",
+      "Writing 2 rows",
+      "Done",
+    ]);
+  });
+
+  test("a gateway error reaches the task pane and no sheet is added", async () => {
+    stub.failures.set("/api/v1/divisions", {
+      status: 403,
+      code: "no_division_access",
+      message: "No access to division 101.",
+    });
+    await expect(insertDivisionsSheet()).rejects.toThrow("No access to division 101.");
+    expect(workbook.ops.some((op) => op.op === "addSheet")).toBe(false);
+    expect(progress.at(-1)).toMatchObject({
+      operation: "insert-divisions",
+      error: "No access to division 101.",
+    });
+  });
+});
+
+describe("Insert role audit sheet", () => {
+  test("several roles over all divisions: one request per role, merged into one table", async () => {
+    await insertRoleAuditSheet({ roles: [274, 10], divisions: "all" });
+    expect(
+      stub.requests.map((request) => request.query).sort((a, b) => a.role.localeCompare(b.role)),
+    ).toEqual([
+      { divisions: "all", role: "10", activeOnly: "true" },
+      { divisions: "all", role: "274", activeOnly: "true" },
+    ]);
+    const sheet = workbook.sheets.get("Role audit")!;
+    // 3 holders of 274 + 1 of role 10 under the header
+    expect(sheet.get(`${TABLE_HEADER_ROW + 4},0`)).toBeDefined();
+    expect(sheet.get(`${TABLE_HEADER_ROW + 5},0`)).toBeUndefined();
+  });
+
+  test("no options: every role of the current division; a list of divisions is passed on", async () => {
+    await insertRoleAuditSheet();
+    await insertRoleAuditSheet({ divisions: [101, 102], activeOnly: false });
+    expect(stub.requests.map((request) => request.query)).toEqual([
+      { activeOnly: "true" },
+      { divisions: "101,102", activeOnly: "false" },
+    ]);
+    expect([...workbook.sheets.keys()]).toEqual(["Sheet1", "Role audit", "Role audit (2)"]);
+  });
+});
+
+describe("ribbon", () => {
+  test("every button runs the shared action", () => {
+    expect(RIBBON_COMMANDS.refreshAll).toBe(refreshAll);
+    expect(RIBBON_COMMANDS.clearCache).toBe(clearCache);
+    expect(RIBBON_COMMANDS.insertDivisionsSheet).toBe(insertDivisionsSheet);
+    expect(typeof RIBBON_COMMANDS.insertRoleAuditSheet).toBe("function");
+  });
+});
