@@ -46,8 +46,16 @@ export function jsonCollection(records: unknown[], count: number | null, next: s
   return JSON.stringify({ d });
 }
 
+const XML_ENTITIES: Record<string, string> = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;",
+  "'": "&apos;",
+  '"': "&quot;",
+};
+
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.replace(/[<>&'"]/g, (char) => XML_ENTITIES[char]);
 }
 
 function atomValue(entity: EntitySchema, name: string, row: Row): string {
