@@ -7,18 +7,38 @@ import { version } from "../../package.json";
 import type { GatewayConfig } from "./config";
 import { registerSecurityHeaders } from "./security";
 import { registerStaticFiles } from "./staticFiles";
-import { LOG_REDACT_PATHS } from "./logging";
+import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
 import { registerErrorHandling } from "./errorHandler";
+import { systemClock, type Clock } from "../shared/clock";
+import type { RunningSimulator } from "../simulator";
+import { createAuthServices } from "./auth/authServices";
+import { authPlugin } from "./auth/authPlugin";
+import { SessionResolver } from "./auth/requireSession";
 
 export interface TlsOptions {
   key: Buffer;
   cert: Buffer;
 }
 
-export async function buildGateway(config: GatewayConfig, tls: TlsOptions | null): Promise<FastifyInstance> {
+export interface GatewayOptions {
+  /** Time source shared with the simulator in tests (a VirtualClock). */
+  clock?: Clock;
+  /** A simulator the caller started; it plays country "demo" and is not closed with the gateway. */
+  simulator?: RunningSimulator;
+}
+
+export async function buildGateway(
+  config: GatewayConfig,
+  tls: TlsOptions | null,
+  options: GatewayOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(tls ? { https: tls } : {}),
-    logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" } },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
+      serializers: REQUEST_SERIALIZERS,
+    },
     bodyLimit: 16 * 1024,
     trustProxy: false,
   }) as unknown as FastifyInstance; // the https/http overloads produce different server generics
@@ -26,5 +46,14 @@ export async function buildGateway(config: GatewayConfig, tls: TlsOptions | null
   registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok", version }));
   await registerStaticFiles(app, config.staticDir, config.publicUrl);
+
+  const auth = await createAuthServices(config, {
+    clock: options.clock ?? systemClock,
+    simulator: options.simulator,
+  });
+  app.addHook("onClose", () => auth.close());
+  app.decorate("eolServices", { clock: auth.clock, tokens: auth.tokens });
+  app.decorate("eolSessions", new SessionResolver(auth));
+  await app.register(authPlugin, { services: auth });
   return app;
 }

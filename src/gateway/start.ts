@@ -1,7 +1,7 @@
 /** Starts a gateway (used by main.ts and by the tests, which pass PORT=0 and EOL_HTTP=1). */
 import net from "node:net";
 import type { FastifyInstance } from "fastify";
-import { buildGateway } from "./app";
+import { buildGateway, type GatewayOptions } from "./app";
 import type { GatewayConfig } from "./config";
 import { withBoundPort } from "./config";
 import { loadTls } from "./tls";
@@ -28,11 +28,14 @@ async function freePort(host: string): Promise<number> {
   });
 }
 
-export async function startGateway(requested: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(
+  requested: GatewayConfig,
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
   const port = requested.port === 0 ? await freePort(requested.host) : requested.port;
   const config = withBoundPort(requested, port);
   const tls = config.http ? null : await loadTls(config);
-  const app = await buildGateway(config, tls);
+  const app = await buildGateway(config, tls, options);
   await app.listen({ port: config.port, host: config.host });
   return {
     app,

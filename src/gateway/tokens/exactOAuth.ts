@@ -36,7 +36,8 @@ export function exactUnreachable(baseUrl: string): GatewayError {
   );
 }
 
-async function upstream(url: string, init: RequestInit): Promise<Response> {
+/** fetch() for Exact: only allowed hosts, no redirects followed, a timeout, network errors made clear. */
+export async function upstream(url: string, init: RequestInit): Promise<Response> {
   const target = assertAllowedUpstream(url);
   try {
     return await fetch(target, {

@@ -1,0 +1,15 @@
+/** The /auth routes, with their own per-IP rate limit. */
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import type { AuthServices } from "./authServices";
+import { registerLoginRoutes } from "./loginRoutes";
+import { registerSessionRoutes } from "./sessionRoutes";
+
+export async function authPlugin(app: FastifyInstance, options: { services: AuthServices }): Promise<void> {
+  await app.register(rateLimit, {
+    max: options.services.config.authRateLimitPerMinute,
+    timeWindow: 60_000,
+  });
+  registerLoginRoutes(app, options.services);
+  registerSessionRoutes(app, options.services);
+}

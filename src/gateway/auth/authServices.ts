@@ -1,0 +1,70 @@
+/**
+ * Creates the sign-in services of one gateway: secret key, encrypted store, OAuth client, token chains,
+ * the demo simulator (when enabled) and the allowed upstream hosts.
+ */
+import type { Clock } from "../../shared/clock";
+import type { Country } from "../../shared/countries";
+import { COUNTRIES } from "../../shared/countries";
+import type { RunningSimulator } from "../../simulator";
+import type { GatewayConfig } from "../config";
+import { loadOrCreateSecretKey, SecretBox } from "../crypto/secretBox";
+import { startDemoExact, type DemoExact } from "../demo/demoSimulator";
+import { allowUpstreamBaseUrls, configuredBaseUrls, exactBaseUrl, type ExactHostConfig } from "../exactHosts";
+import { SqliteAuthStore } from "../store/sqliteStore";
+import type { AuthStore } from "../store/types";
+import { ChainTokenService } from "../tokens/chainTokens";
+import { ExactOAuthClient } from "../tokens/exactOAuth";
+
+export interface AuthServices {
+  config: GatewayConfig;
+  clock: Clock;
+  store: AuthStore;
+  oauth: ExactOAuthClient;
+  tokens: ChainTokenService;
+  hosts: ExactHostConfig;
+  demo: DemoExact | null;
+  callbackUrl: string;
+  countries: Country[];
+  baseUrlFor(country: Country): string;
+  close(): Promise<void>;
+}
+
+export async function createAuthServices(
+  config: GatewayConfig,
+  options: { clock: Clock; simulator?: RunningSimulator },
+): Promise<AuthServices> {
+  const { clock } = options;
+  const callbackUrl = `${config.publicUrl}/auth/callback`;
+  const demo =
+    config.demo || options.simulator
+      ? await startDemoExact({ clock, callbackUrl, simulator: options.simulator })
+      : null;
+  const hosts: ExactHostConfig = {
+    exactBaseUrlOverride: config.exactBaseUrlOverride,
+    demoBaseUrl: demo?.baseUrl ?? null,
+  };
+  allowUpstreamBaseUrls(configuredBaseUrls(hosts));
+  const store = new SqliteAuthStore(
+    config.dataDir,
+    new SecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
+  );
+  const oauth = new ExactOAuthClient(clock);
+  const baseUrlFor = (country: Country): string => exactBaseUrl(country, hosts);
+  const tokens = new ChainTokenService({ store, oauth, clock, baseUrlFor });
+  return {
+    config,
+    clock,
+    store,
+    oauth,
+    tokens,
+    hosts,
+    demo,
+    callbackUrl,
+    countries: COUNTRIES.filter((country) => country !== "demo" || demo !== null),
+    baseUrlFor,
+    close: async () => {
+      await store.close();
+      await demo?.close();
+    },
+  };
+}

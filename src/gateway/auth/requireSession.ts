@@ -1,0 +1,60 @@
+/**
+ * The preHandler of every authenticated route: `Authorization: Bearer <session token>` → the session
+ * (looked up by the token's SHA-256) → `request.eolSession`. Sessions are bearer tokens, not cookies,
+ * because Excel on the web runs the add-in in a third-party frame.
+ */
+import type { FastifyRequest } from "fastify";
+import type { SessionContext } from "../contracts";
+import { sha256 } from "../crypto/random";
+import { GatewayError } from "../errors";
+import type { SessionRecord } from "../store/types";
+import { reauthRequired } from "../tokens/chainTokens";
+import type { AuthServices } from "./authServices";
+import { MESSAGES } from "./messages";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Resolves session tokens; decorated by buildGateway with the sign-in services. */
+    eolSessions: SessionResolver;
+  }
+}
+
+/** Session tokens are 43 base64url characters; anything else is not one of ours. */
+const TOKEN_FORMAT = /^Bearer ([A-Za-z0-9_-]{43})$/;
+/** Write last-used at most once a minute per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export class SessionResolver {
+  constructor(private readonly services: AuthServices) {}
+
+  /** The session record behind an Authorization header, or 401 not_signed_in / reauth_required. */
+  async record(authorization: string | undefined): Promise<SessionRecord> {
+    const match = TOKEN_FORMAT.exec(authorization?.trim() ?? "");
+    if (!match) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+    const session = await this.services.store.getSessionByTokenHash(sha256(match[1]));
+    if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+    return session;
+  }
+
+  async resolve(authorization: string | undefined): Promise<SessionContext> {
+    const session = await this.record(authorization);
+    const chain = await this.services.store.getChain(session.chainId);
+    if (!chain || chain.status !== "live") throw reauthRequired();
+    const now = this.services.clock.now();
+    if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.services.store.touchSession(session.id, now);
+    return {
+      sessionId: session.id,
+      userId: session.user.id,
+      userName: session.user.userName,
+      chainId: session.chainId,
+      clientId: session.clientId,
+      country: session.country,
+      exactBaseUrl: this.services.baseUrlFor(session.country),
+      currentDivision: session.currentDivision,
+    };
+  }
+}
+
+export async function requireSession(request: FastifyRequest): Promise<void> {
+  request.eolSession = await request.server.eolSessions.resolve(request.headers.authorization);
+}

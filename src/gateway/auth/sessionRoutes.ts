@@ -1,0 +1,50 @@
+/** GET /auth/config, GET /auth/session (live current division from Exact) and DELETE /auth/session. */
+import type { FastifyInstance } from "fastify";
+import type { AuthConfig, SessionInfo } from "../../shared/api";
+import { GatewayError } from "../errors";
+import type { AuthServices } from "./authServices";
+import { sessionInfo } from "./sessionInfo";
+
+export function registerSessionRoutes(app: FastifyInstance, services: AuthServices): void {
+  app.get("/auth/config", async (): Promise<AuthConfig> => {
+    const managed = services.config.managedApp;
+    return {
+      managed: managed !== null,
+      ...(managed ? { country: managed.country } : {}),
+      redirectUri: managed?.redirectUri ?? services.callbackUrl,
+      countries: services.countries,
+    };
+  });
+
+  app.get("/auth/session", async (request, reply): Promise<SessionInfo> => {
+    const session = await app.eolSessions.record(request.headers.authorization);
+    const context = await app.eolSessions.resolve(request.headers.authorization);
+    reply.header("cache-control", "no-store");
+    // Me.CurrentDivision follows the company the user last opened in Exact, so read it live.
+    let token = await services.tokens.getAccessToken(context.chainId);
+    try {
+      let me;
+      try {
+        me = await services.oauth.readMe(context.exactBaseUrl, token);
+      } catch (error) {
+        if (!(error instanceof GatewayError) || error.code !== "reauth_required") throw error;
+        token = await services.tokens.refreshAfterUnauthorized(context.chainId, token);
+        me = await services.oauth.readMe(context.exactBaseUrl, token);
+      }
+      return sessionInfo(session, me.currentDivision);
+    } catch (error) {
+      // Exact being away or busy (429) does not end the session: answer what we know.
+      if (error instanceof GatewayError && ["exact_unavailable", "exact_error"].includes(error.code)) {
+        return sessionInfo(session);
+      }
+      throw error;
+    }
+  });
+
+  app.delete<{ Querystring: { all?: string } }>("/auth/session", async (request, reply) => {
+    const session = await app.eolSessions.record(request.headers.authorization);
+    if (request.query.all === "true") await services.store.deleteSessionsOfChain(session.chainId);
+    else await services.store.deleteSession(session.id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,91 @@
+/** Shared pieces of the sign-in tests: one simulator + gateway on a VirtualClock, and store inspection. */
+import crypto from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { VirtualClock } from "../../src/shared/clock";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
+import { DATABASE_FILE } from "../../src/gateway/store/sqliteStore";
+import { startTestGateway, type TestGateway } from "../support/gateway";
+
+export interface Rig {
+  clock: VirtualClock;
+  sim: RunningSimulator;
+  gateway: TestGateway;
+  close(): Promise<void>;
+}
+
+export async function startRig(env: Record<string, string> = {}): Promise<Rig> {
+  const clock = new VirtualClock();
+  const sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
+  const gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url, ...env }, { clock, simulator: sim });
+  return {
+    clock,
+    sim,
+    gateway,
+    close: async () => {
+      await gateway.close();
+      await sim.close();
+    },
+  };
+}
+
+/** Row counts of the gateway's store, read straight from its SQLite file. */
+export function storedRows(dataDir: string): { logins: number; sessions: number; chains: number } {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    const count = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { logins: count("logins"), sessions: count("sessions"), chains: count("chains") };
+  } finally {
+    db.close();
+  }
+}
+
+export const newLoginSecret = (): string => crypto.randomBytes(32).toString("base64url");
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** Follows one redirect without fetching the target. */
+export async function redirectOf(url: string): Promise<URL> {
+  const res = await fetch(url, { redirect: "manual" });
+  if (res.status !== 302) throw new Error(`Expected 302 from ${url}, got ${res.status}: ${await res.text()}`);
+  return new URL(res.headers.get("location")!, url);
+}
+
+/** POST /auth/logins → start → Exact authorize: the callback URL Exact redirected to (not yet visited). */
+export async function startLogin(
+  gateway: TestGateway,
+  body: Record<string, unknown> = { country: "demo" },
+): Promise<{ loginId: string; loginSecret: string; startUrl: string; callback: URL }> {
+  const loginSecret = newLoginSecret();
+  const res = await postJson(`${gateway.url}/auth/logins`, { loginSecret, ...body });
+  if (res.status !== 201) throw new Error(`POST /auth/logins ${res.status}: ${await res.text()}`);
+  const { loginId, startUrl } = (await res.json()) as { loginId: string; startUrl: string };
+  const authorize = await redirectOf(startUrl);
+  const callback = await redirectOf(authorize.toString());
+  return { loginId, loginSecret, startUrl, callback };
+}
+
+export function completion(url: URL): {
+  status: string | null;
+  code: string | null;
+  message: string | null;
+  loginId: string | null;
+} {
+  return {
+    status: url.searchParams.get("status"),
+    code: url.searchParams.get("code"),
+    message: url.searchParams.get("message"),
+    loginId: url.searchParams.get("loginId"),
+  };
+}

@@ -1,0 +1,197 @@
+/** The whole sign-in flow over real HTTP against the in-process simulator. */
+import type { RedeemResponse, SessionInfo } from "../../src/shared/api";
+import { signInTestUser } from "../support/gateway";
+import { completion, postJson, redirectOf, startLogin, startRig, storedRows, type Rig } from "./helpers";
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+});
+afterAll(async () => {
+  await rig?.close();
+});
+
+test("GET /auth/config offers the demo and names the callback to register", async () => {
+  const res = await fetch(`${rig.gateway.url}/auth/config`);
+  expect(await res.json()).toEqual({
+    managed: false,
+    redirectUri: `${rig.gateway.url}/auth/callback`,
+    countries: ["nl", "be", "de", "fr", "uk", "es", "us", "demo"],
+  });
+});
+
+test("sign in: start → Exact authorize with a state → callback → redeem once → session", async () => {
+  const { loginId, loginSecret, startUrl } = await startLogin(rig.gateway, { country: "demo" }).then(
+    async (started) => {
+      // the start URL is same-origin and leads to the simulator's authorize URL with our client and callback
+      return started;
+    },
+  );
+  expect(startUrl.startsWith(`${rig.gateway.url}/auth/logins/`)).toBe(true);
+  const second = await startLogin(rig.gateway);
+  const authorize = await redirectOf(second.startUrl);
+  expect(authorize.origin).toBe(new URL(rig.sim.url).origin);
+  expect(authorize.pathname).toBe("/api/oauth2/auth");
+  expect(authorize.searchParams.get("redirect_uri")).toBe(`${rig.gateway.url}/auth/callback`);
+  expect(authorize.searchParams.get("response_type")).toBe("code");
+  expect(authorize.searchParams.get("state")!.length).toBeGreaterThanOrEqual(43);
+
+  // finish the first login
+  const first = await startLogin(rig.gateway);
+  const done = completion(await redirectOf(first.callback.toString()));
+  expect(done).toEqual({ status: "ok", code: null, message: null, loginId: first.loginId });
+  const redeem = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
+    loginSecret: first.loginSecret,
+  });
+  expect(redeem.status).toBe(200);
+  const body = (await redeem.json()) as RedeemResponse;
+  expect(body.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const primary = rig.sim.data.users.find((user) => user.userId === rig.sim.data.primaryUserId)!;
+  expect(body.session).toMatchObject({
+    user: { id: primary.userId.toLowerCase(), fullName: primary.fullName, userName: primary.userName },
+    country: "demo",
+    clientIdMasked: "6c1e…4a5b",
+    managed: false,
+  });
+
+  const again = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
+    loginSecret: first.loginSecret,
+  });
+  expect(again.status).toBe(409);
+  expect((await again.json()).error.code).toBe("login_already_redeemed");
+
+  const session = await fetch(`${rig.gateway.url}/auth/session`, {
+    headers: { authorization: `Bearer ${body.sessionToken}` },
+  });
+  expect(session.status).toBe(200);
+  expect(((await session.json()) as SessionInfo).user.userName).toBe(primary.userName);
+  void loginId;
+  void loginSecret;
+});
+
+test("consent denied: the page says so, redeem reports it, no session or chain is stored", async () => {
+  const before = storedRows(rig.gateway.dataDir);
+  rig.sim.setAutoApprove(false);
+  try {
+    const loginSecret = "x".repeat(40);
+    const res = await postJson(`${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+    const { loginId, startUrl } = await res.json();
+    const authorize = await redirectOf(startUrl);
+    // The consent page's "deny" answer, as the simulator's form posts it.
+    const denied = await denyConsent(authorize);
+    const done = completion(await redirectOf(denied.toString()));
+    expect(done.status).toBe("error");
+    expect(done.code).toBe("consent_denied");
+    expect(done.message).toMatch(/declined access in Exact Online/);
+    const redeem = await postJson(`${rig.gateway.url}/auth/logins/${loginId}/redeem`, { loginSecret });
+    expect((await redeem.json()).error.code).toBe("consent_denied");
+  } finally {
+    rig.sim.setAutoApprove(true);
+  }
+  const after = storedRows(rig.gateway.dataDir);
+  expect(after.sessions).toBe(before.sessions);
+  expect(after.chains).toBe(before.chains);
+});
+
+/** Submits the simulator's consent form with "deny" and returns where it redirects. */
+async function denyConsent(authorize: URL): Promise<URL> {
+  const page = await fetch(authorize);
+  const html = await page.text();
+  const action = /<form[^>]*action="([^"]*)"/i.exec(html)?.[1] ?? authorize.pathname;
+  const fields = new URLSearchParams();
+  for (const match of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi))
+    fields.append(match[1], match[2]);
+  for (const match of html.matchAll(/<button[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) {
+    if (/deny|reject|decline|cancel/i.test(match[2])) fields.set(match[1], match[2]);
+  }
+  const target = new URL(action.replace(/&amp;/g, "&"), authorize);
+  const res = await fetch(target, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: fields.toString(),
+  });
+  return new URL(res.headers.get("location")!, target);
+}
+
+test("sign out ends this session only; ?all=true ends every session of the user and app", async () => {
+  const a = await signInTestUser(rig.gateway);
+  const b = await signInTestUser(rig.gateway);
+  const c = await signInTestUser(rig.gateway);
+  const get = (token: string) =>
+    fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+  const del = (token: string, all = false) =>
+    fetch(`${rig.gateway.url}/auth/session${all ? "?all=true" : ""}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
+  expect((await del(a.sessionToken)).status).toBe(204);
+  const gone = await get(a.sessionToken);
+  expect(gone.status).toBe(401);
+  expect(await gone.json()).toEqual({
+    error: { code: "not_signed_in", message: "Sign in to Exact Online (EOL task pane)." },
+  });
+  expect((await get(b.sessionToken)).status).toBe(200);
+  expect((await del(b.sessionToken, true)).status).toBe(204);
+  expect((await get(c.sessionToken)).status).toBe(401);
+});
+
+test("wrong client secret: a clear message and nothing stored", async () => {
+  rig.sim.apps.register({
+    clientId: "11111111-2222-3333-4444-555555555555",
+    clientSecret: "right-secret",
+    redirectUris: [`${rig.gateway.url}/auth/callback`],
+  });
+  const before = storedRows(rig.gateway.dataDir);
+  const started = await startLogin(rig.gateway, {
+    country: "nl",
+    clientId: "{11111111-2222-3333-4444-555555555555}",
+    clientSecret: "wrong-secret",
+  });
+  const done = completion(await redirectOf(started.callback.toString()));
+  expect(done.code).toBe("invalid_client");
+  expect(done.message).toBe(
+    "Exact Online rejected the client ID or client secret. Check both against your app in Exact's App Center.",
+  );
+  const after = storedRows(rig.gateway.dataDir);
+  expect([after.sessions, after.chains]).toEqual([before.sessions, before.chains]);
+});
+
+test("a replayed callback (same state) is refused as a state mismatch", async () => {
+  const started = await startLogin(rig.gateway);
+  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+  const replay = completion(await redirectOf(started.callback.toString()));
+  expect(replay.code).toBe("state_mismatch");
+  expect(replay.message).toMatch(/does not belong to a sign-in started here, or was already used/);
+});
+
+test("a forged state is refused without touching the login", async () => {
+  const started = await startLogin(rig.gateway);
+  const forged = new URL(started.callback);
+  forged.searchParams.set("state", `${started.loginId}.${"A".repeat(43)}`);
+  expect(completion(await redirectOf(forged.toString())).code).toBe("state_mismatch");
+  // the genuine callback still works
+  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+});
+
+test("a login older than 10 minutes has expired", async () => {
+  const started = await startLogin(rig.gateway);
+  rig.clock.advance(10 * 60_000 + 1000);
+  const done = completion(await redirectOf(started.callback.toString()));
+  expect(done.code).toBe("login_expired");
+  expect(done.message).toMatch(/expired .*Start the sign-in again/);
+});
+
+test("the callback's code and state never appear in the logs' URLs", async () => {
+  const { loggableUrl } = await import("../../src/gateway/logging");
+  expect(loggableUrl("/auth/callback?code=XTzM!IAAA&state=abc")).toBe("/auth/callback?[redacted]");
+  expect(loggableUrl("/api/v1/me?x=1")).toBe("/api/v1/me?x=1");
+});
+
+test("every /auth response carries security headers", async () => {
+  const res = await fetch(`${rig.gateway.url}/auth/config`);
+  expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  expect(res.headers.get("set-cookie")).toBeNull();
+});
