@@ -25,8 +25,8 @@ const ROLE = "role: a role number such as 274, or a range or comma list of role 
 const RESOURCE =
   'resource: an Exact resource such as "crm/Accounts" or "salesinvoice/SalesInvoices" (required)';
 const SELECT =
-  'select: field names separated by commas, such as "Code,Name", a range of field names, or empty';
-const FILTER = "filter: an OData filter text such as \"Status eq 'C'\" of at most 2000 characters, or empty";
+  'select: the field names to read, separated by commas ("Code,Name") or in a range, at most 100 (required)';
+const FILTER = "filter: an OData filter such as \"Status eq 'C'\" of at most 1000 characters, or empty";
 const ORDERBY =
   'orderby: field names with optional asc/desc separated by commas, such as "Name desc", or empty';
 const TOP = "top: a whole number from 1 to 100000, or empty for all rows";
@@ -38,7 +38,7 @@ const q = (
 ) =>
   EOL.query(
     "resource" in over ? over.resource : "crm/Accounts",
-    (over.select ?? null) as unknown[][],
+    ("select" in over ? over.select : [["Code"]]) as unknown[][],
     over.filter ?? null,
     over.division ?? null,
     over.orderby ?? null,
@@ -59,24 +59,28 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ["USERS negative division", () => EOL.users(-5, null), DIVISION],
   ["USERS fractional division", () => EOL.users(101.5, null), DIVISION],
   ["USERS division TRUE", () => EOL.users(true, null), DIVISION],
-  ["USERROLES division list with a word", () => EOL.userRoles([["101, abc"]], null, null, null), DIVISIONS],
-  ["USERROLES range with a boolean", () => EOL.userRoles([[101], [true]], null, null, null), DIVISIONS],
+  [
+    "USERROLES division list with a word",
+    () => EOL.userRoles([["101, abc"]], NO_RANGE, null, null),
+    DIVISIONS,
+  ],
+  ["USERROLES range with a boolean", () => EOL.userRoles([[101], [true]], NO_RANGE, null, null), DIVISIONS],
   [
     "USERROLES more than 1000 codes",
-    () => EOL.userRoles([Array.from({ length: 1001 }, (_, i) => i + 1)], null, null, null),
+    () => EOL.userRoles([Array.from({ length: 1001 }, (_, i) => i + 1)], NO_RANGE, null, null),
     DIVISIONS,
   ],
   [
     "USERROLES role as text",
-    () => EOL.userRoles(NO_RANGE, "admin", null, null),
-    "role: a role number (a whole number such as 274), or empty for all roles",
+    () => EOL.userRoles(NO_RANGE, [["admin"]], null, null),
+    "role: a role number such as 274, a range or comma list of role numbers, or empty for all roles",
   ],
   [
     "USERROLES activeOnly as text",
-    () => EOL.userRoles(NO_RANGE, null, "active", null),
+    () => EOL.userRoles(NO_RANGE, NO_RANGE, "active", null),
     "activeOnly: TRUE or FALSE (or 1 or 0), or empty for the default",
   ],
-  ["USERROLES headers as date-like number", () => EOL.userRoles([[101]], null, null, 45000), HEADERS],
+  ["USERROLES headers as date-like number", () => EOL.userRoles([[101]], NO_RANGE, null, 45000), HEADERS],
   ["ROLEHOLDERS without a role", () => EOL.roleHolders([[null]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS role 0", () => EOL.roleHolders([[0]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS role list with a word", () => EOL.roleHolders([["274,x"]], NO_RANGE, null), ROLE],
@@ -88,9 +92,12 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ["QUERY resource with query options", () => q({ resource: "crm/Accounts?$top=1" }), RESOURCE],
   ["QUERY select with a function call", () => q({ select: [["Name,substringof('a',Name)"]] }), SELECT],
   ["QUERY select with a number cell", () => q({ select: [["Name", 5]] }), SELECT],
+  ["QUERY without select", () => q({ select: null }), SELECT],
+  ["QUERY select with navigation", () => q({ select: [["Account/Name"]] }), SELECT],
+  ["QUERY resource with an upper-case area", () => q({ resource: "CRM/Accounts" }), RESOURCE],
   ["QUERY filter smuggling another option", () => q({ filter: "Name eq 'a'&$top=1" }), FILTER],
   ["QUERY filter with a line break", () => q({ filter: "Name eq 'a'\nor Code eq '1'" }), FILTER],
-  ["QUERY filter too long", () => q({ filter: "Name eq '" + "a".repeat(2000) + "'" }), FILTER],
+  ["QUERY filter too long", () => q({ filter: "Name eq '" + "a".repeat(1000) + "'" }), FILTER],
   ["QUERY orderby with an injection", () => q({ orderby: "Name; drop" }), ORDERBY],
   ["QUERY top 0", () => q({ top: 0 }), TOP],
   ["QUERY top too large", () => q({ top: 100001 }), TOP],
@@ -153,6 +160,6 @@ describe("accepted spellings", () => {
         [null, ""],
       ]),
     ).toBe("Code,Name");
-    expect(parseSelect("Account/Name, Code")).toBe("Account/Name, Code");
+    expect(parseSelect("Code, Name ,ID")).toBe("Code,Name,ID");
   });
 });

@@ -88,7 +88,7 @@ describe("=EOL.USERS()", () => {
 
 describe("=EOL.USERROLES()", () => {
   test('divisions "all" with a role filter, active only by default', async () => {
-    const cells = await EOL.userRoles([["ALL"]], 274, null, null);
+    const cells = await EOL.userRoles([["ALL"]], [[274]], null, null);
     expect(stub.requests[0].query).toEqual({ divisions: "all", role: "274", activeOnly: "true" });
     expect(cells[0]).toEqual([
       "Division",
@@ -108,14 +108,14 @@ describe("=EOL.USERROLES()", () => {
   });
 
   test("a range of codes (empty cells skipped, duplicates once) and activeOnly FALSE", async () => {
-    const cells = await EOL.userRoles([[102], [null], ["102"], [101]], null, false, false);
+    const cells = await EOL.userRoles([[102], [null], ["102"], [101]], NO_RANGE, false, false);
     expect(stub.requests[0].query).toEqual({ divisions: "102,101", activeOnly: "false" });
     expect(cells).toHaveLength(4);
     expect(cells.find((row) => row[1] === "u-3")?.[6]).toBe(false);
   });
 
   test("a comma list in one cell", async () => {
-    await EOL.userRoles([["101; 103"]], null, true, true);
+    await EOL.userRoles([["101; 103"]], NO_RANGE, true, true);
     expect(stub.requests[0].query).toEqual({ divisions: "101,103", activeOnly: "true" });
   });
 });
@@ -142,12 +142,13 @@ describe("=EOL.ROLEHOLDERS()", () => {
 });
 
 describe("=EOL.ME() and =EOL.QUERY()", () => {
-  test("ME spills the signed-in user", async () => {
+  test("ME spills the signed-in user with the session's country", async () => {
     expect(await EOL.me(null)).toEqual([
-      ["Full name", "Country", "Current division"],
-      ["Ann Admin", "nl", 101],
+      ["Full name", "Current division", "Country"],
+      ["Ann Admin", 101, "nl"],
     ]);
-    expect(await EOL.me(false)).toEqual([["Ann Admin", "nl", 101]]);
+    expect(await EOL.me(false)).toEqual([["Ann Admin", 101, "nl"]]);
+    expect(stub.requests.map((request) => request.path).sort()).toEqual(["/api/v1/me", "/auth/session"]);
   });
 
   test("QUERY passes resource and options, keeps text codes as text, converts dates", async () => {
@@ -207,7 +208,7 @@ describe("cell errors", () => {
       code: "invalid_request",
       message: "resource: unknown resource",
     });
-    expect(await cellError(EOL.query("crm/Nothing", NO_RANGE, null, null, null, null, null))).toEqual({
+    expect(await cellError(EOL.query("crm/Nothing", [["Name"]], null, null, null, null, null))).toEqual({
       code: "#VALUE!",
       message: "resource: unknown resource",
     });
@@ -242,14 +243,14 @@ describe("cell errors", () => {
     await cellError(EOL.me(null));
     stub.failures.clear();
     expect((await EOL.me(null))[1][0]).toBe("Ann Admin");
-    expect(stub.requests).toHaveLength(2);
+    expect(stub.requests.filter((request) => request.path === "/api/v1/me")).toHaveLength(2);
   });
 });
 
 describe("coalescing", () => {
   test("100 cells with the same call make one gateway request", async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => EOL.userRoles([["all"]], 274, true, true)),
+      Array.from({ length: 100 }, () => EOL.userRoles([["all"]], [[274]], true, true)),
     );
     expect(stub.requests).toHaveLength(1);
     for (const cells of results) expect(cells).toEqual(results[0]);
@@ -257,10 +258,10 @@ describe("coalescing", () => {
 
   test("the same arguments written differently share the call; other arguments do not", async () => {
     await Promise.all([
-      EOL.userRoles([[101, 102]], "274", null, null),
-      EOL.userRoles([["101,102"]], 274, true, false), // headers only shape the spill
-      EOL.userRoles([[102, 101]], 274, null, null), // another order is another request
-      EOL.userRoles([[101, 102]], 10, null, null),
+      EOL.userRoles([[101, 102]], [["274"]], null, null),
+      EOL.userRoles([["101,102"]], [[274]], true, false), // headers only shape the spill
+      EOL.userRoles([[102, 101]], [[274]], null, null), // another order is another request
+      EOL.userRoles([[101, 102]], [[10]], null, null),
     ]);
     expect(stub.requests.map((request) => request.query.divisions + "/" + request.query.role).sort()).toEqual(
       ["101,102/10", "101,102/274", "102,101/274"],

@@ -13,6 +13,7 @@ function fakeClient() {
   }[] = [];
   return {
     calls,
+    session: () => Promise.reject(new Error("not used")),
     table: (route: TableRoute, params: QueryParams = {}, options: { noCache?: boolean } = {}) =>
       new Promise<TableResponse>((resolve, reject) =>
         calls.push({ route, params, noCache: options.noCache, resolve, reject }),

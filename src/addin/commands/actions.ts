@@ -11,7 +11,6 @@ import { writeTableSheet } from "../excel/writeTableSheet";
 import { divisionsParam } from "../functions/eolTables";
 import { tableSource } from "../functions/tableSource";
 import { gatewayClient, type GatewayClient } from "../gateway/client";
-import { mergeTables } from "./mergeTables";
 
 export interface RoleAuditOptions {
   /** Role numbers to audit; all roles when empty or missing. */
@@ -119,13 +118,8 @@ export async function insertDivisionsSheet(): Promise<void> {
 export async function insertRoleAuditSheet(options: RoleAuditOptions = {}): Promise<void> {
   const divisions = divisionsParam(options.divisions ?? null);
   const activeOnly = options.activeOnly ?? true;
-  const roles = [...new Set(options.roles ?? [])];
-  await insertSheet("insert-role-audit", "Role audit", async () => {
-    if (roles.length === 0) return tableSource.get("user-roles", { divisions, activeOnly });
-    // One request per role, all complete or the whole sheet fails: never a partial audit.
-    const tables = await Promise.all(
-      roles.map((role) => tableSource.get("user-roles", { divisions, role, activeOnly })),
-    );
-    return mergeTables(tables);
-  });
+  const role = [...new Set(options.roles ?? [])].join(",");
+  await insertSheet("insert-role-audit", "Role audit", () =>
+    tableSource.get("user-roles", { divisions, role, activeOnly }),
+  );
 }

@@ -113,14 +113,14 @@ function codeList(value: RawArgument, name: string, accepts: string): number[] {
   return [...codes];
 }
 
-/** USERROLES' optional role filter: one role number. */
-export function parseRoleFilter(value: RawArgument): number | null {
-  const single = unwrapSingle(value);
-  if (isMissing(single)) return null;
-  const role = positiveInteger(single);
-  if (role === null)
-    throw new ArgumentError("role", "a role number (a whole number such as 274), or empty for all roles");
-  return role;
+const ROLE_FILTER_ACCEPTS =
+  "a role number such as 274, a range or comma list of role numbers, or empty for all roles";
+
+/** USERROLES' optional role filter: one or more role numbers, or null for all roles. */
+export function parseRoleFilter(value: RawArgument): number[] | null {
+  if (isMissing(unwrapSingle(value))) return null;
+  const roles = codeList(value, "role", ROLE_FILTER_ACCEPTS);
+  return roles.length === 0 ? null : roles;
 }
 
 const ROLES_ACCEPTS = "a role number such as 274, or a range or comma list of role numbers (required)";
@@ -132,14 +132,17 @@ export function parseRoles(value: RawArgument): number[] {
   return codes;
 }
 
-// QUERY arguments. The gateway checks them again strictly; this catches the obvious mistakes without a
-// network call and names the argument.
-const RESOURCE_PATTERN = /^[A-Za-z]+(\/[A-Za-z]+){1,2}$/;
-const SELECT_PATTERN =
-  /^[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z][A-Za-z0-9_]*)?(\s*,\s*[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z][A-Za-z0-9_]*)?)*$/;
-const ORDERBY_PATTERN =
-  /^[A-Za-z][A-Za-z0-9_]*(\s+(asc|desc))?(\s*,\s*[A-Za-z][A-Za-z0-9_]*(\s+(asc|desc))?)*$/i;
-const MAX_FILTER_LENGTH = 2000;
+// QUERY arguments. The gateway checks them again, more strictly (docs/api.md); this catches the obvious
+// mistakes without a network call and names the argument. Limits match the gateway's.
+const RESOURCE_PATTERN = /^[a-z]+(\/[A-Za-z]+){1,2}$/;
+const MAX_RESOURCE_LENGTH = 100;
+const FIELD = "[A-Za-z_][A-Za-z0-9_]*";
+const SELECT_PATTERN = new RegExp(`^${FIELD}(,${FIELD})*$`);
+const ORDERBY_PATTERN = new RegExp(`^${FIELD}( (asc|desc))?(, ?${FIELD}( (asc|desc))?)*$`, "i");
+const MAX_SELECT_FIELDS = 100;
+const MAX_SELECT_LENGTH = 1000;
+const MAX_FILTER_LENGTH = 1000;
+const MAX_ORDERBY_LENGTH = 300;
 export const MAX_TOP = 100_000;
 
 function optionalText(value: RawArgument, name: string, accepts: string): string | null {
@@ -152,19 +155,27 @@ function optionalText(value: RawArgument, name: string, accepts: string): string
 export function parseResource(value: RawArgument): string {
   const accepts = 'an Exact resource such as "crm/Accounts" or "salesinvoice/SalesInvoices" (required)';
   const resource = optionalText(value, "resource", accepts);
-  if (resource === null || !RESOURCE_PATTERN.test(resource)) throw new ArgumentError("resource", accepts);
+  if (resource === null || resource.length > MAX_RESOURCE_LENGTH || !RESOURCE_PATTERN.test(resource)) {
+    throw new ArgumentError("resource", accepts);
+  }
   return resource;
 }
 
-/** select: a comma list of field names, or a range of field names (e.g. a header row). */
-export function parseSelect(value: RawArgument): string | null {
-  const accepts = 'field names separated by commas, such as "Code,Name", a range of field names, or empty';
-  const fields = cellsOf(value).filter((cell) => !isMissing(cell));
-  if (fields.length === 0) return null;
-  if (fields.some((cell) => typeof cell !== "string")) throw new ArgumentError("select", accepts);
-  const select = (fields as string[]).map((field) => field.trim()).join(",");
-  if (!SELECT_PATTERN.test(select) || select.length > MAX_FILTER_LENGTH)
+/** select (required: Exact reads only named fields): a comma list, or a range of names such as a header row. */
+export function parseSelect(value: RawArgument): string {
+  const accepts = `the field names to read, separated by commas ("Code,Name") or in a range, at most ${MAX_SELECT_FIELDS} (required)`;
+  const cells = cellsOf(value).filter((cell) => !isMissing(cell));
+  if (cells.some((cell) => typeof cell !== "string")) throw new ArgumentError("select", accepts);
+  const fields = (cells as string[]).flatMap((cell) => cell.split(",")).map((field) => field.trim());
+  const select = fields.join(",");
+  if (
+    fields.length === 0 ||
+    fields.length > MAX_SELECT_FIELDS ||
+    select.length > MAX_SELECT_LENGTH ||
+    !SELECT_PATTERN.test(select)
+  ) {
     throw new ArgumentError("select", accepts);
+  }
   return select;
 }
 
@@ -173,7 +184,7 @@ function hasControlOrSeparator(text: string): boolean {
 }
 
 export function parseFilter(value: RawArgument): string | null {
-  const accepts = `an OData filter text such as "Status eq 'C'" of at most ${MAX_FILTER_LENGTH} characters, or empty`;
+  const accepts = `an OData filter such as "Status eq 'C'" of at most ${MAX_FILTER_LENGTH} characters, or empty`;
   const filter = optionalText(value, "filter", accepts);
   // Control characters and & or # could smuggle other query options past the gateway's parser.
   if (filter !== null && (filter.length > MAX_FILTER_LENGTH || hasControlOrSeparator(filter))) {
@@ -185,7 +196,9 @@ export function parseFilter(value: RawArgument): string | null {
 export function parseOrderBy(value: RawArgument): string | null {
   const accepts = 'field names with optional asc/desc separated by commas, such as "Name desc", or empty';
   const orderby = optionalText(value, "orderby", accepts);
-  if (orderby !== null && !ORDERBY_PATTERN.test(orderby)) throw new ArgumentError("orderby", accepts);
+  if (orderby !== null && (orderby.length > MAX_ORDERBY_LENGTH || !ORDERBY_PATTERN.test(orderby))) {
+    throw new ArgumentError("orderby", accepts);
+  }
   return orderby;
 }
 

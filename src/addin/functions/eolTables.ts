@@ -3,6 +3,7 @@
  * (before any network call), fetch the table (coalesced), shape it for spilling, and turn any failure
  * into the cell error the user should see. A table is either complete or an error, never partial.
  */
+import type { TableResponse } from "../../shared/api";
 import type { QueryParams, TableRoute } from "../gateway/client";
 import {
   parseActiveOnly,
@@ -36,10 +37,13 @@ export function divisionsParam(selection: DivisionSelection): string | undefined
   return selection === "all" ? "all" : selection.join(",");
 }
 
-async function spill(build: () => TableRequest): Promise<SpillCell[][]> {
+async function spill(
+  build: () => TableRequest,
+  complete: (table: TableResponse) => Promise<TableResponse> = async (table) => table,
+): Promise<SpillCell[][]> {
   try {
     const request = build(); // throws ArgumentError before anything is sent
-    const table = await tableSource.get(request.route, request.params);
+    const table = await complete(await tableSource.get(request.route, request.params));
     return toSpill(table, { headers: request.headers, formattedDates: supportsFormattedDates() });
   } catch (error) {
     throw toCellError(error);
@@ -72,7 +76,7 @@ export function userRoles(
     route: "user-roles",
     params: {
       divisions: divisionsParam(parseDivisions(divisionList)),
-      role: parseRoleFilter(role),
+      role: parseRoleFilter(role)?.join(","),
       activeOnly: parseActiveOnly(activeOnly),
     },
     headers: parseHeaders(headers),
@@ -91,8 +95,23 @@ export function roleHolders(
   }));
 }
 
+/** The gateway's `me` table has no country (it is the session's): add it, unless it is there already. */
+export function withCountry(table: TableResponse, country: string): TableResponse {
+  if (table.columns.some((column) => column.name === COUNTRY_COLUMN)) return table;
+  return {
+    ...table,
+    columns: [...table.columns, { name: COUNTRY_COLUMN, type: "string" }],
+    rows: table.rows.map((row) => [...row, country]),
+  };
+}
+
+const COUNTRY_COLUMN = "Country";
+
 export function me(headers: RawArgument): Promise<SpillCell[][]> {
-  return spill(() => ({ route: "me", params: {}, headers: parseHeaders(headers) }));
+  return spill(
+    () => ({ route: "me", params: {}, headers: parseHeaders(headers) }),
+    async (table) => withCountry(table, (await tableSource.session()).country),
+  );
 }
 
 export interface QueryArguments {

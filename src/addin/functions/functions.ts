@@ -52,14 +52,14 @@ export function users(division?: unknown, headers?: unknown): Promise<unknown[][
  * @customfunction USERROLES
  * @helpurl https://localhost:3000/help.html#functions
  * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
- * @param [role] Only this role number (for example 274); empty for all roles.
+ * @param [role] Only these roles: a role number such as 274, or a range or comma list of role numbers; empty for all roles.
  * @param [activeOnly] TRUE (default) for roles active today only, FALSE to include ended and future roles.
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
  * @returns One row per user role per division.
  */
 export function userRoles(
   divisions?: unknown[][],
-  role?: unknown,
+  role?: unknown[][],
   activeOnly?: unknown,
   headers?: unknown,
 ): Promise<unknown[][]> {
@@ -99,7 +99,7 @@ export function me(headers?: unknown): Promise<unknown[][]> {
  * @customfunction QUERY
  * @helpurl https://localhost:3000/help.html#functions
  * @param resource The resource, for example "crm/Accounts" or "salesinvoice/SalesInvoices".
- * @param [select] Field names separated by commas, or a range of field names; empty for the resource's default fields.
+ * @param select The fields to read: names separated by commas such as "Code,Name", or a range of names.
  * @param [filter] An OData filter, for example "Status eq 'C'"; empty for all rows.
  * @param [division] Division code; empty for your current division.
  * @param [orderby] Sort order, for example "Name desc"; empty for Exact's order.
@@ -109,7 +109,7 @@ export function me(headers?: unknown): Promise<unknown[][]> {
  */
 export function query(
   resource: unknown,
-  select?: unknown[][],
+  select: unknown[][],
   filter?: unknown,
   division?: unknown,
   orderby?: unknown,

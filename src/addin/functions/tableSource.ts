@@ -1,23 +1,25 @@
 /**
- * Where the EOL functions get their tables. Identical calls (same route and normalised parameters)
+ * Where the EOL functions get their data. Identical calls (same route and normalised parameters)
  * share one gateway request while it is in flight, and a successful answer is reused for a short
  * time, so 100 cells with the same formula make one call. Failures are never kept. clear() (Refresh
  * all, Clear cache) forgets everything, including answers still on their way.
  */
-import type { TableResponse } from "../../shared/api";
+import type { SessionInfo, TableResponse } from "../../shared/api";
 import { emit } from "../events";
 import { gatewayClient, type GatewayClient, type QueryParams, type TableRoute } from "../gateway/client";
 
 export const RESULT_TTL_MS = 60_000;
 
 interface Entry {
-  promise: Promise<TableResponse>;
+  promise: Promise<unknown>;
   /** When the answer arrived (ms); undefined while in flight. */
   settledAt?: number;
 }
 
+export type DataClient = Pick<GatewayClient, "table" | "session">;
+
 export interface TableSourceOptions {
-  client?: Pick<GatewayClient, "table">;
+  client?: DataClient;
   now?: () => number;
   ttlMs?: number;
 }
@@ -31,12 +33,14 @@ export function requestKey(route: TableRoute, params: QueryParams): string {
   return `${route}?${parts.join("&")}`;
 }
 
+const SESSION_KEY = "auth/session";
+
 export class TableSource {
   private readonly entries = new Map<string, Entry>();
-  private client: Pick<GatewayClient, "table">;
+  private client: DataClient;
   private readonly now: () => number;
   private readonly ttlMs: number;
-  /** After clear(), the next fetch of each key also bypasses the gateway's cache. */
+  /** After clear({ bypassGateway }), the next fetch of these keys also bypasses the gateway's cache. */
   private readonly bypassGatewayCache = new Set<string>();
 
   constructor(options: TableSourceOptions = {}) {
@@ -47,24 +51,35 @@ export class TableSource {
 
   get(route: TableRoute, params: QueryParams = {}): Promise<TableResponse> {
     const key = requestKey(route, params);
+    return this.shared(key, (noCache) => this.client.table(route, params, { noCache })).then((table) => {
+      if (!table.cached) emit("data-refreshed", { asOf: table.asOf });
+      return table;
+    });
+  }
+
+  /** The signed-in session (user, country), shared like the tables. */
+  session(): Promise<SessionInfo> {
+    return this.shared(SESSION_KEY, () => this.client.session());
+  }
+
+  private shared<T>(key: string, fetchFresh: (noCache: boolean) => Promise<T>): Promise<T> {
     const entry = this.entries.get(key);
-    if (entry && (entry.settledAt === undefined || this.now() - entry.settledAt < this.ttlMs))
-      return entry.promise;
-    const noCache = this.bypassGatewayCache.has(key);
-    const fresh: Entry = { promise: this.client.table(route, params, { noCache }) };
+    if (entry && (entry.settledAt === undefined || this.now() - entry.settledAt < this.ttlMs)) {
+      return entry.promise as Promise<T>;
+    }
+    const fresh: Entry = { promise: fetchFresh(this.bypassGatewayCache.has(key)) };
     this.entries.set(key, fresh);
     fresh.promise.then(
-      (table) => {
+      () => {
         if (this.entries.get(key) !== fresh) return; // cleared meanwhile: do not resurrect
         fresh.settledAt = this.now();
         this.bypassGatewayCache.delete(key);
-        if (!table.cached) emit("data-refreshed", { asOf: table.asOf });
       },
       () => {
         if (this.entries.get(key) === fresh) this.entries.delete(key);
       },
     );
-    return fresh.promise;
+    return fresh.promise as Promise<T>;
   }
 
   /**
@@ -77,9 +92,10 @@ export class TableSource {
   }
 
   /** Test seam: the gateway client to use. */
-  setClient(client: Pick<GatewayClient, "table">): void {
+  setClient(client: DataClient): void {
     this.client = client;
     this.entries.clear();
+    this.bypassGatewayCache.clear();
   }
 
   get size(): number {

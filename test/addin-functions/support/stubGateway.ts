@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CellValue, Column, TableResponse } from "../../../src/shared/api";
+import type { CellValue, Column, SessionInfo, TableResponse } from "../../../src/shared/api";
 import type { ApiErrorBody, ErrorCode } from "../../../src/shared/errors";
 
 export const STUB_TOKEN = "stub-session-token-0123456789abcdef";
@@ -50,6 +50,14 @@ const USER_ROLE_ROWS: CellValue[][] = [
 ];
 const CURRENT_DIVISION = 101;
 
+const SESSION: SessionInfo = {
+  user: { id: "u-1", fullName: "Ann Admin", userName: "ann", email: null },
+  country: "nl",
+  clientIdMasked: "3f1c…c2a9",
+  currentDivision: CURRENT_DIVISION,
+  managed: false,
+};
+
 function table(
   columns: Column[],
   rows: CellValue[][],
@@ -81,10 +89,9 @@ function answer(path: string, query: Record<string, string>): TableResponse | nu
       return table(
         [
           { name: "Full name", type: "string" },
-          { name: "Country", type: "string" },
           { name: "Current division", type: "number" },
         ],
-        [["Ann Admin", "nl", CURRENT_DIVISION]],
+        [["Ann Admin", CURRENT_DIVISION]],
         [CURRENT_DIVISION],
         "current",
       );
@@ -106,7 +113,11 @@ function answer(path: string, query: Record<string, string>): TableResponse | nu
       const rows = USER_ROLE_ROWS.filter(
         (row) =>
           divisions.includes(row[0] as number) &&
-          (!query.role || row[3] === Number(query.role)) &&
+          (!query.role ||
+            query.role
+              .split(",")
+              .map(Number)
+              .includes(row[3] as number)) &&
           (query.activeOnly === "false" || row[6] === true),
       );
       return table(USER_ROLE_COLUMNS, rows, divisions, source);
@@ -186,6 +197,7 @@ export async function startStubGateway(): Promise<StubGateway> {
       const failure = stub.failures.get(url.pathname);
       if (failure) return fail(failure.status, failure.code, failure.message);
       if (req.method === "DELETE" && url.pathname === "/api/v1/cache") return send(204);
+      if (req.method === "GET" && url.pathname === "/auth/session") return send(200, SESSION);
       const body = req.method === "GET" ? answer(url.pathname, query) : null;
       if (!body) return fail(404, "not_found", "No such route.");
       send(200, body);
