@@ -230,12 +230,21 @@ function readPositiveInt(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+function checkDemoCountry(managedApp: ManagedApp | null, demo: boolean): void {
+  if (managedApp?.country === "demo" && !demo) {
+    throw new ConfigError("EOL_COUNTRY", `"demo" needs the built-in simulator; do not set EOL_DEMO=0`);
+  }
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = readPort(env);
   const host = readHost(env);
   const http = readBoolean(env, "EOL_HTTP", false);
   const tls = readFilePair(env);
   const urlHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  const managedApp = readManagedApp(env);
+  const demo = readBoolean(env, "EOL_DEMO", true);
+  checkDemoCountry(managedApp, demo);
   return {
     host,
     port,
@@ -246,10 +255,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     tlsKeyFile: tls.key,
     logLevel: readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"),
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
-    managedApp: readManagedApp(env),
+    managedApp,
     exactBaseUrlOverride: readExactBaseUrl(env),
     secretKey: readSecretKey(env),
-    demo: readBoolean(env, "EOL_DEMO", true),
+    demo,
     authRateLimitPerMinute: readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120),
   };
 }

@@ -34,12 +34,12 @@ test("two sessions of one user over 2 simulated hours: zero invalid_grant, zero 
   const start = rig.clock.now();
   let calls = 0;
   while (rig.clock.now() - start < 2 * 3600_000) {
-    rig.clock.advance(7_000);
+    rig.clock.advance(8_000);
     const [ra, rb] = await Promise.all([getSession(rig, a.sessionToken), getSession(rig, b.sessionToken)]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
     calls += 2;
   }
-  expect(calls).toBeGreaterThan(2000);
+  expect(calls).toBeGreaterThan(1700);
   expect(rig.sim.log.count({ kind: "token", status: 400 })).toBe(0);
   expect(rig.sim.log.count({ kind: "token", status: 401 })).toBe(0);
   // one refresh per ~10 minutes on the one shared chain: 12 in two hours (never more)

@@ -56,4 +56,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX sessions_chain_id ON sessions (chain_id);
     `,
   },
+  {
+    version: 2,
+    name: "meta (key check)",
+    sql: `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
 ];

@@ -17,6 +17,7 @@ import type {
 } from "./types";
 
 export const DATABASE_FILE = "eol-gateway.sqlite";
+const KEY_CHECK = "eol-key-check";
 
 type Row = Record<string, string | number | null>;
 
@@ -57,6 +58,29 @@ export class SqliteAuthStore implements AuthStore {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
+    this.verifyKey(file);
+  }
+
+  /** A sealed marker proves the key matches the data; a wrong key stops the gateway with a clear message. */
+  private verifyKey(file: string): void {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'key_check'").get() as
+      { value: string } | undefined;
+    if (!row) {
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(this.box.seal(KEY_CHECK));
+      return;
+    }
+    let opened: string | null = null;
+    try {
+      opened = this.box.open(row.value);
+    } catch {
+      // handled below
+    }
+    if (opened !== KEY_CHECK) {
+      this.db.close();
+      throw new Error(
+        `The secret key does not match the one ${file} was encrypted with: set the original EOL_SECRET_KEY or restore secret.key in the data directory.`,
+      );
+    }
   }
 
   async createLogin(login: LoginRecord): Promise<void> {
