@@ -2,7 +2,7 @@
  * Wires the data API: one scheduler and one cache per gateway (so every session of a client ID shares
  * its budgets), the Exact client, and the /api/v1 routes behind the session check.
  */
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
 import type { Clock } from "../../shared/clock";
 import type { TokenSource } from "../contracts";
 import { ResultCache } from "../cache/resultCache";
@@ -10,6 +10,8 @@ import { ExactClient } from "../exact/client";
 import { RateScheduler } from "../scheduler/scheduler";
 import { DataService } from "./dataService";
 import { registerDataRoutes } from "./routes";
+import { requireSession } from "../auth/requireSession";
+import { assertAllowedUpstream } from "../exactHosts";
 
 export interface DataApiSettings {
   /** Calls in flight to Exact at once (all divisions). */
@@ -35,7 +37,7 @@ export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
 export interface DataApiDeps {
   clock: Clock;
   tokens: TokenSource;
-  requireSession: preHandlerHookHandler;
+  requireSession: preHandlerAsyncHookHandler;
   assertAllowedUpstream: (url: string) => void;
   fetchImpl?: typeof fetch;
 }
@@ -70,4 +72,25 @@ export function registerDataApiRoutes(
   const service = new DataService(client, cache, deps.clock);
   registerDataRoutes(app, { service, scheduler, requireSession: deps.requireSession });
   return { scheduler, cache, service };
+}
+
+/** The gateway's registration: session check, token chains and clock from the sign-in services. */
+export function registerDataApi(app: FastifyInstance, settings: DataApiSettings): DataApi {
+  const api = registerDataApiRoutes(app, settings, {
+    clock: app.eolServices.clock,
+    tokens: app.eolServices.tokens,
+    requireSession,
+    assertAllowedUpstream: (url) => {
+      assertAllowedUpstream(url);
+    },
+  });
+  app.decorate("eolData", api);
+  return api;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The data API's shared scheduler, cache and service (tests and the status route read them). */
+    eolData: DataApi;
+  }
 }

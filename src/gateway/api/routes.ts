@@ -2,7 +2,7 @@
  * The /api/v1 data routes. Each one parses its parameters strictly, fetches through the DataService
  * (cache → scheduler → Exact) and answers a TableResponse ready to spill into Excel.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { StatusResponse, TableResponse } from "../../shared/api";
 import type { SessionContext } from "../contracts";
 import { GatewayError } from "../errors";
@@ -33,7 +33,7 @@ import {
 export interface RouteDeps {
   service: DataService;
   scheduler: RateScheduler;
-  requireSession: preHandlerHookHandler;
+  requireSession: preHandlerAsyncHookHandler;
 }
 
 type Query = Record<string, unknown>;

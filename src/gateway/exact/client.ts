@@ -131,7 +131,15 @@ export class ExactClient {
         case "unauthorized":
           if (refreshed) throw reauthError();
           refreshed = true;
-          await tokens.refreshAfterUnauthorized(session.chainId, token);
+          try {
+            await tokens.refreshAfterUnauthorized(session.chainId, token);
+          } catch (error) {
+            // A dead chain ends here; a refused-but-live one (e.g. "too early") gets a retry as is.
+            if (!(error instanceof GatewayError) || error.code === "reauth_required") throw error;
+            transientFailures += 1;
+            if (transientFailures >= maxAttempts) throw error;
+            await this.options.clock.sleep(this.backoff(transientFailures));
+          }
           break;
         case "minuteLimited":
           rateLimitHits += 1;

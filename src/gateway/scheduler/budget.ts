@@ -1,86 +1,119 @@
 /**
  * What we know about one (client ID, division) rate-limit budget, learned from Exact's headers and
- * kept conservative: every call we send is counted before its answer arrives, and a header only ever
- * lowers what we think is left within the same window.
+ * kept conservative: what a header says is left, minus our calls still in flight (they may not be
+ * counted in it yet). Headers from a window that is already over are ignored. Until the first header
+ * arrives, Exact's documented limits (60 a minute, 5000 a day) are assumed.
  */
 import type { RateLimitSnapshot } from "../exact/rateLimitHeaders";
+
+export const ASSUMED_MINUTE_LIMIT = 60;
+export const ASSUMED_DAY_LIMIT = 5000;
 
 export type BudgetDecision =
   { kind: "send" } | { kind: "wait"; until: number } | { kind: "dayExhausted"; resetAt: number | null };
 
+interface Window {
+  limit: number | null;
+  /** Left per Exact's latest answer (or our rollover), not counting calls in flight. */
+  remaining: number | null;
+  resetAt: number | null;
+}
+
 export class DivisionBudget {
-  minuteLimit: number | null = null;
-  minuteRemaining: number | null = null;
-  minuteResetAt: number | null = null;
-  dayLimit: number | null = null;
-  dayRemaining: number | null = null;
-  dayResetAt: number | null = null;
+  private readonly minute: Window = { limit: null, remaining: null, resetAt: null };
+  private readonly day: Window = { limit: null, remaining: null, resetAt: null };
+  /** Calls sent and not yet answered. */
+  inFlight = 0;
   lastUsedAt = 0;
 
   constructor(readonly division: number | null) {}
 
+  get minuteLimit(): number | null {
+    return this.minute.limit;
+  }
+  get minuteRemaining(): number | null {
+    return this.minute.remaining === null ? null : Math.max(0, this.minute.remaining - this.inFlight);
+  }
+  get minuteResetAt(): number | null {
+    return this.minute.resetAt;
+  }
+  get dayLimit(): number | null {
+    return this.day.limit;
+  }
+  get dayRemaining(): number | null {
+    return this.day.remaining === null ? null : Math.max(0, this.day.remaining - this.inFlight);
+  }
+  get dayResetAt(): number | null {
+    return this.day.resetAt;
+  }
+
   /** May a call be sent at `now`? Rolls windows over once their reset time has passed. */
   decide(now: number): BudgetDecision {
     this.rollOver(now);
-    if (this.dayRemaining !== null && this.dayRemaining <= 0) {
-      return { kind: "dayExhausted", resetAt: this.dayResetAt };
+    const dayLeft = (this.day.remaining ?? ASSUMED_DAY_LIMIT) - this.inFlight;
+    if (this.day.remaining !== null && this.day.remaining <= 0) {
+      return { kind: "dayExhausted", resetAt: this.day.resetAt };
     }
-    if (this.minuteRemaining !== null && this.minuteRemaining <= 0) {
-      // No known reset: wait a short while rather than send into a certain 429.
-      return { kind: "wait", until: this.minuteResetAt ?? now + 1000 };
+    const minuteLeft = (this.minute.remaining ?? ASSUMED_MINUTE_LIMIT) - this.inFlight;
+    if (minuteLeft <= 0 || dayLeft <= 0) {
+      // Without a known reset, check again shortly (answers in flight will tell us more).
+      return { kind: "wait", until: this.minute.resetAt ?? now + 1000 };
     }
     return { kind: "send" };
   }
 
-  /** Counts a call as sent. */
+  /** A call is being sent. */
   take(now: number): void {
     this.lastUsedAt = now;
-    if (this.minuteRemaining !== null) this.minuteRemaining -= 1;
-    if (this.dayRemaining !== null) this.dayRemaining -= 1;
+    this.inFlight += 1;
+  }
+
+  /** The call was answered (or failed without an answer). */
+  settle(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
   }
 
   /** Learns from a response's headers (missing headers leave our knowledge unchanged). */
   learn(snapshot: RateLimitSnapshot, now: number): void {
     this.rollOver(now);
-    if (snapshot.minuteLimit !== null) this.minuteLimit = snapshot.minuteLimit;
-    if (snapshot.dayLimit !== null) this.dayLimit = snapshot.dayLimit;
-    if (snapshot.minuteRemaining !== null) {
-      const sameWindow = snapshot.minuteResetAt === null || snapshot.minuteResetAt === this.minuteResetAt;
-      this.minuteRemaining =
-        sameWindow && this.minuteRemaining !== null
-          ? Math.min(this.minuteRemaining, snapshot.minuteRemaining)
-          : snapshot.minuteRemaining;
-      if (snapshot.minuteResetAt !== null) this.minuteResetAt = snapshot.minuteResetAt;
-    }
-    if (snapshot.dayRemaining !== null) {
-      const sameWindow = snapshot.dayResetAt === null || snapshot.dayResetAt === this.dayResetAt;
-      this.dayRemaining =
-        sameWindow && this.dayRemaining !== null
-          ? Math.min(this.dayRemaining, snapshot.dayRemaining)
-          : snapshot.dayRemaining;
-      if (snapshot.dayResetAt !== null) this.dayResetAt = snapshot.dayResetAt;
-    }
+    merge(this.minute, snapshot.minuteLimit, snapshot.minuteRemaining, snapshot.minuteResetAt, now);
+    merge(this.day, snapshot.dayLimit, snapshot.dayRemaining, snapshot.dayResetAt, now);
   }
 
   /** Exact said 429 for the minute: nothing is left until the reset. */
   markMinuteSpent(resetAt: number | null, now: number): void {
-    this.minuteRemaining = 0;
-    this.minuteResetAt = resetAt ?? this.minuteResetAt ?? now + 60_000;
+    this.minute.remaining = 0;
+    this.minute.resetAt = resetAt ?? this.minute.resetAt ?? now + 60_000;
   }
 
   markDaySpent(resetAt: number | null): void {
-    this.dayRemaining = 0;
-    if (resetAt !== null) this.dayResetAt = resetAt;
+    this.day.remaining = 0;
+    if (resetAt !== null) this.day.resetAt = resetAt;
   }
 
   private rollOver(now: number): void {
-    if (this.minuteResetAt !== null && now >= this.minuteResetAt) {
-      this.minuteRemaining = this.minuteLimit;
-      this.minuteResetAt = null;
-    }
-    if (this.dayResetAt !== null && now >= this.dayResetAt) {
-      this.dayRemaining = this.dayLimit;
-      this.dayResetAt = null;
+    for (const window of [this.minute, this.day]) {
+      if (window.resetAt !== null && now >= window.resetAt) {
+        window.remaining = window.limit;
+        window.resetAt = null;
+      }
     }
   }
+}
+
+/** Within one window the remaining count only goes down, so the lower value wins. */
+function merge(
+  window: Window,
+  limit: number | null,
+  remaining: number | null,
+  resetAt: number | null,
+  now: number,
+): void {
+  if (limit !== null) window.limit = limit;
+  if (remaining === null) return;
+  const stale = resetAt !== null && (resetAt <= now || (window.resetAt !== null && resetAt < window.resetAt));
+  if (stale) return;
+  const newer = resetAt !== null && window.resetAt !== null && resetAt > window.resetAt;
+  window.remaining = window.remaining === null || newer ? remaining : Math.min(window.remaining, remaining);
+  if (resetAt !== null) window.resetAt = resetAt;
 }

@@ -106,6 +106,7 @@ export class RateScheduler {
       .run(lane.budget)
       .then(job.resolve, job.reject)
       .finally(() => {
+        lane.budget.settle();
         this.active -= 1;
         this.pump();
       });
