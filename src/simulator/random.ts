@@ -30,25 +30,36 @@ export class SeededRandom {
 
   /** A lower-case GUID built from this generator (version-4 layout). */
   guid(): string {
-    let hex = "";
-    for (let i = 0; i < 4; i++)
-      hex += Math.floor(this.next() * 4294967296)
-        .toString(16)
-        .padStart(8, "0");
-    const variant = "89ab"[parseInt(hex[16], 16) & 3];
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    const h = BYTE_HEX;
+    return (
+      `${h[a >>> 24]}${h[(a >>> 16) & 255]}${h[(a >>> 8) & 255]}${h[a & 255]}-${h[b >>> 24]}${h[(b >>> 16) & 255]}-` +
+      `4${h[(b >>> 8) & 15].charAt(1)}${h[b & 255]}-${"89ab"[c >>> 30]}${h[(c >>> 24) & 15].charAt(1)}${h[(c >>> 16) & 255]}-` +
+      `${h[(c >>> 8) & 255]}${h[c & 255]}${h[d >>> 24]}${h[(d >>> 16) & 255]}${h[(d >>> 8) & 255]}${h[d & 255]}`
+    );
   }
 
-  /** `count` distinct items from `items`, in their original order. */
+  private uint32(): number {
+    return Math.floor(this.next() * 4294967296);
+  }
+
+  /** `count` distinct items from `items`, in their original order (partial Fisher-Yates). */
   sample<T>(items: readonly T[], count: number): T[] {
-    const indexes = items.map((_, i) => i);
-    for (let i = indexes.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [indexes[i], indexes[j]] = [indexes[j], indexes[i]];
+    const take = Math.min(count, items.length);
+    const indexes = new Int32Array(items.length);
+    for (let i = 0; i < indexes.length; i++) indexes[i] = i;
+    for (let i = 0; i < take; i++) {
+      const j = i + Math.floor(this.next() * (indexes.length - i));
+      const swap = indexes[i];
+      indexes[i] = indexes[j];
+      indexes[j] = swap;
     }
-    return indexes
-      .slice(0, Math.min(count, items.length))
-      .sort((a, b) => a - b)
-      .map((i) => items[i]);
+    const chosen = indexes.subarray(0, take).sort();
+    return Array.from(chosen, (i) => items[i]);
   }
 }
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
