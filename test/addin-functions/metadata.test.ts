@@ -1,0 +1,67 @@
+/** functions.json as the build generates it from functions.ts: every function, every parameter described. */
+import path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+interface Parameter {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+}
+interface FunctionMetadata {
+  id: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: Parameter[];
+  options?: { volatile?: boolean; stream?: boolean };
+  result: { dimensionality?: string };
+}
+
+let functions: FunctionMetadata[];
+beforeAll(async () => {
+  const source = path.join(__dirname, "../../src/addin/functions/functions.ts");
+  const generated = await generateCustomFunctionsMetadata([source]);
+  expect(generated.errors).toEqual([]);
+  functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+});
+
+const signature = (fn: FunctionMetadata) =>
+  `${fn.id}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+
+test("declares the documented signatures", () => {
+  expect(functions.map(signature)).toEqual([
+    "VERSION()",
+    "DIVISIONS([headers], [scope])",
+    "USERS([division], [headers])",
+    "USERROLES([divisions], [role], [activeOnly], [headers])",
+    "ROLEHOLDERS(role, [divisions], [headers])",
+    "ME([headers])",
+    "QUERY(resource, select, [filter], [division], [orderby], [top], [headers])",
+  ]);
+});
+
+test("every function and parameter has a description and help; tables spill; nothing is volatile", () => {
+  for (const fn of functions) {
+    expect(fn.description).toBeTruthy();
+    expect(fn.helpUrl).toMatch(/^https:\/\//);
+    for (const parameter of fn.parameters) expect(parameter.description!.length).toBeGreaterThan(10);
+    expect(fn.options?.volatile).toBeFalsy();
+    expect(fn.options?.stream).toBeFalsy();
+    if (fn.id !== "VERSION") expect(fn.result.dimensionality).toBe("matrix");
+  }
+});
+
+test("arguments that take a range are declared as ranges", () => {
+  const ranges = functions.flatMap((fn) =>
+    fn.parameters.filter((p) => p.dimensionality === "matrix").map((p) => `${fn.id}.${p.name}`),
+  );
+  expect(ranges.sort()).toEqual(
+    [
+      "USERROLES.divisions",
+      "USERROLES.role",
+      "ROLEHOLDERS.role",
+      "ROLEHOLDERS.divisions",
+      "QUERY.select",
+    ].sort(),
+  );
+});
