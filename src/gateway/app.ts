@@ -14,6 +14,7 @@ import type { RunningSimulator } from "../simulator";
 import { createAuthServices } from "./auth/authServices";
 import { authPlugin } from "./auth/authPlugin";
 import { SessionResolver } from "./auth/requireSession";
+import { registerDataApi } from "./api/plugin";
 
 export interface TlsOptions {
   key: Buffer;
@@ -55,5 +56,6 @@ export async function buildGateway(
   app.decorate("eolServices", { clock: auth.clock, tokens: auth.tokens });
   app.decorate("eolSessions", new SessionResolver(auth));
   await app.register(authPlugin, { services: auth });
+  registerDataApi(app, config);
   return app;
 }

@@ -41,6 +41,15 @@ export interface GatewayConfig {
   demo: boolean;
   /** EOL_AUTH_RATE_LIMIT: requests per minute per IP on /auth routes. */
   authRateLimitPerMinute: number;
+  /** Data API (docs/api.md): cache TTL (EOL_CACHE_TTL_SECONDS, 0 = no caching) and size. */
+  cacheTtlSeconds: number;
+  cacheMaxEntries: number;
+  /** EOL_EXACT_CONCURRENCY: calls to Exact in flight at once, over all divisions. */
+  exactConcurrency: number;
+  /** EOL_EXACT_RETRIES: retries of a failed page (5xx, network, time-out) before "Exact Online unavailable". */
+  exactRetries: number;
+  /** EOL_EXACT_TIMEOUT_MS: time limit per call to Exact. */
+  exactTimeoutMs: number;
 }
 
 export interface ManagedApp {
@@ -236,6 +245,15 @@ function checkDemoCountry(managedApp: ManagedApp | null, demo: boolean): void {
   }
 }
 
+function readWholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from 0 to ${max}; got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = readPort(env);
   const host = readHost(env);
@@ -260,6 +278,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     secretKey: readSecretKey(env),
     demo,
     authRateLimitPerMinute: readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120),
+    cacheTtlSeconds: readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400),
+    cacheMaxEntries: readPositiveInt(env, "EOL_CACHE_MAX_ENTRIES", 10_000),
+    exactConcurrency: readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8),
+    exactRetries: readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10),
+    exactTimeoutMs: readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000),
   };
 }
 

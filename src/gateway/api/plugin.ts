@@ -5,6 +5,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
 import type { Clock } from "../../shared/clock";
 import type { TokenSource } from "../contracts";
+import type { GatewayConfig } from "../config";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
 import { RateScheduler } from "../scheduler/scheduler";
@@ -33,6 +34,17 @@ export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
   timeoutMs: 30_000,
   backoffBaseMs: 500,
 };
+
+export function dataApiSettings(config: GatewayConfig): DataApiSettings {
+  return {
+    ...DEFAULT_DATA_API_SETTINGS,
+    concurrency: config.exactConcurrency,
+    cacheTtlMs: config.cacheTtlSeconds * 1000,
+    cacheMaxEntries: config.cacheMaxEntries,
+    maxAttempts: config.exactRetries + 1,
+    timeoutMs: config.exactTimeoutMs,
+  };
+}
 
 export interface DataApiDeps {
   clock: Clock;
@@ -75,7 +87,8 @@ export function registerDataApiRoutes(
 }
 
 /** The gateway's registration: session check, token chains and clock from the sign-in services. */
-export function registerDataApi(app: FastifyInstance, settings: DataApiSettings): DataApi {
+export function registerDataApi(app: FastifyInstance, config: GatewayConfig): DataApi {
+  const settings = dataApiSettings(config);
   const api = registerDataApiRoutes(app, settings, {
     clock: app.eolServices.clock,
     tokens: app.eolServices.tokens,
