@@ -21,6 +21,8 @@ export type FilterNode =
   | { kind: "compare"; op: Comparison; left: FilterNode; right: FilterNode; type: "Boolean"; clr: string };
 
 const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+/** Operators cannot stand where a value is expected. */
+const RESERVED = new Set([...COMPARISONS, "and", "or", "not", "add", "sub", "mul", "div", "mod"]);
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?Z?$/;
 
@@ -191,6 +193,7 @@ class Parser {
   }
 
   private identifier(token: Token): FilterNode {
+    if (RESERVED.has(token.text)) throw syntaxError();
     if (token.text === "true" || token.text === "false") {
       return { kind: "literal", type: "Boolean", value: token.text === "true", clr: "System.Boolean" };
     }
