@@ -4,8 +4,8 @@ import { escapeXml as escape } from "../odata/format";
 
 const STYLE = `
 body{margin:0;font-family:"Segoe UI",Arial,sans-serif;color:#1b1b1b;background:#f3f4f6}
-header{background:#e1001a;color:#fff;padding:12px 24px;font-weight:600;font-size:18px}
-header small{font-weight:400;opacity:.85;margin-left:8px}
+header{background:#b80017;color:#fff;padding:12px 24px;font-weight:600;font-size:18px}
+header small{font-weight:400;margin-left:8px}
 main{max-width:760px;margin:24px auto;background:#fff;border:1px solid #d6d8dc;border-radius:4px;padding:24px 32px}
 h1{font-size:22px;margin:0 0 16px}
 label{cursor:pointer}
@@ -17,7 +17,7 @@ legend{font-weight:600;padding:0 4px}
 .user{display:flex;gap:8px;align-items:center;margin-bottom:8px}
 select,button{font:inherit;padding:6px 12px}
 button{border:1px solid #8a8d93;background:#fff;border-radius:3px;cursor:pointer}
-button.primary{background:#e1001a;border-color:#e1001a;color:#fff}
+button.primary{background:#b80017;border-color:#b80017;color:#fff}
 button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #0b63c5;outline-offset:2px}
 .actions{display:flex;gap:12px;margin-top:16px}
 .error{color:#a4000f;font-weight:600}

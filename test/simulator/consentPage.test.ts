@@ -1,0 +1,101 @@
+/** The consent page in a real browser (Debian's Chromium): accessible, keyboard-operable, no external loads. */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../e2e/support/browser";
+import { api, exchangeCode, startTestSimulator, TEST_APP, type ODataPage, type TestSim } from "./helpers";
+
+let browser: Browser;
+let t: TestSim;
+let callbackServer: http.Server;
+let callbackUrl: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  callbackServer = http.createServer((_req, res) => res.end("callback reached"));
+  await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
+  callbackUrl = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/cb`;
+  t = await startTestSimulator({ autoApprove: false });
+  t.sim.apps.addRedirectUri(TEST_APP.clientId, callbackUrl);
+});
+afterAll(async () => {
+  await browser.close();
+  await t.sim.close();
+  await new Promise((resolve) => callbackServer.close(resolve));
+});
+
+function authorizeUrl(): string {
+  const params = new URLSearchParams({
+    client_id: TEST_APP.clientId,
+    redirect_uri: callbackUrl,
+    response_type: "code",
+    state: "browser-state",
+    force_login: "1",
+  });
+  return `${t.sim.url}/api/oauth2/auth?${params.toString()}`;
+}
+
+it("passes axe, loads nothing external, and approves by keyboard with the chosen companies", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(t.sim.url) && !url.startsWith(callbackUrl)) external.push(url);
+  });
+  try {
+    await page.goto(authorizeUrl());
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Test app");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // Switch user with the picker, then untick one company.
+    const other = t.sim.data.users[2];
+    await page.getByLabel("Signed in as").selectOption(other.userId);
+    await page.getByRole("button", { name: "Switch user" }).click();
+    await page.waitForURL(/user=/);
+    const boxes = page.getByRole("checkbox");
+    await expect(boxes.count()).resolves.toBe(other.divisions.length);
+    const dropped = other.divisions[1];
+    await page.locator(`input[value="${dropped}"]`).uncheck();
+
+    await page.getByRole("button", { name: "Approve" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.toString().startsWith(callbackUrl));
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get("state")).toBe("browser-state");
+    const code = landed.searchParams.get("code")!;
+    expect(code).toContain("!");
+
+    const tokens = await exchangeCode(t.sim, code, { ...TEST_APP, redirectUris: [callbackUrl] });
+    const me = (await (await api(t.sim, tokens.access_token, "/api/v1/current/Me")).json()) as ODataPage;
+    expect(me.d.results[0].UserID).toBe(other.userId);
+    const response = await api(
+      t.sim,
+      tokens.access_token,
+      `/api/v1/${other.divisions[0]}/system/Divisions?$select=Code`,
+    );
+    const granted = ((await response.json()) as ODataPage).d.results.map((r) => r.Code);
+    expect(granted).toEqual(
+      other.divisions.filter((code) => code !== dropped && code !== t.sim.data.notGrantedDivision),
+    );
+    expect(external).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+it("Deny sends the browser back with error=access_denied", async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(authorizeUrl());
+    await page.getByRole("button", { name: "Deny" }).click();
+    await page.waitForURL((url) => url.toString().startsWith(callbackUrl));
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get("error")).toBe("access_denied");
+    expect(landed.searchParams.get("state")).toBe("browser-state");
+  } finally {
+    await page.close();
+  }
+});
