@@ -1,0 +1,165 @@
+/**
+ * The EOL functions and Refresh all against the real gateway and the Exact simulator over loopback
+ * HTTP, signed in through the real sign-in flow, on a virtual clock.
+ */
+import { VirtualClock } from "../../src/shared/clock";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
+import { GatewayClient } from "../../src/addin/gateway/client";
+import * as EOL from "../../src/addin/functions/functions";
+import { tableSource } from "../../src/addin/functions/tableSource";
+import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
+import { refreshAll, setCacheClient } from "../../src/addin/commands/actions";
+import { setSessionToken } from "../../src/addin/session/tokenStore";
+import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { FakeWorkbook, installExcel } from "./support/excelMock";
+import { cellError } from "./support/setup";
+
+let sim: RunningSimulator;
+let gateway: TestGateway;
+let sessionToken: string;
+const gatewayCalls: string[] = [];
+
+beforeAll(async () => {
+  const clock = new VirtualClock();
+  sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
+  gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
+  ({ sessionToken } = await signInTestUser(gateway));
+  const client = new GatewayClient({
+    baseUrl: gateway.url,
+    fetchImpl: (input, init) => {
+      gatewayCalls.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
+    },
+  });
+  tableSource.setClient(client);
+  setCacheClient(client);
+});
+afterAll(async () => {
+  await gateway?.close();
+  await sim?.close();
+});
+beforeEach(async () => {
+  await setSessionToken(sessionToken);
+  tableSource.clear();
+  gatewayCalls.length = 0;
+});
+
+/** Reference "today" of the data set, and the users holding a role on it. */
+function holdersToday(role: number, divisions: number[]): Set<string> {
+  const today = sim.data.referenceTime;
+  return new Set(
+    sim.data.roles
+      .filter(
+        (row) =>
+          row.role === role &&
+          divisions.includes(row.division) &&
+          (row.startDate === null || row.startDate <= today) &&
+          (row.endDate === null || row.endDate >= today),
+      )
+      .map((row) => row.userId.toLowerCase()),
+  );
+}
+
+test("DIVISIONS: a header row, then one row per accessible division; FALSE drops the header", async () => {
+  const withHeaders = await EOL.divisions(null, null);
+  const header = withHeaders[0] as string[];
+  expect(header).toContain("Division");
+  const codeColumn = header.indexOf("Division");
+  const codes = withHeaders.slice(1).map((row) => row[codeColumn]);
+  expect(codes.length).toBeGreaterThan(0);
+  for (const code of codes) expect(typeof code).toBe("number");
+  const withoutHeaders = await EOL.divisions(false, null);
+  expect(withoutHeaders).toEqual(withHeaders.slice(1));
+  expect(gatewayCalls).toEqual(["GET /api/v1/divisions"]);
+});
+
+/**
+ * The divisions this app may read: accessible, granted at consent, not blocked. (The demo data set has
+ * one of each kind that is not; see the report about "all" including them.)
+ */
+async function usableDivisions(): Promise<number[]> {
+  const cells = await EOL.divisions(true, null);
+  const header = cells[0] as string[];
+  const blocking = header.indexOf("Blocking status");
+  return cells
+    .slice(1)
+    .filter((row) => row[blocking] === "Not blocked" && row[0] !== sim.data.notGrantedDivision)
+    .map((row) => row[0] as number);
+}
+
+test("ROLEHOLDERS(274, divisions): exactly the users holding role 274 today", async () => {
+  const divisions = await usableDivisions();
+  const cells = await EOL.roleHolders([[274]], [divisions], null);
+  const header = cells[0] as string[];
+  const idColumn = header.indexOf("User ID");
+  expect(idColumn).toBeGreaterThanOrEqual(0);
+  const expected = holdersToday(274, divisions);
+  expect(expected.size).toBeGreaterThan(0);
+  expect(new Set(cells.slice(1).map((row) => String(row[idColumn]).toLowerCase()))).toEqual(expected);
+});
+
+test("USERROLES with a role filter only lists that role; dates are Excel serials", async () => {
+  const cells = await EOL.userRoles([await usableDivisions()], [[274]], true, true);
+  const header = cells[0] as string[];
+  const roleColumn = header.indexOf("Role");
+  expect(roleColumn).toBeGreaterThanOrEqual(0);
+  expect(cells.length).toBeGreaterThan(1);
+  for (const row of cells.slice(1)) expect(row[roleColumn]).toBe(274);
+  const startColumn = header.indexOf("Start date");
+  const starts = cells.slice(1).map((row) => row[startColumn]);
+  for (const start of starts) if (start !== "") expect(typeof start).toBe("number");
+});
+
+test("ME names the signed-in user", async () => {
+  const primary = sim.data.users.find((user) => user.userId === sim.data.primaryUserId)!;
+  const cells = await EOL.me(false);
+  expect(cells).toHaveLength(1);
+  expect(cells[0]).toContain(primary.fullName);
+  const withHeaders = await EOL.me(true);
+  const country = (withHeaders[0] as string[]).indexOf("Country");
+  expect(withHeaders[1][country]).toBe("demo");
+  const current = (withHeaders[0] as string[]).indexOf("Current division");
+  expect(withHeaders[1][current]).toBe(primary.currentDivision);
+});
+
+test("100 cells with the same call → 1 gateway call", async () => {
+  const divisions = [await usableDivisions()];
+  gatewayCalls.length = 0;
+  const results = await Promise.all(
+    Array.from({ length: 100 }, () => EOL.userRoles(divisions, [[274]], null, null)),
+  );
+  expect(gatewayCalls).toEqual(["GET /api/v1/user-roles"]);
+  for (const cells of results) expect(cells).toEqual(results[0]);
+});
+
+test("an unknown division → #N/A with the gateway's message; a rejected resource → #VALUE!", async () => {
+  const unknown = await cellError(EOL.users(999_999_999, null));
+  expect(unknown.code).toBe("#N/A");
+  expect(unknown.message.length).toBeGreaterThan(5);
+  expect(unknown.message.length).toBeLessThanOrEqual(255);
+  expect(unknown.message).toMatch(/999999999/);
+  const rejected = await cellError(
+    EOL.query("crm/Accounts", [["Name"]], "Name eq 'x' or (", null, null, null, null),
+  );
+  expect(["#VALUE!", "#N/A"]).toContain(rejected.code);
+  expect(rejected.message).not.toBe("");
+});
+
+test("a session the gateway does not know → #N/A asking to sign in", async () => {
+  await setSessionToken("not-a-real-session-token-000000000000");
+  expect(await cellError(EOL.me(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+});
+
+test("Refresh all clears the gateway cache for this user and recalculates", async () => {
+  const workbook = new FakeWorkbook();
+  workbook.sheets.set("Sheet1", new Map());
+  installExcel(workbook);
+  await EOL.divisions(null, null);
+  const cachedAgain = await tableSource.get("divisions", { scope: "license" });
+  expect(cachedAgain.columns.length).toBeGreaterThan(0);
+  await refreshAll();
+  expect(gatewayCalls).toContain("DELETE /api/v1/cache");
+  expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
+  const fresh = await tableSource.get("divisions", { scope: "accessible" });
+  expect(fresh.cached).toBe(false);
+});
