@@ -99,7 +99,9 @@ export class DataService {
       return { divisions: [division], source: "current", basis };
     }
     const list = await this.divisions(session, "accessible", fresh);
+    // Blocked divisions (backup, conversion, deletion) refuse every call: "all" leaves them out.
     const codes = list.value
+      .filter((row) => !row.BlockingStatus)
       .map((row) => row.Code)
       .filter((code): code is number => typeof code === "number");
     return { divisions: codes, source: "all", basis: list };

@@ -56,7 +56,14 @@ export function mapExactError(
     if (reasonCode === "NoDivisionAccess" && division !== null) {
       return new GatewayError(403, "no_division_access", `No access to division ${division}.`);
     }
-    const detail = text ?? (reason ? reason : "access denied");
+    if (reasonCode === "DivisionBlocked" && division !== null) {
+      return new GatewayError(
+        403,
+        "exact_error",
+        `Division ${division} is blocked in Exact Online (backup, conversion or deletion in progress).`,
+      );
+    }
+    const detail = reason ? `${text ?? "Forbidden"} (${reason})` : (text ?? "access denied");
     return new GatewayError(403, "exact_error", clip(`Exact Online refused access: ${detail}`));
   }
   if (status === 401) return reauthError();
