@@ -9,6 +9,7 @@ import * as EOL from "../../src/addin/functions/functions";
 const NO_RANGE = null as unknown as unknown[][];
 import { tableSource } from "../../src/addin/functions/tableSource";
 import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
+import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { cellError, connectTo } from "./support/setup";
 
@@ -248,6 +249,17 @@ describe("cell errors", () => {
 });
 
 describe("coalescing", () => {
+  test("a fresh fetch tells the task pane once, however many cells wait for it", async () => {
+    const refreshed: string[] = [];
+    const stop = on("data-refreshed", (event) => refreshed.push(event.asOf));
+    try {
+      await Promise.all(Array.from({ length: 10 }, () => EOL.divisions(null, null)));
+    } finally {
+      stop();
+    }
+    expect(refreshed).toEqual([AS_OF]);
+  });
+
   test("100 cells with the same call make one gateway request", async () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, () => EOL.userRoles([["all"]], [[274]], true, true)),

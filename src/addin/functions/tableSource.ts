@@ -51,7 +51,9 @@ export class TableSource {
 
   get(route: TableRoute, params: QueryParams = {}): Promise<TableResponse> {
     const key = requestKey(route, params);
-    return this.shared(key, (noCache) => this.client.table(route, params, { noCache })).then((table) => {
+    return this.shared(key, async (noCache) => {
+      const table = await this.client.table(route, params, { noCache });
+      // Once per fetch (not per waiting cell): the task pane shows the new "data as of".
       if (!table.cached) emit("data-refreshed", { asOf: table.asOf });
       return table;
     });
