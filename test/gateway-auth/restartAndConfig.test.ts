@@ -89,6 +89,19 @@ test("Exact unreachable: a clear message naming the host", async () => {
   try {
     const started = await startLogin(gateway);
     await sim.close();
+    // a new login is refused up front, and nothing is stored
+    const refused = await postJson(`${gateway.url}/auth/logins`, {
+      loginSecret: newLoginSecret(),
+      country: "demo",
+    });
+    expect(refused.status).toBe(502);
+    expect((await refused.json()).error).toEqual({
+      code: "exact_unavailable",
+      message: expect.stringMatching(
+        /^Exact Online could not be reached at 127\.0\.0\.1:\d+\. Try again in a moment\.$/,
+      ),
+    });
+    expect(storedRows(gateway.dataDir).logins).toBe(1);
     const done = completion(await redirectOf(started.callback.toString()));
     expect(done.code).toBe("exact_unavailable");
     expect(done.message).toMatch(/Exact Online could not be reached at 127\.0\.0\.1:\d+/);

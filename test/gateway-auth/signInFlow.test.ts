@@ -1,7 +1,16 @@
 /** The whole sign-in flow over real HTTP against the in-process simulator. */
 import type { RedeemResponse, SessionInfo } from "../../src/shared/api";
 import { signInTestUser } from "../support/gateway";
-import { completion, postJson, redirectOf, startLogin, startRig, storedRows, type Rig } from "./helpers";
+import {
+  completion,
+  newLoginSecret,
+  postJson,
+  redirectOf,
+  startLogin,
+  startRig,
+  storedRows,
+  type Rig,
+} from "./helpers";
 
 let rig: Rig;
 beforeAll(async () => {
@@ -21,15 +30,15 @@ test("GET /auth/config offers the demo and names the callback to register", asyn
 });
 
 test("sign in: start → Exact authorize with a state → callback → redeem once → session", async () => {
-  const { loginId, loginSecret, startUrl } = await startLogin(rig.gateway, { country: "demo" }).then(
-    async (started) => {
-      // the start URL is same-origin and leads to the simulator's authorize URL with our client and callback
-      return started;
-    },
-  );
+  // The start URL is same-origin and leads to the simulator's authorize URL with our client and callback.
+  const loginSecret = newLoginSecret();
+  const created = await postJson(`${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+  expect(created.status).toBe(201);
+  const { startUrl, expiresAt } = await created.json();
   expect(startUrl.startsWith(`${rig.gateway.url}/auth/logins/`)).toBe(true);
-  const second = await startLogin(rig.gateway);
-  const authorize = await redirectOf(second.startUrl);
+  expect(Date.parse(expiresAt) - rig.clock.now()).toBe(10 * 60_000);
+  const authorize = await redirectOf(startUrl);
+  expect(authorize.searchParams.get("client_id")).toBe("6c1e5f2a-8b4d-4e8f-9a3b-2d7c0e1f4a5b");
   expect(authorize.origin).toBe(new URL(rig.sim.url).origin);
   expect(authorize.pathname).toBe("/api/oauth2/auth");
   expect(authorize.searchParams.get("redirect_uri")).toBe(`${rig.gateway.url}/auth/callback`);
@@ -65,8 +74,21 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
   });
   expect(session.status).toBe(200);
   expect(((await session.json()) as SessionInfo).user.userName).toBe(primary.userName);
-  void loginId;
-  void loginSecret;
+});
+
+test("concurrent redeems of one login: exactly one session", async () => {
+  const started = await startLogin(rig.gateway);
+  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+  const before = storedRows(rig.gateway.dataDir).sessions;
+  const results = await Promise.all(
+    Array.from({ length: 8 }, () =>
+      postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
+        loginSecret: started.loginSecret,
+      }),
+    ),
+  );
+  expect(results.map((res) => res.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+  expect(storedRows(rig.gateway.dataDir).sessions).toBe(before + 1);
 });
 
 test("consent denied: the page says so, redeem reports it, no session or chain is stored", async () => {

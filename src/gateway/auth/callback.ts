@@ -7,7 +7,7 @@ import type { ErrorCode } from "../../shared/errors";
 import { constantTimeEqual, sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
 import type { LoginRecord } from "../store/types";
-import { TokenEndpointError } from "../tokens/exactOAuth";
+import { ExactUnauthorizedError, TokenEndpointError } from "../tokens/exactOAuth";
 import type { AuthServices } from "./authServices";
 import { MESSAGES } from "./messages";
 
@@ -103,6 +103,9 @@ async function completeLogin(
   } catch (error) {
     if (error instanceof TokenEndpointError) return oauthFailure(error.oauthError, error.description, login);
     if (error instanceof GatewayError) return failure(error.code, error.message);
+    if (error instanceof ExactUnauthorizedError) {
+      return failure("exact_error", "Exact Online did not accept the new sign-in. Start the sign-in again.");
+    }
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
 import type { FastifyInstance } from "fastify";
 import type { LoginStarted, RedeemResponse } from "../../shared/api";
+import { ERROR_CODES } from "../../shared/errors";
 import { constantTimeEqual, randomId, randomSecret, sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
 import { authorizeUrl } from "../tokens/exactOAuth";
@@ -77,7 +78,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
 
   app.get<{ Querystring: CallbackQuery }>("/auth/callback", async (request, reply) => {
     const { loginId, result } = await handleCallback(services, request.query);
-    if (result.status === "error") request.log.info({ loginId, code: result.code }, "sign-in failed");
+    if (result.status === "error") request.log.info({ loginId, errorCode: result.code }, "sign-in failed");
     reply.header("cache-control", "no-store");
     return reply.redirect(completionUrl(result, loginId));
   });
@@ -94,11 +95,8 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
       throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
     if (clock.now() > login.expiresAt) throw loginExpired();
     if (login.status === "failed") {
-      throw new GatewayError(
-        400,
-        (login.errorCode ?? "internal_error") as never,
-        login.errorMessage ?? MESSAGES.loginExpired,
-      );
+      const code = ERROR_CODES.find((known) => known === login.errorCode) ?? "internal_error";
+      throw new GatewayError(400, code, login.errorMessage ?? MESSAGES.loginExpired);
     }
     if (login.status === "pending" || !login.chainId || !login.user) {
       throw new GatewayError(409, "login_pending", MESSAGES.pending);

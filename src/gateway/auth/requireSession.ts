@@ -37,12 +37,19 @@ export class SessionResolver {
   }
 
   async resolve(authorization: string | undefined): Promise<SessionContext> {
+    return (await this.lookup(authorization)).context;
+  }
+
+  /** The session record and its context; the chain must still be alive. */
+  async lookup(
+    authorization: string | undefined,
+  ): Promise<{ record: SessionRecord; context: SessionContext }> {
     const session = await this.record(authorization);
     const chain = await this.services.store.getChain(session.chainId);
     if (!chain || chain.status !== "live") throw reauthRequired();
     const now = this.services.clock.now();
     if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.services.store.touchSession(session.id, now);
-    return {
+    const context: SessionContext = {
       sessionId: session.id,
       userId: session.user.id,
       userName: session.user.userName,
@@ -52,6 +59,7 @@ export class SessionResolver {
       exactBaseUrl: this.services.baseUrlFor(session.country),
       currentDivision: session.currentDivision,
     };
+    return { record: session, context };
   }
 }
 

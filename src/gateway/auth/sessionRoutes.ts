@@ -2,6 +2,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AuthConfig, SessionInfo } from "../../shared/api";
 import { GatewayError } from "../errors";
+import { reauthRequired } from "../tokens/chainTokens";
+import { ExactUnauthorizedError } from "../tokens/exactOAuth";
 import type { AuthServices } from "./authServices";
 import { sessionInfo } from "./sessionInfo";
 
@@ -17,19 +19,22 @@ export function registerSessionRoutes(app: FastifyInstance, services: AuthServic
   });
 
   app.get("/auth/session", async (request, reply): Promise<SessionInfo> => {
-    const session = await app.eolSessions.record(request.headers.authorization);
-    const context = await app.eolSessions.resolve(request.headers.authorization);
+    const { record: session, context } = await app.eolSessions.lookup(request.headers.authorization);
     reply.header("cache-control", "no-store");
     // Me.CurrentDivision follows the company the user last opened in Exact, so read it live.
     let token = await services.tokens.getAccessToken(context.chainId);
     try {
       let me;
       try {
-        me = await services.oauth.readMe(context.exactBaseUrl, token);
+        me = await services.oauth.readMe(context.exactBaseUrl, token).catch((retryError: unknown) => {
+          throw retryError instanceof ExactUnauthorizedError ? reauthRequired() : retryError;
+        });
       } catch (error) {
-        if (!(error instanceof GatewayError) || error.code !== "reauth_required") throw error;
+        if (!(error instanceof ExactUnauthorizedError)) throw error;
         token = await services.tokens.refreshAfterUnauthorized(context.chainId, token);
-        me = await services.oauth.readMe(context.exactBaseUrl, token);
+        me = await services.oauth.readMe(context.exactBaseUrl, token).catch((retryError: unknown) => {
+          throw retryError instanceof ExactUnauthorizedError ? reauthRequired() : retryError;
+        });
       }
       return sessionInfo(session, me.currentDivision);
     } catch (error) {

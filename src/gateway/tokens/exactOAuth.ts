@@ -28,6 +28,14 @@ export class TokenEndpointError extends Error {
   }
 }
 
+/** Exact answered 401 to an access token (expired early, or its chain was killed). */
+export class ExactUnauthorizedError extends Error {
+  constructor() {
+    super("Exact Online rejected the access token");
+    this.name = "ExactUnauthorizedError";
+  }
+}
+
 export function exactUnreachable(baseUrl: string): GatewayError {
   return new GatewayError(
     502,
@@ -98,8 +106,7 @@ export class ExactOAuthClient {
     const res = await upstream(new URL("/api/v1/current/Me", baseUrl).toString(), {
       headers: { accept: "application/json", authorization: `Bearer ${accessToken}` },
     });
-    if (res.status === 401)
-      throw new GatewayError(401, "reauth_required", "Exact no longer accepts this sign-in. Sign in again.");
+    if (res.status === 401) throw new ExactUnauthorizedError();
     if (!res.ok) {
       if (res.status >= 500) throw exactUnreachable(baseUrl);
       throw new GatewayError(
