@@ -26,6 +26,8 @@ export interface GatewayOptions {
   clock?: Clock;
   /** A simulator the caller started; it plays country "demo" and is not closed with the gateway. */
   simulator?: RunningSimulator;
+  /** Where the logs go instead of stdout (tests that check what is logged). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildGateway(
@@ -39,6 +41,7 @@ export async function buildGateway(
       level: config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
       serializers: REQUEST_SERIALIZERS,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 16 * 1024,
     trustProxy: false,

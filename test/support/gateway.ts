@@ -17,6 +17,8 @@ export interface TestGatewayOptions {
   simulator?: RunningSimulator;
   /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
   dataDir?: string;
+  /** Capture the gateway's logs (set LOG_LEVEL in env too). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type TestGateway = RunningGateway & { dataDir: string; simulator?: RunningSimulator };
@@ -36,7 +38,11 @@ export async function startTestGateway(
     EOL_AUTH_RATE_LIMIT: "100000",
     ...env,
   });
-  const running = await startGateway(config, { clock: options.clock, simulator: options.simulator });
+  const running = await startGateway(config, {
+    clock: options.clock,
+    simulator: options.simulator,
+    logStream: options.logStream,
+  });
   return { ...running, dataDir, simulator: options.simulator };
 }
 
