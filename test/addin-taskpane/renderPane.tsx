@@ -1,18 +1,20 @@
 /** Renders the real App with test services: a fake gateway behind the real client, fake actions. */
 import { render } from "@testing-library/react";
+import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { App } from "../../src/addin/taskpane/App";
 import type { PaneServices } from "../../src/addin/taskpane/services";
 import type { Language } from "../../src/addin/i18n";
 import { setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
+import type { RoleAuditOptions } from "../../src/addin/commands/actions";
 import type { GatewayClient } from "../../src/addin/gateway/client";
 
 export function fakeActions() {
   return {
-    refreshAll: jest.fn(async () => undefined),
-    clearCache: jest.fn(async () => undefined),
-    insertDivisionsSheet: jest.fn(async () => undefined),
-    insertRoleAuditSheet: jest.fn(async () => undefined),
+    refreshAll: jest.fn(async (): Promise<void> => undefined),
+    clearCache: jest.fn(async (): Promise<void> => undefined),
+    insertDivisionsSheet: jest.fn(async (): Promise<void> => undefined),
+    insertRoleAuditSheet: jest.fn(async (_options?: RoleAuditOptions): Promise<void> => undefined),
   };
 }
 
@@ -28,8 +30,13 @@ export function renderPane(
     insertFormula: null,
     ...options.services,
   };
+  // Griffel's CSS goes to a detached document: jsdom's getComputedStyle walks every rule of the page,
+  // and with Fluent's thousands of atomic rules each role query would take seconds.
+  const renderer = createDOMRenderer(document.implementation.createHTMLDocument("styles"));
   const result = render(
-    <App services={services} initialLanguage={options.language ?? "en"} initialTheme="light" />,
+    <RendererProvider renderer={renderer}>
+      <App services={services} initialLanguage={options.language ?? "en"} initialTheme="light" />
+    </RendererProvider>,
   );
   return { ...result, actions: services.actions as ReturnType<typeof fakeActions> };
 }

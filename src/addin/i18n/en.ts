@@ -37,7 +37,8 @@ export const en = {
   copied: "Copied",
   copyFailed: "Copy failed; select the text and copy it yourself.",
   advanced: "Advanced",
-  advancedHint: "Change the redirect URI only when the gateway runs behind a reverse proxy with another address.",
+  advancedHint:
+    "Change the redirect URI only when the gateway runs behind a reverse proxy with another address.",
   useDefaultRedirectUri: "Use the gateway's address",
   demoNoAppNeeded: "The demo uses built-in sample data: no Exact app, client ID or secret needed.",
   managedByOrganisation: "Managed by your organisation",
@@ -109,7 +110,8 @@ export const en = {
   // Errors: sign-in window
   errors: {
     "12002": "The sign-in page could not be loaded. Check that the EOL gateway is running and try again.",
-    "12003": "The sign-in page tried to switch to an insecure (http) address. Ask your administrator to use https.",
+    "12003":
+      "The sign-in page tried to switch to an insecure (http) address. Ask your administrator to use https.",
     "12004": "Office refused the sign-in address because it is not on the add-in's own domain.",
     "12005": "Office refused the sign-in address because it does not use https.",
     "12006": "The sign-in window was closed before sign-in finished. Click Sign in to try again.",
@@ -124,6 +126,8 @@ export const en = {
     network_error: "Cannot reach the EOL gateway. Check your connection and try again.",
     // Gateway codes
     invalid_request: "Some sign-in details are missing or invalid. Check the fields and try again.",
+    payload_too_large: "The request was too large for the EOL gateway.",
+    not_found: "The EOL gateway does not know this address. Update the add-in or ask your administrator.",
     too_many_requests: "Too many attempts. Wait a minute and try again.",
     not_signed_in: "You are not signed in. Click Sign in.",
     reauth_required: "Your Exact session ended. Sign in again.",
@@ -134,7 +138,8 @@ export const en = {
     wrong_login_secret: "The sign-in could not be verified. Sign in again.",
     state_mismatch: "The answer from Exact did not match this sign-in. Sign in again.",
     consent_denied: "Access was not granted in Exact. Sign in again and choose to allow access.",
-    invalid_client: "Exact did not accept the client ID or client secret. Copy both again from the App Center.",
+    invalid_client:
+      "Exact did not accept the client ID or client secret. Copy both again from the App Center.",
     redirect_uri_mismatch:
       "The redirect URI does not match the one registered in Exact. Register the address shown above exactly.",
     managed_app: "Your organisation manages the Exact app; the connection settings cannot be changed here.",
@@ -143,7 +148,8 @@ export const en = {
     daily_limit_reached: "Exact's daily API limit for this division is used up. Try again tomorrow.",
     exact_error: "Exact Online reported a problem with the request.",
     exact_unavailable: "Exact Online is not reachable right now. Try again in a few minutes.",
-    internal_error: "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
+    internal_error:
+      "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
   } as Record<string, string>,
   errorUnknownDialog: (code: string) => `The sign-in window reported error ${code}. Try again.`,
   /** The guide's table: which error codes to explain and in which order. */

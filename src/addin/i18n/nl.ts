@@ -28,7 +28,8 @@ export const nl: Strings = {
   clientIdInvalid: "Vul een GUID in zoals 3f1c0b4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f (accolades mogen).",
   clientIdRequired: "Vul de client-ID van uw Exact-app in.",
   clientSecret: "Clientgeheim",
-  clientSecretHint: "Wordt bij het aanmelden één keer naar de EOL-gateway gestuurd; nooit in deze browser bewaard.",
+  clientSecretHint:
+    "Wordt bij het aanmelden één keer naar de EOL-gateway gestuurd; nooit in deze browser bewaard.",
   clientSecretRequired: "Vul het clientgeheim van uw Exact-app in.",
   redirectUri: "Redirect-URI",
   redirectUriHint: "Registreer precies dit adres als redirect-URI van uw app in het App Center van Exact.",
@@ -38,11 +39,14 @@ export const nl: Strings = {
   copied: "Gekopieerd",
   copyFailed: "Kopiëren mislukt; selecteer de tekst en kopieer hem zelf.",
   advanced: "Geavanceerd",
-  advancedHint: "Wijzig de redirect-URI alleen als de gateway achter een reverse proxy met een ander adres draait.",
+  advancedHint:
+    "Wijzig de redirect-URI alleen als de gateway achter een reverse proxy met een ander adres draait.",
   useDefaultRedirectUri: "Adres van de gateway gebruiken",
-  demoNoAppNeeded: "De demo gebruikt ingebouwde voorbeeldgegevens: geen Exact-app, client-ID of geheim nodig.",
+  demoNoAppNeeded:
+    "De demo gebruikt ingebouwde voorbeeldgegevens: geen Exact-app, client-ID of geheim nodig.",
   managedByOrganisation: "Beheerd door uw organisatie",
-  managedDetail: "Uw beheerder heeft de Exact Online-app op de gateway ingesteld. U hoeft alleen aan te melden.",
+  managedDetail:
+    "Uw beheerder heeft de Exact Online-app op de gateway ingesteld. U hoeft alleen aan te melden.",
   signIn: "Aanmelden",
   signingIn: "Bezig met aanmelden… rond het aanmelden af in het geopende venster.",
   cancel: "Annuleren",
@@ -94,7 +98,8 @@ export const nl: Strings = {
     "Sla op en kopieer de client-ID en het clientgeheim naar de velden hierboven.",
   ],
   guideRightTitle: "Wie mag apps registreren?",
-  guideRight: 'Voor het registreren van apps is een Exact-gebruiker met het recht "Abonnement beheren" nodig.',
+  guideRight:
+    'Voor het registreren van apps is een Exact-gebruiker met het recht "Abonnement beheren" nodig.',
   guideFindTitle: "De gebruikers met dat recht vinden",
   guideFindExact: 'In Exact: Stamgegevens → Gebruikers, kolom "Hoofdcontactpersoon".',
   guideFindHere:
@@ -105,22 +110,30 @@ export const nl: Strings = {
   guideErrorsTitle: "Wat de foutmeldingen betekenen",
 
   errors: {
-    "12002": "De aanmeldpagina kon niet worden geladen. Controleer of de EOL-gateway draait en probeer het opnieuw.",
-    "12003": "De aanmeldpagina probeerde naar een onveilig (http) adres te gaan. Vraag uw beheerder https te gebruiken.",
+    "12002":
+      "De aanmeldpagina kon niet worden geladen. Controleer of de EOL-gateway draait en probeer het opnieuw.",
+    "12003":
+      "De aanmeldpagina probeerde naar een onveilig (http) adres te gaan. Vraag uw beheerder https te gebruiken.",
     "12004": "Office weigerde het aanmeldadres omdat het niet op het domein van de invoegtoepassing staat.",
     "12005": "Office weigerde het aanmeldadres omdat het geen https gebruikt.",
-    "12006": "Het aanmeldvenster is gesloten voordat het aanmelden klaar was. Klik op Aanmelden om het opnieuw te proberen.",
+    "12006":
+      "Het aanmeldvenster is gesloten voordat het aanmelden klaar was. Klik op Aanmelden om het opnieuw te proberen.",
     "12007": "Er is nog een ander aanmeldvenster open. Sluit het en probeer het opnieuw.",
     "12009": "Het aanmeldvenster werd niet toegestaan. Klik opnieuw op Aanmelden en kies Toestaan.",
-    "12011": "Uw browser blokkeerde het aanmeldvenster. Sta pop-ups voor deze site toe en probeer het opnieuw.",
-    popup_blocked: "Uw browser blokkeerde het aanmeldvenster. Sta pop-ups voor deze site toe en probeer het opnieuw.",
+    "12011":
+      "Uw browser blokkeerde het aanmeldvenster. Sta pop-ups voor deze site toe en probeer het opnieuw.",
+    popup_blocked:
+      "Uw browser blokkeerde het aanmeldvenster. Sta pop-ups voor deze site toe en probeer het opnieuw.",
     popup_closed:
       "Het aanmeldvenster is gesloten voordat het aanmelden klaar was. Klik op Aanmelden om het opnieuw te proberen.",
     login_mismatch: "Het aanmeldvenster antwoordde voor een andere aanmelding. Meld u opnieuw aan.",
     bad_message: "Het aanmeldvenster stuurde een onverwacht antwoord. Meld u opnieuw aan.",
     timeout: "Het aanmelden duurde te lang. Meld u opnieuw aan.",
     network_error: "De EOL-gateway is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
-    invalid_request: "Er ontbreken aanmeldgegevens of ze zijn ongeldig. Controleer de velden en probeer het opnieuw.",
+    invalid_request:
+      "Er ontbreken aanmeldgegevens of ze zijn ongeldig. Controleer de velden en probeer het opnieuw.",
+    payload_too_large: "Het verzoek was te groot voor de EOL-gateway.",
+    not_found: "De EOL-gateway kent dit adres niet. Werk de invoegtoepassing bij of vraag het uw beheerder.",
     too_many_requests: "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
     not_signed_in: "U bent niet aangemeld. Klik op Aanmelden.",
     reauth_required: "Uw Exact-sessie is beëindigd. Meld u opnieuw aan.",
@@ -135,10 +148,12 @@ export const nl: Strings = {
       "Exact accepteerde de client-ID of het clientgeheim niet. Kopieer beide opnieuw uit het App Center.",
     redirect_uri_mismatch:
       "De redirect-URI komt niet overeen met die in Exact. Registreer precies het adres dat hierboven staat.",
-    managed_app: "Uw organisatie beheert de Exact-app; de verbindingsinstellingen kunnen hier niet worden gewijzigd.",
+    managed_app:
+      "Uw organisatie beheert de Exact-app; de verbindingsinstellingen kunnen hier niet worden gewijzigd.",
     no_division_access: "U hebt in Exact geen toegang tot die administratie.",
     unknown_division: "Die administratie bestaat niet of is voor u niet beschikbaar.",
-    daily_limit_reached: "De dagelijkse API-limiet van Exact voor deze administratie is op. Probeer het morgen opnieuw.",
+    daily_limit_reached:
+      "De dagelijkse API-limiet van Exact voor deze administratie is op. Probeer het morgen opnieuw.",
     exact_error: "Exact Online meldde een probleem met het verzoek.",
     exact_unavailable: "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
     internal_error:

@@ -1,11 +1,11 @@
 /** Buttons that insert the ready-made report sheets, through the shared actions (commands/actions.ts). */
-import { useState } from "react";
+import { useId, useState } from "react";
 import {
   Button,
-  Dropdown,
+  Checkbox,
   Field,
   Input,
-  Option,
+  Label,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -27,7 +27,16 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
   },
-  dropdown: { minWidth: 0, width: "100%" },
+  chooser: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  divisionList: {
+    display: "flex",
+    flexDirection: "column",
+    maxHeight: "12rem",
+    overflowY: "auto",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 type Scope = "current" | "all" | "chosen";
@@ -44,8 +53,9 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
   const styles = useStyles();
   const [rolesText, setRolesText] = useState(String(DEFAULT_ROLE));
   const [scope, setScope] = useState<Scope>("current");
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<number[]>([]);
   const [triedAudit, setTriedAudit] = useState(false);
+  const chooseId = useId();
 
   const roles = parseRoles(rolesText);
   const chosenMissing = triedAudit && scope === "chosen" && chosen.length === 0;
@@ -55,7 +65,7 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
     setTriedAudit(true);
     if (roles === null || (scope === "chosen" && chosen.length === 0)) return;
     const scopeOption: RoleAuditOptions["divisions"] =
-      scope === "all" ? "all" : scope === "chosen" ? chosen.map(Number) : undefined;
+      scope === "all" ? "all" : scope === "chosen" ? chosen : undefined;
     onInsertRoleAudit({ roles, ...(scopeOption ? { divisions: scopeOption } : {}) });
   };
 
@@ -88,25 +98,29 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
           </RadioGroup>
         </Field>
         {scope === "chosen" && (
-          <Field
-            label={s.chooseDivisions}
-            validationState={chosenMissing ? "error" : "none"}
-            validationMessage={chosenMissing ? s.chooseDivisionsRequired : undefined}
-          >
-            <Dropdown
-              className={styles.dropdown}
-              multiselect
-              selectedOptions={chosen}
-              onOptionSelect={(_, data) => setChosen(data.selectedOptions)}
-              value={chosen.join(", ")}
-            >
+          // Not a Field: Field would hand its label to the first checkbox only.
+          <div role="group" aria-labelledby={chooseId} className={styles.chooser}>
+            <Label id={chooseId}>{s.chooseDivisions}</Label>
+            <div className={styles.divisionList}>
               {options.map((division) => (
-                <Option key={division.code} value={String(division.code)}>
-                  {division.name ? `${division.code} — ${division.name}` : String(division.code)}
-                </Option>
+                <Checkbox
+                  key={division.code}
+                  label={division.name ? `${division.code} — ${division.name}` : String(division.code)}
+                  checked={chosen.includes(division.code)}
+                  onChange={(_, data) =>
+                    setChosen((list) =>
+                      data.checked ? [...list, division.code] : list.filter((code) => code !== division.code),
+                    )
+                  }
+                />
               ))}
-            </Dropdown>
-          </Field>
+            </div>
+            {chosenMissing && (
+              <Text role="alert" size={200} className={styles.error}>
+                {s.chooseDivisionsRequired}
+              </Text>
+            )}
+          </div>
         )}
         <Button onClick={audit} disabled={busy}>
           {s.insertRoleAudit}
