@@ -72,12 +72,24 @@ describe("Refresh all", () => {
     ]);
   });
 
-  test("reports progress steps and completion to the task pane", async () => {
-    await refreshAll();
+  test("reports progress steps, and completion only after the recalculated formulas' fetches", async () => {
+    stub.delayMs = 400;
+    let recalculated: Promise<unknown> | null = null;
+    workbook.onCalculate = () => {
+      recalculated = EOL.divisions(null, null).then(() => progress.push({ ...progress[0], label: "cell" }));
+    };
+    try {
+      await refreshAll();
+    } finally {
+      stub.delayMs = 20;
+    }
+    expect(recalculated).not.toBeNull();
     expect(progress.map((event) => [event.label, event.done, event.total])).toEqual([
-      ["Clearing cached Exact Online data", 0, 2],
-      ["Recalculating EOL formulas", 1, 2],
-      ["Done", 2, 2],
+      ["Clearing cached Exact Online data", 0, 3],
+      ["Recalculating EOL formulas", 1, 3],
+      ["Fetching fresh data", 2, 3],
+      ["cell", 0, 3],
+      ["Done", 3, 3],
     ]);
     expect(progress.every((event) => event.operation === "refresh-all" && event.error === undefined)).toBe(
       true,

@@ -80,9 +80,15 @@ async function clearAllCaches(options: { strict: boolean }): Promise<void> {
   }
 }
 
-/** Clears the cached data, then recalculates every EOL formula, including cells now in error. */
+/** How long Excel gets to start the recalculated functions before we watch their fetches. */
+export const RECALC_SETTLE_MS = 250;
+
+/**
+ * Clears the cached data, recalculates every EOL formula (including cells now in error), and reports
+ * done once the fetches the recalculation started have finished.
+ */
 export async function refreshAll(): Promise<void> {
-  await tracked("refresh-all", 2, async (step) => {
+  await tracked("refresh-all", 3, async (step) => {
     step("Clearing cached Exact Online data");
     await clearAllCaches({ strict: false });
     step("Recalculating EOL formulas");
@@ -90,6 +96,10 @@ export async function refreshAll(): Promise<void> {
       const names = await readSheetNames(context);
       await recalculateAll(context, names);
     });
+    // Excel invokes the functions asynchronously after the calculation request returns.
+    await new Promise((resolve) => setTimeout(resolve, RECALC_SETTLE_MS));
+    step("Fetching fresh data");
+    await tableSource.whenIdle();
   });
 }
 

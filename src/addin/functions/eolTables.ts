@@ -95,6 +95,8 @@ export function roleHolders(
   }));
 }
 
+const COUNTRY_COLUMN = "Country";
+
 /** The gateway's `me` table has no country (it is the session's): add it, unless it is there already. */
 export function withCountry(table: TableResponse, country: string): TableResponse {
   if (table.columns.some((column) => column.name === COUNTRY_COLUMN)) return table;
@@ -104,8 +106,6 @@ export function withCountry(table: TableResponse, country: string): TableRespons
     rows: table.rows.map((row) => [...row, country]),
   };
 }
-
-const COUNTRY_COLUMN = "Country";
 
 export function me(headers: RawArgument): Promise<SpillCell[][]> {
   return spill(

@@ -84,6 +84,20 @@ export class TableSource {
     return fresh.promise as Promise<T>;
   }
 
+  /** Resolves once no fetch is in flight, including fetches started while waiting. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const pending = [...this.entries.values()].filter((entry) => entry.settledAt === undefined);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending.map((entry) => entry.promise));
+    }
+  }
+
+  /** How many distinct fetches are in flight (for progress). */
+  get inFlight(): number {
+    return [...this.entries.values()].filter((entry) => entry.settledAt === undefined).length;
+  }
+
   /**
    * Forgets every answer. With bypassGateway the next fetch of each remembered call also sends
    * Cache-Control: no-cache, for when the gateway's own cache could not be cleared.

@@ -30,6 +30,8 @@ export class FakeWorkbook {
   readonly sheets = new Map<string, Map<string, StoredCell>>();
   /** Sheets whose used range has formula cells in error. */
   readonly sheetsWithErrors = new Set<string>();
+  /** What a full calculation re-runs (the workbook's custom functions), called after it is requested. */
+  onCalculate: () => void = () => undefined;
 
   cell(sheet: string, row: number, col: number): StoredCell | undefined {
     return this.sheets.get(sheet)?.get(`${row},${col}`);
@@ -122,7 +124,10 @@ export class FakeWorkbook {
       workbook: {
         application: {
           suspendApiCalculationUntilNextSync: () => this.ops.push({ op: "suspendCalculation" }),
-          calculate: (type: string) => this.ops.push({ op: "calculate", type }),
+          calculate: (type: string) => {
+            this.ops.push({ op: "calculate", type });
+            setTimeout(() => this.onCalculate(), 10);
+          },
         },
         worksheets: {
           add: (name: string) => {
