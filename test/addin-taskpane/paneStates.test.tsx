@@ -1,17 +1,10 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { emit } from "../../src/addin/events";
 import { SignInError } from "../../src/addin/auth/signInError";
-import {
-  apiError,
-  fakeGateway,
-  fakePopup,
-  signInRoutes,
-  statusWithBudgets,
-  unmanagedConfig,
-} from "./fakeGateway";
+import { apiError, fakeGateway, fakePopup, signInRoutes, unmanagedConfig } from "./fakeGateway";
 import { renderPane, resetPaneState } from "./renderPane";
 
 beforeEach(resetPaneState);
