@@ -12,6 +12,7 @@ import {
   refreshAll,
 } from "../../src/addin/commands/actions";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
+import { signIn, signOut } from "../../src/addin/auth/authActions";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
@@ -200,10 +201,12 @@ describe("Insert role audit sheet", () => {
 });
 
 describe("ribbon", () => {
-  test("every button runs the shared action", () => {
+  test("every button runs the shared action (sign-in ones from the task pane's auth actions)", () => {
     expect(RIBBON_COMMANDS.refreshAll).toBe(refreshAll);
     expect(RIBBON_COMMANDS.clearCache).toBe(clearCache);
     expect(RIBBON_COMMANDS.insertDivisionsSheet).toBe(insertDivisionsSheet);
     expect(typeof RIBBON_COMMANDS.insertRoleAuditSheet).toBe("function");
+    expect(RIBBON_COMMANDS.signIn).toBe(signIn);
+    expect(RIBBON_COMMANDS.signOut).toBe(signOut);
   });
 });
