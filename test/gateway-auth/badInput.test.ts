@@ -257,6 +257,17 @@ describe("start and callback", () => {
     expect(done).toMatchObject({ status: "error", code: "login_not_found" });
   });
 
+  test("re-opening the start URL of a completed login does not start it again", async () => {
+    const started = await startLogin(rig.gateway);
+    expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+    const again = completion(await redirectOf(started.startUrl));
+    expect(again).toMatchObject({
+      status: "error",
+      code: "login_already_redeemed",
+      loginId: started.loginId,
+    });
+  });
+
   test("a callback without state", async () => {
     const done = completion(await redirectOf(`${rig.gateway.url}/auth/callback?code=XTzM!IAAAabc`));
     expect(done).toMatchObject({ status: "error", code: "state_mismatch", loginId: null });

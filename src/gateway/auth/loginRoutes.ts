@@ -1,7 +1,7 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
 import type { FastifyInstance } from "fastify";
 import type { LoginStarted, RedeemResponse } from "../../shared/api";
-import { ERROR_CODES } from "../../shared/errors";
+import { ERROR_CODES, type ErrorCode } from "../../shared/errors";
 import { constantTimeEqual, randomId, randomSecret, sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
 import { authorizeUrl } from "../tokens/exactOAuth";
@@ -59,11 +59,14 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
   app.get<{ Params: { id: string } }>("/auth/logins/:id/start", async (request, reply) => {
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
-    const fail = (code: "login_not_found" | "login_expired", message: string) =>
+    const fail = (code: ErrorCode, message: string) =>
       reply.redirect(completionUrl({ status: "error", code, message }, login ? id : null));
     if (!login) return fail("login_not_found", MESSAGES.loginNotFound);
-    if (login.status !== "pending" || clock.now() > login.expiresAt)
-      return fail("login_expired", MESSAGES.loginExpired);
+    if (login.status === "completed" || login.status === "redeemed") {
+      return fail("login_already_redeemed", MESSAGES.alreadyRedeemed);
+    }
+    if (login.status === "failed") return fail("login_expired", MESSAGES.loginFailed);
+    if (clock.now() > login.expiresAt) return fail("login_expired", MESSAGES.loginExpired);
     const state = `${id}.${randomSecret()}`;
     if (!(await store.setLoginState(id, sha256(state)))) return fail("login_expired", MESSAGES.loginExpired);
     reply.header("cache-control", "no-store");

@@ -13,6 +13,7 @@ export const MESSAGES = {
   loginExpired: "This sign-in has expired (sign-ins must finish within 10 minutes). Start the sign-in again.",
   stateMismatch:
     "The answer from Exact Online does not belong to a sign-in started here, or was already used. Start the sign-in again.",
+  loginFailed: "This sign-in already ended with an error. Start the sign-in again.",
   codeRejected:
     "Exact Online did not accept the sign-in code (it may have expired). Start the sign-in again.",
   loginNotFound: "This sign-in is unknown to the gateway. Start the sign-in again.",
