@@ -8,7 +8,8 @@ import { GatewayClient } from "../../src/addin/gateway/client";
 import * as EOL from "../../src/addin/functions/functions";
 import { tableSource } from "../../src/addin/functions/tableSource";
 import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
-import { refreshAll, setCacheClient } from "../../src/addin/commands/actions";
+import { insertDivisionsSheet, refreshAll, setCacheClient } from "../../src/addin/commands/actions";
+import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { setSessionToken } from "../../src/addin/session/tokenStore";
 import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
 import { FakeWorkbook, installExcel } from "./support/excelMock";
@@ -73,33 +74,21 @@ test("DIVISIONS: a header row, then one row per accessible division; FALSE drops
   expect(gatewayCalls).toEqual(["GET /api/v1/divisions"]);
 });
 
-/**
- * The divisions this app may read: accessible, granted at consent, not blocked. (The demo data set has
- * one of each kind that is not; see the report about "all" including them.)
- */
-async function usableDivisions(): Promise<number[]> {
-  const cells = await EOL.divisions(true, null);
-  const header = cells[0] as string[];
-  const blocking = header.indexOf("Blocking status");
-  return cells
-    .slice(1)
-    .filter((row) => row[blocking] === "Not blocked" && row[0] !== sim.data.notGrantedDivision)
-    .map((row) => row[0] as number);
-}
-
-test("ROLEHOLDERS(274, divisions): exactly the users holding role 274 today", async () => {
-  const divisions = await usableDivisions();
-  const cells = await EOL.roleHolders([[274]], [divisions], null);
+test('ROLEHOLDERS(274, "all"): exactly the users holding role 274 today', async () => {
+  const cells = await EOL.roleHolders([[274]], [["all"]], null);
   const header = cells[0] as string[];
   const idColumn = header.indexOf("User ID");
   expect(idColumn).toBeGreaterThanOrEqual(0);
-  const expected = holdersToday(274, divisions);
+  const expected = holdersToday(
+    274,
+    sim.data.divisions.map((division) => division.code),
+  );
   expect(expected.size).toBeGreaterThan(0);
   expect(new Set(cells.slice(1).map((row) => String(row[idColumn]).toLowerCase()))).toEqual(expected);
 });
 
 test("USERROLES with a role filter only lists that role; dates are Excel serials", async () => {
-  const cells = await EOL.userRoles([await usableDivisions()], [[274]], true, true);
+  const cells = await EOL.userRoles([["all"]], [[274]], true, true);
   const header = cells[0] as string[];
   const roleColumn = header.indexOf("Role");
   expect(roleColumn).toBeGreaterThanOrEqual(0);
@@ -123,10 +112,8 @@ test("ME names the signed-in user", async () => {
 });
 
 test("100 cells with the same call → 1 gateway call", async () => {
-  const divisions = [await usableDivisions()];
-  gatewayCalls.length = 0;
   const results = await Promise.all(
-    Array.from({ length: 100 }, () => EOL.userRoles(divisions, [[274]], null, null)),
+    Array.from({ length: 100 }, () => EOL.userRoles([["all"]], [[274]], null, null)),
   );
   expect(gatewayCalls).toEqual(["GET /api/v1/user-roles"]);
   for (const cells of results) expect(cells).toEqual(results[0]);
@@ -148,6 +135,21 @@ test("an unknown division → #N/A with the gateway's message; a rejected resour
 test("a session the gateway does not know → #N/A asking to sign in", async () => {
   await setSessionToken("not-a-real-session-token-000000000000");
   expect(await cellError(EOL.me(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+});
+
+test("Insert divisions sheet: the demo's formula-looking names stay text", async () => {
+  const workbook = new FakeWorkbook();
+  workbook.sheets.set("Divisions", new Map());
+  installExcel(workbook);
+  await insertDivisionsSheet();
+  const sheet = workbook.sheets.get("Divisions (2)")!;
+  const names = [...sheet.entries()]
+    .filter(([key]) => key.endsWith(",1") && Number(key.split(",")[0]) > TABLE_HEADER_ROW)
+    .map(([, cell]) => cell);
+  const tricky = names.filter((cell) => /^[=+\-@]/.test(String(cell.value)));
+  expect(tricky.length).toBeGreaterThan(0);
+  for (const cell of tricky) expect(cell).toMatchObject({ format: "@", formula: null });
+  expect(sheet.get(`${TABLE_HEADER_ROW + 1},0`)!.value).toEqual(expect.any(Number));
 });
 
 test("Refresh all clears the gateway cache for this user and recalculates", async () => {
