@@ -192,4 +192,27 @@ describe("paging", () => {
     expect(pages).toBe(Math.ceil(inDemoLicense.length / 60));
     expect(expected).toBeGreaterThanOrEqual(inDemoLicense.length);
   });
+
+  it("pages an $orderby with $top and $skip consistently across pages", async () => {
+    const path = `/api/v1/${main}/users/UserRoles`;
+    const first = await get("$select=ID,Role&$orderby=Role desc,UserID&$top=100&$skip=5", path);
+    expect(first.d.results).toHaveLength(60);
+    const next = await api(t.sim, tokens.access_token, first.d.__next!);
+    const second = (await next.json()) as ODataPage;
+    expect(second.d.results).toHaveLength(40);
+    expect(second.d.__next).toBeUndefined();
+    const all = [...first.d.results, ...second.d.results];
+    expect(new Set(all.map((r) => r.ID)).size).toBe(100);
+    const roles = all.map((r) => r.Role as number);
+    expect(roles).toEqual([...roles].sort((a, b) => b - a));
+    const unpaged = await get("$select=ID&$orderby=Role desc,UserID&$top=200", path);
+    const expected = [...unpaged.d.results];
+    let link = unpaged.d.__next;
+    while (link) {
+      const page = (await (await api(t.sim, tokens.access_token, link)).json()) as ODataPage;
+      expected.push(...page.d.results);
+      link = page.d.__next;
+    }
+    expect(all.map((r) => r.ID)).toEqual(expected.slice(5, 105).map((r) => r.ID));
+  });
 });

@@ -20,20 +20,43 @@ function compareValues(a: Row[string], b: Row[string]): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function filterRows(rows: readonly Row[], options: QueryOptions): Row[] {
-  return options.filter ? rows.filter((row) => matches(options.filter, row)) : rows.slice();
+export function filterRows(rows: readonly Row[], options: QueryOptions): readonly Row[] {
+  return options.filter ? rows.filter((row) => matches(options.filter, row)) : rows;
 }
 
+/** First index in key-ordered rows[from, to) whose key is greater than `key` (binary search). */
+function firstAfter(
+  rows: readonly Row[],
+  keyField: string,
+  key: string | number,
+  from: number,
+  to: number,
+): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareValues(rows[middle][keyField], key) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Rows arrive sorted by key. Without $orderby the sequence stays key-ordered, so the $skiptoken position
+ * is found by binary search and nothing is copied but the page itself (large sets page quickly).
+ */
 export function runQuery(
   rows: readonly Row[],
   entity: EntitySchema,
   options: QueryOptions,
   pageSize: number,
 ): PageResult {
-  const filtered = filterRows(rows, options);
-  const total = filtered.length;
-  if (options.orderBy.length > 0) {
-    filtered.sort((left, right) => {
+  let sequence = filterRows(rows, options);
+  const total = sequence.length;
+  const ordered = options.orderBy.length > 0;
+  if (ordered) {
+    sequence = sequence.slice().sort((left, right) => {
       for (const { field, descending } of options.orderBy) {
         const order = compareValues(left[field], right[field]);
         if (order !== 0) return descending ? -order : order;
@@ -41,19 +64,23 @@ export function runQuery(
       return compareValues(left[entity.key], right[entity.key]);
     });
   }
-  let sequence = filtered.slice(options.skip);
-  if (options.top !== null) sequence = sequence.slice(0, options.top);
-  let start = 0;
+  const from = Math.min(options.skip, sequence.length);
+  const to = options.top === null ? sequence.length : Math.min(sequence.length, from + options.top);
+  let start = from;
   if (options.skipToken !== null) {
-    const index = sequence.findIndex((row) => row[entity.key] === options.skipToken);
-    // A key no longer present: continue after the first row whose key is greater (rows are key-ordered by default).
-    start =
-      index >= 0
-        ? index + 1
-        : sequence.findIndex((row) => compareValues(row[entity.key], options.skipToken) > 0);
-    if (start < 0) start = sequence.length;
+    const token = options.skipToken;
+    if (!ordered) {
+      start = firstAfter(sequence, entity.key, token, from, to);
+    } else {
+      const index = sequence.findIndex((row, i) => i >= from && i < to && row[entity.key] === token);
+      start = index >= 0 ? index + 1 : to;
+    }
   }
-  const page = sequence.slice(start, start + pageSize);
-  const more = start + pageSize < sequence.length;
-  return { rows: page, total, nextKey: more ? (page[page.length - 1][entity.key] as string | number) : null };
+  const end = Math.min(start + pageSize, to);
+  const page = sequence.slice(start, end);
+  return {
+    rows: page,
+    total,
+    nextKey: end < to ? (page[page.length - 1][entity.key] as string | number) : null,
+  };
 }

@@ -3,6 +3,7 @@
  * Order of checks: resource exists → token (401) → error block → rate limit (429) → division access (403)
  * → query options (400) → rows.
  */
+import { createHash } from "node:crypto";
 import { indexOf } from "../data/lookup";
 import type { SimUser } from "../data/types";
 import { ODataError } from "../odata/errors";
@@ -25,7 +26,19 @@ export interface ApiCall {
 /** Exact's text when an endpoint needs $select or $top=1 (reference §4, §7.1). */
 export const SELECT_REQUIRED_TEXT = "Please add a $select or a $top=1 statement to the query string.";
 
-const rowCache = new WeakMap<readonly number[], Map<string, Row[]>>();
+/** Rows per (data set, endpoint, user, division, grant): bounded, shared by chains with the same grant. */
+const ROW_CACHE_SIZE = 64;
+const rowCache = new Map<string, Row[]>();
+const grantSignatures = new WeakMap<readonly number[], string>();
+
+function grantSignature(divisions: readonly number[]): string {
+  let signature = grantSignatures.get(divisions);
+  if (!signature) {
+    signature = createHash("sha1").update(divisions.join(",")).digest("base64url");
+    grantSignatures.set(divisions, signature);
+  }
+  return signature;
+}
 
 function wantsJson(accept: string | undefined, params: URLSearchParams): boolean {
   if (params.get("$format") === "json") return true;
@@ -82,13 +95,22 @@ function cachedRows(
     now: state.clock.now(),
   };
   if (resource.endpoint === "current/Me") return resource.rows(context);
-  let perGrant = rowCache.get(grant.divisions);
-  if (!perGrant) rowCache.set(grant.divisions, (perGrant = new Map()));
-  const key = `${state.dataset.name}|${state.dataset.seed}|${resource.endpoint}|${user.userId}|${
-    resource.dependsOnDivision ? division : ""
-  }`;
-  let rows = perGrant.get(key);
-  if (!rows) perGrant.set(key, (rows = resource.rows(context)));
+  const key = [
+    state.dataset.name,
+    state.dataset.seed,
+    resource.endpoint,
+    user.userId,
+    resource.dependsOnDivision ? division : "",
+    grantSignature(grant.divisions),
+  ].join("|");
+  let rows = rowCache.get(key);
+  if (rows) {
+    rowCache.delete(key); // re-insert: most recently used last
+  } else {
+    rows = resource.rows(context);
+    if (rowCache.size >= ROW_CACHE_SIZE) rowCache.delete(rowCache.keys().next().value!);
+  }
+  rowCache.set(key, rows);
   return rows;
 }
 
