@@ -25,6 +25,7 @@ import { useStatus } from "./useStatus";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto minmax(0, 1fr)",
@@ -82,7 +83,7 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
 
   return (
     <div className={styles.view}>
-      <section aria-labelledby="eol-session-heading">
+      <section className={styles.section} aria-labelledby="eol-session-heading">
         <Subtitle2 as="h2" id="eol-session-heading">
           {s.signedInHeading}
         </Subtitle2>
