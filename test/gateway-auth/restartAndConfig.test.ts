@@ -71,6 +71,18 @@ test("an admin-managed app: the add-in only signs in and cannot override the set
     });
     expect(override.status).toBe(403);
     expect((await override.json()).error.code).toBe("managed_app");
+    const secretOverride = await postJson(`${gateway.url}/auth/logins`, {
+      loginSecret: newLoginSecret(),
+      clientSecret: "other",
+    });
+    expect((await secretOverride.json()).error.code).toBe("managed_app");
+    // echoing the managed values (as the task pane may) is accepted
+    const echoed = await postJson(`${gateway.url}/auth/logins`, {
+      loginSecret: newLoginSecret(),
+      country: "nl",
+      redirectUri: "http://127.0.0.1:1/auth/callback",
+    });
+    expect(echoed.status).toBe(201);
     const started = await postJson(`${gateway.url}/auth/logins`, { loginSecret: newLoginSecret() });
     expect(started.status).toBe(201);
     const authorize = await redirectOf((await started.json()).startUrl);

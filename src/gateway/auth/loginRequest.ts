@@ -64,7 +64,13 @@ export function readLoginRequest(
 
   const managed = context.managedApp;
   if (managed) {
-    if (clientId || clientSecret || redirectUri || (country && country !== managed.country)) {
+    // Echoing the managed values back is harmless; anything else would override the admin's app.
+    const differs =
+      (country !== undefined && country !== managed.country) ||
+      (clientId !== undefined && normaliseClientId(clientId) !== managed.clientId) ||
+      (redirectUri !== undefined && redirectUri !== managed.redirectUri) ||
+      clientSecret !== undefined;
+    if (differs) {
       throw new GatewayError(
         403,
         "managed_app",
