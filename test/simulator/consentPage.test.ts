@@ -2,8 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../e2e/support/browser";
+import { chromium, type Browser } from "playwright-core";
 import { api, exchangeCode, startTestSimulator, TEST_APP, type ODataPage, type TestSim } from "./helpers";
 
 let browser: Browser;
@@ -12,7 +11,11 @@ let callbackServer: http.Server;
 let callbackUrl: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   callbackServer = http.createServer((_req, res) => res.end("callback reached"));
   await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
   callbackUrl = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/cb`;
