@@ -13,6 +13,7 @@ import {
 } from "../../src/addin/commands/actions";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
 import { signIn, signOut } from "../../src/addin/auth/authActions";
+import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
@@ -208,5 +209,23 @@ describe("ribbon", () => {
     expect(typeof RIBBON_COMMANDS.insertRoleAuditSheet).toBe("function");
     expect(RIBBON_COMMANDS.signIn).toBe(signIn);
     expect(RIBBON_COMMANDS.signOut).toBe(signOut);
+  });
+
+  test("a failed button opens the task pane (where the reason shows) and always completes", async () => {
+    await connectTo(stub.baseUrl, null);
+    const showAsTaskpane = jest.fn(async () => undefined);
+    const office = globalThis as unknown as { Office?: unknown };
+    office.Office = { addin: { showAsTaskpane } };
+    const completed = jest.fn();
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await runCommand("insertDivisionsSheet", { completed } as unknown as Office.AddinCommands.Event);
+    } finally {
+      consoleError.mockRestore();
+      delete office.Office;
+    }
+    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(workbook.ops.some((op) => op.op === "addSheet")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /** The coalescing short cache in front of the gateway, with a virtual clock. */
 import { RESULT_TTL_MS, TableSource, requestKey } from "../../src/addin/functions/tableSource";
 import type { TableResponse } from "../../src/shared/api";
+import { MAX_RESULT_BYTES, toSpill } from "../../src/addin/functions/spill";
 import type { QueryParams, TableRoute } from "../../src/addin/gateway/client";
 
 function fakeClient() {
@@ -77,4 +78,20 @@ test("clear({ bypassGateway }) makes the next fetch of remembered calls send no-
   source.clear();
   void source.get("users", { division: 1 });
   expect(client.calls[2].noCache).toBe(false);
+});
+
+describe("spill size", () => {
+  test("a result Excel would refuse (over 5 MB) becomes a clear error instead", () => {
+    const row = ["x".repeat(1000)];
+    const big: TableResponse = {
+      ...TABLE,
+      columns: [{ name: "Text", type: "string" }],
+      rows: Array.from({ length: Math.ceil(MAX_RESULT_BYTES / 1000) + 10 }, () => row),
+    };
+    expect(() => toSpill(big, { headers: true, formattedDates: false })).toThrow(
+      /^The table is too large for a formula \(about 4\.5 MB; Excel allows 5 MB\)\. Ask for fewer divisions, add a filter or top, or use Insert sheet\.$/,
+    );
+    const small = { ...big, rows: big.rows.slice(0, 100) };
+    expect(toSpill(small, { headers: false, formattedDates: false })).toHaveLength(100);
+  });
 });

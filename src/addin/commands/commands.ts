@@ -5,11 +5,15 @@
 import { officeReady } from "../office";
 import { RIBBON_COMMANDS, type RibbonCommandId } from "./ribbonCommands";
 
-async function runCommand(id: RibbonCommandId, event: Office.AddinCommands.Event): Promise<void> {
+export async function runCommand(id: RibbonCommandId, event: Office.AddinCommands.Event): Promise<void> {
   try {
     await RIBBON_COMMANDS[id]();
   } catch (error) {
     console.error(`EOL ribbon command ${id} failed`, error);
+    // A button has no place to show what went wrong (e.g. not signed in): the task pane does.
+    await Promise.resolve()
+      .then(() => Office.addin.showAsTaskpane())
+      .catch(() => undefined);
   } finally {
     // Office queues further clicks of this button until completed() is called.
     event.completed();

@@ -47,6 +47,20 @@ function toCell(value: CellValue, column: Column, formattedDates: boolean): Spil
   return value;
 }
 
+/** Excel refuses custom-function results over 5 MB; stay clearly below and say what to do instead. */
+export const MAX_RESULT_BYTES = 4_500_000;
+
+export class ResultTooLargeError extends Error {
+  constructor(bytes: number) {
+    const megabytes = (bytes / 1_000_000).toFixed(1);
+    super(
+      `The table is too large for a formula (about ${megabytes} MB; Excel allows 5 MB). ` +
+        "Ask for fewer divisions, add a filter or top, or use Insert sheet.",
+    );
+    this.name = "ResultTooLargeError";
+  }
+}
+
 export function toSpill(table: TableResponse, options: SpillOptions): SpillCell[][] {
   const width = table.columns.length;
   const rows: SpillCell[][] = table.rows.map((row) => {
@@ -57,5 +71,7 @@ export function toSpill(table: TableResponse, options: SpillOptions): SpillCell[
   if (options.headers) rows.unshift(table.columns.map((column) => column.name));
   // Excel cannot spill an empty array: show one empty cell (under the headers if any).
   if (rows.length === 0) rows.push([""]);
+  const bytes = JSON.stringify(rows).length;
+  if (bytes > MAX_RESULT_BYTES) throw new ResultTooLargeError(bytes);
   return rows;
 }
