@@ -65,10 +65,16 @@ export class SimulatorServer {
     const started = this.state.clock.now();
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     this.route(req, url)
-      .catch((): Outcome => ({
-        kind: "other",
-        response: { status: 500, headers: { "Content-Type": "text/plain" }, body: "Internal Server Error" },
-      }))
+      .catch((error: unknown): Outcome => {
+        // A simulator bug (or an oversized body): say so on stderr rather than hide it behind the 500.
+        process.stderr.write(
+          `simulator: ${req.method} ${url.pathname} failed: ${(error as Error).message}\n`,
+        );
+        return {
+          kind: "other",
+          response: { status: 500, headers: { "Content-Type": "text/plain" }, body: "Internal Server Error" },
+        };
+      })
       .then((outcome) => {
         if (outcome.response) send(res, outcome.response);
         this.state.log.add({
