@@ -95,3 +95,18 @@ describe("spill size", () => {
     expect(toSpill(small, { headers: false, formattedDates: false })).toHaveLength(100);
   });
 });
+
+test("every bundle's copy of the module shares one source (functions, ribbon and pane clear the same cache)", () => {
+  let first: unknown;
+  let second: unknown;
+  jest.isolateModules(() => {
+    first = (jest.requireActual("../../src/addin/functions/tableSource") as { tableSource: unknown })
+      .tableSource;
+  });
+  jest.isolateModules(() => {
+    second = (jest.requireActual("../../src/addin/functions/tableSource") as { tableSource: unknown })
+      .tableSource;
+  });
+  expect(first).toBeInstanceOf(Object);
+  expect(second).toBe(first);
+});

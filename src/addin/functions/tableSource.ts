@@ -119,5 +119,12 @@ export class TableSource {
   }
 }
 
-/** The one source shared by all functions and actions of this runtime. */
-export const tableSource = new TableSource();
+/**
+ * The one source shared by all functions and actions of this runtime. Kept on globalThis because the
+ * build makes separate bundles (functions, commands, task pane) that each carry their own copy of this
+ * module; without it, Refresh all from the ribbon or the pane would clear a different cache than the
+ * one the functions read.
+ */
+const SHARED_KEY = Symbol.for("eol-for-excel.tableSource");
+type SharedScope = typeof globalThis & { [SHARED_KEY]?: TableSource };
+export const tableSource: TableSource = ((globalThis as SharedScope)[SHARED_KEY] ??= new TableSource());
