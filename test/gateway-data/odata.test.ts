@@ -102,7 +102,10 @@ describe("Exact error mapping", () => {
   });
 
   it("names other 403 reasons and keeps messages within 255 characters", () => {
-    expect(mapExactError(403, "", "DivisionBlocked", 7).message).toContain("DivisionBlocked");
+    expect(mapExactError(403, "", "LicenseExpired", 7).message).toContain("LicenseExpired");
+    expect(mapExactError(403, "", "DivisionBlocked", 7).message).toBe(
+      "Division 7 is blocked in Exact Online (backup, conversion or deletion in progress).",
+    );
     expect(mapExactError(400, envelope("x".repeat(1000)), null, 1).message.length).toBeLessThanOrEqual(255);
     expect(clip("a\n\nb")).toBe("a b");
   });

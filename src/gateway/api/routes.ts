@@ -199,6 +199,10 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
     const budgets = scheduler
       .budgetsOf(session.clientId)
       .filter((budget) => budget.division !== null)
+      .map((budget) => {
+        budget.rollOver(service.now());
+        return budget;
+      })
       .map((budget) => ({
         division: budget.division as number,
         minuteLimit: budget.minuteLimit,

@@ -119,10 +119,12 @@ export class ExactClient {
     let rateLimitHits = 0;
     let refreshed = false;
     for (;;) {
-      const token = await tokens.getAccessToken(session.chainId);
-      const outcome = await scheduler.schedule(session.clientId, division, (budget) =>
-        this.send(url, token, budget),
-      );
+      // The token is taken inside the slot: a wait for the budget may outlast the one we had.
+      let token = "";
+      const outcome = await scheduler.schedule(session.clientId, division, async (budget) => {
+        token = await tokens.getAccessToken(session.chainId);
+        return this.send(url, token, budget);
+      });
       switch (outcome.kind) {
         case "ok":
           return outcome.page;

@@ -91,7 +91,8 @@ export class DivisionBudget {
     if (resetAt !== null) this.day.resetAt = resetAt;
   }
 
-  private rollOver(now: number): void {
+  /** Brings the windows up to date (a reset that has passed means a fresh window). */
+  rollOver(now: number): void {
     for (const window of [this.minute, this.day]) {
       if (window.resetAt !== null && now >= window.resetAt) {
         window.remaining = window.limit;

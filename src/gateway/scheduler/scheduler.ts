@@ -32,8 +32,9 @@ export function budgetKey(clientId: string, division: number | null): string {
 
 export class RateScheduler {
   private readonly lanes = new Map<string, Lane>();
-  /** Keys of lanes with queued jobs, in round-robin order. */
+  /** Keys of lanes with queued jobs, in round-robin order (and as a set for quick membership checks). */
   private readonly ready: string[] = [];
+  private readonly readySet = new Set<string>();
   private active = 0;
 
   constructor(private readonly options: SchedulerOptions) {}
@@ -48,7 +49,7 @@ export class RateScheduler {
     const lane = this.lane(key, division);
     return new Promise<T>((resolve, reject) => {
       lane.queue.push({ run: call, resolve: resolve as (value: unknown) => void, reject });
-      if (!lane.waiting && !this.ready.includes(key)) this.ready.push(key);
+      if (!lane.waiting) this.markReady(key);
       this.pump();
     });
   }
@@ -78,6 +79,7 @@ export class RateScheduler {
     // Each turn either starts a call (bounded by the concurrency) or drops a lane from the ready list.
     while (this.active < this.options.concurrency && this.ready.length > 0) {
       const key = this.ready.shift() as string;
+      this.readySet.delete(key);
       const lane = this.lanes.get(key) as Lane;
       const job = lane.queue[0];
       if (!job) continue;
@@ -94,9 +96,15 @@ export class RateScheduler {
         continue;
       }
       lane.queue.shift();
-      if (lane.queue.length > 0) this.ready.push(key); // back of the line: round-robin
+      if (lane.queue.length > 0) this.markReady(key); // back of the line: round-robin
       this.start(lane, job);
     }
+  }
+
+  private markReady(key: string): void {
+    if (this.readySet.has(key)) return;
+    this.readySet.add(key);
+    this.ready.push(key);
   }
 
   private start(lane: Lane, job: Job): void {
@@ -117,7 +125,7 @@ export class RateScheduler {
     const clock = this.options.clock;
     void clock.sleep(Math.max(0, until - clock.now())).then(() => {
       lane.waiting = false;
-      if (lane.queue.length > 0 && !this.ready.includes(key)) this.ready.push(key);
+      if (lane.queue.length > 0) this.markReady(key);
       this.pump();
     });
   }

@@ -65,12 +65,17 @@ export class SimTokenSource implements TokenSource {
         client_secret: this.app.clientSecret,
       }),
     });
-    const body = (await response.json()) as { access_token?: string; refresh_token?: string };
+    const body = (await response.json()) as { access_token?: string; refresh_token?: string; error?: string };
     if (!response.ok || !body.access_token || !body.refresh_token) {
       // Like the gateway's token chains: a live chain refused "too early" is not a dead one.
-      throw response.status === 400 && grant.grant_type === "refresh_token"
+      const tooEarly = body.error === "access_denied" && grant.grant_type === "refresh_token";
+      throw tooEarly
         ? new GatewayError(503, "exact_error", "Exact Online refused a new access token this early.")
-        : new GatewayError(401, "reauth_required", "Exact Online no longer accepts this sign-in.");
+        : new GatewayError(
+            401,
+            "reauth_required",
+            "Exact Online no longer accepts this sign-in. Sign in again.",
+          );
     }
     this.accessToken = body.access_token;
     this.refreshToken = body.refresh_token;
