@@ -49,3 +49,9 @@ test("errorText: our text first, unknown dialog numbers named, otherwise the gat
   expect(errorText(en, "something_new", "Gateway says so.")).toBe("Gateway says so.");
   expect(errorText(en, "something_new")).toBe(en.errors.internal_error);
 });
+
+test("errorText keeps the gateway's specific message for invalid_request and exact_error", () => {
+  expect(errorText(en, "invalid_request", "clientSecret is required.")).toBe("clientSecret is required.");
+  expect(errorText(en, "exact_error", "Exact: bad filter.")).toBe("Exact: bad filter.");
+  expect(errorText(en, "invalid_request")).toBe(en.errors.invalid_request);
+});

@@ -1,7 +1,7 @@
 /**
- * Sign in / sign out as the ribbon (and anything else outside the task pane) starts them. Sign-in uses
- * the remembered connection settings; when the task pane is needed (no settings yet, or the gateway
- * wants the client secret again) it opens the task pane, which shows why.
+ * Sign in / sign out as the ribbon (and anything else outside the task pane) starts them. Sign-in runs
+ * directly when no input is needed (admin-managed app, or the remembered demo); otherwise — no
+ * settings yet, or an own app whose client secret must be entered again — it opens the task pane.
  */
 import { gatewayClient } from "../gateway/client";
 import { loadConnectionSettings } from "./connectionSettings";
@@ -12,16 +12,17 @@ async function showTaskpane(): Promise<void> {
   if (typeof Office !== "undefined" && Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane();
 }
 
+/** What the ribbon can sign in with on its own, or null when the pane must ask (settings, secret). */
 async function savedRequest(): Promise<SignInRequest | null> {
   const config = await gatewayClient.authConfig();
   if (config.managed) return {};
   const saved = loadConnectionSettings();
-  if (!saved || (saved.country !== "demo" && !saved.clientId)) return null;
-  return {
-    country: saved.country,
-    clientId: saved.clientId || undefined,
-    redirectUri: saved.redirectUri || undefined,
-  };
+  // The client secret is never stored, and the gateway needs it for every own app: only the demo's
+  // built-in app signs in without the pane.
+  if (saved?.country === "demo" && !saved.clientId && config.countries.includes("demo")) {
+    return { country: "demo", redirectUri: saved.redirectUri || undefined };
+  }
+  return null;
 }
 
 export async function signIn(): Promise<void> {

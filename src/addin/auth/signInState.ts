@@ -12,19 +12,27 @@ export type SignInState =
 
 type Listener = (state: SignInState) => void;
 
-let current: SignInState = { phase: "idle" };
-const listeners = new Set<Listener>();
+interface Shared {
+  current: SignInState;
+  listeners: Set<Listener>;
+}
+
+// On globalThis: the ribbon (commands bundle) and the pane (taskpane bundle) each carry their own copy
+// of this module, but share one window; this keeps one state for both.
+const KEY = Symbol.for("eol-for-excel.signInState");
+const scope = globalThis as typeof globalThis & { [KEY]?: Shared };
+const shared: Shared = (scope[KEY] ??= { current: { phase: "idle" }, listeners: new Set() });
 
 export function getSignInState(): SignInState {
-  return current;
+  return shared.current;
 }
 
 export function setSignInState(state: SignInState): void {
-  current = state;
-  for (const listener of listeners) listener(state);
+  shared.current = state;
+  for (const listener of shared.listeners) listener(state);
 }
 
 export function onSignInState(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  shared.listeners.add(listener);
+  return () => shared.listeners.delete(listener);
 }

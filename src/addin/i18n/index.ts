@@ -24,8 +24,12 @@ export function languageFromLocale(locale: string | null | undefined): Language 
   return locale && /^nl(-|_|$)/i.test(locale) ? "nl" : "en";
 }
 
+/** Codes whose gateway message is more specific than any fixed text (it names the field, or is Exact's). */
+const GATEWAY_MESSAGE_FIRST = new Set(["invalid_request", "exact_error"]);
+
 /** The text for an error code: ours when known, else the gateway's own message, else a generic one. */
 export function errorText(strings: Strings, code: string, fallback?: string): string {
+  if (fallback && GATEWAY_MESSAGE_FIRST.has(code)) return fallback;
   const known = strings.errors[code];
   if (known) return known;
   if (/^\d{5}$/.test(code)) return strings.errorUnknownDialog(code);
