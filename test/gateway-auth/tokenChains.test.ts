@@ -4,6 +4,8 @@
  */
 import type { SessionInfo } from "../../src/shared/api";
 import { signInTestUser } from "../support/gateway";
+import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
+import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
 import { startRig, type Rig } from "./helpers";
 
 let rig: Rig;
@@ -74,6 +76,35 @@ test("one user's session never uses another user's chain", async () => {
   // The chains the gateway uses are the simulator's chains of each user.
   const ctx = await rig.gateway.app.eolSessions.resolve(`Bearer ${mine.sessionToken}`);
   expect(ctx.userId).toBe(mine.session.user.id);
+});
+
+test("a 401 from Exact: one refresh, the call retried, the session keeps working", async () => {
+  const { sessionToken } = await signInTestUser(rig.gateway);
+  const ctx = await rig.gateway.app.eolSessions.resolve(`Bearer ${sessionToken}`);
+  // Make the stored access token one Exact no longer accepts, while it still looks young to the gateway.
+  const store = new SqliteAuthStore(
+    rig.gateway.dataDir,
+    new SecretBox(loadOrCreateSecretKey(null, rig.gateway.dataDir)),
+  );
+  try {
+    rig.clock.advance(575_000);
+    const chain = (await store.getChain(ctx.chainId))!;
+    const now = rig.clock.now();
+    await store.rotateChain(
+      chain.id,
+      chain.version,
+      { ...chain, accessToken: "revoked-token", accessIssuedAt: now, accessExpiresAt: now + 600_000 },
+      now,
+    );
+  } finally {
+    await store.close();
+  }
+  const refreshesBefore = rig.sim.log.tokenCalls("refresh_token");
+  const res = await getSession(rig, sessionToken);
+  expect(res.status).toBe(200);
+  expect(rig.sim.log.tokenCalls("refresh_token") - refreshesBefore).toBe(1);
+  expect(rig.sim.log.count({ kind: "token", status: 400 })).toBe(0);
+  expect(await rig.gateway.app.eolServices.tokens.getAccessToken(ctx.chainId)).not.toBe("revoked-token");
 });
 
 test("a dead chain (invalid_grant) asks every session of it to sign in again", async () => {

@@ -4,8 +4,25 @@ import type { AuthConfig, SessionInfo } from "../../shared/api";
 import { GatewayError } from "../errors";
 import { reauthRequired } from "../tokens/chainTokens";
 import { ExactUnauthorizedError } from "../tokens/exactOAuth";
+import type { SessionContext } from "../contracts";
 import type { AuthServices } from "./authServices";
 import { sessionInfo } from "./sessionInfo";
+
+/** current/Me with the chain's token; after a 401 one refresh (single-flight) and one retry. */
+async function readMe(services: AuthServices, context: SessionContext) {
+  const token = await services.tokens.getAccessToken(context.chainId);
+  try {
+    return await services.oauth.readMe(context.exactBaseUrl, token);
+  } catch (error) {
+    if (!(error instanceof ExactUnauthorizedError)) throw error;
+  }
+  const renewed = await services.tokens.refreshAfterUnauthorized(context.chainId, token);
+  try {
+    return await services.oauth.readMe(context.exactBaseUrl, renewed);
+  } catch (error) {
+    throw error instanceof ExactUnauthorizedError ? reauthRequired() : error;
+  }
+}
 
 export function registerSessionRoutes(app: FastifyInstance, services: AuthServices): void {
   app.get("/auth/config", async (): Promise<AuthConfig> => {
@@ -21,21 +38,9 @@ export function registerSessionRoutes(app: FastifyInstance, services: AuthServic
   app.get("/auth/session", async (request, reply): Promise<SessionInfo> => {
     const { record: session, context } = await app.eolSessions.lookup(request.headers.authorization);
     reply.header("cache-control", "no-store");
-    // Me.CurrentDivision follows the company the user last opened in Exact, so read it live.
-    let token = await services.tokens.getAccessToken(context.chainId);
     try {
-      let me;
-      try {
-        me = await services.oauth.readMe(context.exactBaseUrl, token).catch((retryError: unknown) => {
-          throw retryError instanceof ExactUnauthorizedError ? reauthRequired() : retryError;
-        });
-      } catch (error) {
-        if (!(error instanceof ExactUnauthorizedError)) throw error;
-        token = await services.tokens.refreshAfterUnauthorized(context.chainId, token);
-        me = await services.oauth.readMe(context.exactBaseUrl, token).catch((retryError: unknown) => {
-          throw retryError instanceof ExactUnauthorizedError ? reauthRequired() : retryError;
-        });
-      }
+      // Me.CurrentDivision follows the company the user last opened in Exact, so read it live.
+      const me = await readMe(services, context);
       return sessionInfo(session, me.currentDivision);
     } catch (error) {
       // Exact being away or busy (429) does not end the session: answer what we know.
