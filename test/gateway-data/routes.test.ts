@@ -204,6 +204,25 @@ describe("data routes (demo data set)", () => {
     });
   });
 
+  it("a user whose current division was not granted: clear 403 by default, license list still works", async () => {
+    const user = sim.data.users.find(
+      (candidate) => candidate.currentDivision === sim.data.notGrantedDivision,
+    )!;
+    const other = (await signInTestUser(gateway, { userId: user.userId })).sessionToken;
+    const byDefault = await get("/api/v1/users", { as: other });
+    expect(byDefault.status).toBe(403);
+    expect(byDefault.body.error?.message).toBe(`No access to division ${sim.data.notGrantedDivision}.`);
+    const license = await get("/api/v1/divisions?scope=license", { as: other });
+    expect(license.status).toBe(200);
+    const grant = defaultGrant(sim.data, user.userId);
+    const licenses = new Set(sim.data.divisions.filter((d) => grant.includes(d.code)).map((d) => d.license));
+    const expected = sim.data.divisions
+      .filter((d) => licenses.has(d.license) && grant.includes(d.code))
+      .map((d) => d.code)
+      .sort((a, b) => a - b);
+    expect(records(license.body).map((row) => row.Division)).toEqual(expected);
+  });
+
   it("cache: repeated calls within the TTL cost nothing, no-cache refreshes, TTL expires, DELETE clears", async () => {
     const path = `/api/v1/users?division=${current}`;
     await get(path, { noCache: true });

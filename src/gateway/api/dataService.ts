@@ -69,9 +69,22 @@ export class DataService {
     scope: "accessible" | "license",
     fresh: boolean,
   ): Promise<Fetched<ExactRecord[]>> {
-    const { division: anchor } = await this.currentDivision(session, fresh);
-    const resource = scope === "license" ? "system/AllDivisions" : "system/Divisions";
-    return this.fetch(session, anchor, resource, { $select: DIVISION_SELECT.join(",") }, fresh);
+    const { division: current } = await this.currentDivision(session, fresh);
+    const select = { $select: DIVISION_SELECT.join(",") };
+    // Exact does not check the division in a system/Divisions URL, so the current one always serves.
+    const accessible = await this.fetch(session, current, "system/Divisions", select, fresh);
+    if (scope === "accessible") return accessible;
+    // system/AllDivisions lists the license of the URL division, which must be readable: the current
+    // division when it is, else the first readable main division (Me's may be one the app was not granted).
+    const readable = accessible.value.filter((row) => !row.BlockingStatus);
+    const anchor =
+      readable.find((row) => row.Code === current) ??
+      readable.find((row) => row.IsMainDivision === true) ??
+      readable[0];
+    if (!anchor || typeof anchor.Code !== "number") {
+      throw new GatewayError(403, "no_division_access", "No readable division to list the license from.");
+    }
+    return this.fetch(session, anchor.Code, "system/AllDivisions", select, fresh);
   }
 
   async currentDivision(
