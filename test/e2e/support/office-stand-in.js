@@ -1,4 +1,3 @@
-/* eslint-env browser */
 /* global window, navigator */
 /*
  * A minimal Office.js stand-in for browser tests of the custom functions: Office reports "no host" (a plain
