@@ -20,6 +20,8 @@ class FakeTokenEndpoint {
   invalidGrant = 0;
   current = "refresh-0";
   issuedAt: number;
+  /** Runs while a refresh is on its way to the endpoint (to stage races). */
+  duringRefresh?: () => Promise<void>;
   constructor(private readonly clock: VirtualClock) {
     this.issuedAt = clock.now();
   }
@@ -36,6 +38,7 @@ class FakeTokenEndpoint {
   client(): ExactOAuthClient {
     return {
       refresh: async (_base: string, params: { refreshToken: string }) => {
+        await this.duringRefresh?.();
         await new Promise((resolve) => setTimeout(resolve, 5)); // a real round trip takes time
         if (params.refreshToken !== this.current) {
           this.invalidGrant++;
@@ -127,4 +130,30 @@ test("tokens and the client secret are encrypted at rest", async () => {
   for (const secret of ["access-0", "refresh-0"]) {
     expect(raw.includes(secret) || wal.includes(secret)).toBe(false);
   }
+});
+
+test("a new sign-in during a failing refresh keeps the chain alive with the new tokens", async () => {
+  clock.advance(590_000);
+  // While the refresh is on its way, the same user signs in again: Exact kills the old chain.
+  endpoint.duringRefresh = async () => {
+    endpoint.duringRefresh = undefined;
+    endpoint.current = "refresh-of-new-sign-in";
+    await store.upsertChain(
+      {
+        accessToken: "access-new-sign-in",
+        refreshToken: "refresh-of-new-sign-in",
+        accessIssuedAt: clock.now(),
+        accessExpiresAt: clock.now() + 600_000,
+        userId: "u1",
+        clientId: "c1",
+        country: "nl",
+        clientSecret: "s",
+      },
+      clock.now(),
+    );
+  };
+  const refreshing = service.getAccessToken(chainId);
+  expect(await refreshing).toBe("access-new-sign-in");
+  expect(endpoint.invalidGrant).toBe(1);
+  expect((await store.getChain(chainId))!.status).toBe("live");
 });

@@ -239,8 +239,11 @@ export class SqliteAuthStore implements AuthStore {
     return result.changes === 1;
   }
 
-  async markChainDead(id: string, now: number): Promise<void> {
-    this.db.prepare("UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ?").run(now, id);
+  async markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean> {
+    const result = this.db
+      .prepare("UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ? AND version = ?")
+      .run(now, id, expectedVersion);
+    return result.changes === 1;
   }
 
   async close(): Promise<void> {

@@ -105,7 +105,8 @@ export interface AuthStore {
   getChain(id: string): Promise<ChainRecord | null>;
   /** Stores rotated tokens if the chain is still at `expectedVersion`. */
   rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean>;
-  markChainDead(id: string, now: number): Promise<void>;
+  /** Marks the chain dead unless it changed since `expectedVersion` (a new sign-in revived it). */
+  markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -89,8 +89,9 @@ export class ChainTokenService implements TokenSource {
       const chainEnded =
         error.oauthError === "invalid_grant" || /refresh token expired/i.test(error.description);
       if (chainEnded) {
-        await store.markChainDead(chain.id, clock.now());
-        throw reauthRequired();
+        if (await store.markChainDead(chain.id, chain.version, clock.now())) throw reauthRequired();
+        // A new sign-in replaced the tokens while we refreshed with the old ones: use the new ones.
+        return (await this.liveChain(chain.id)).accessToken;
       }
       throw new GatewayError(
         502,
