@@ -4,7 +4,8 @@ import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { emit } from "../../src/addin/events";
 import { SignInError } from "../../src/addin/auth/signInError";
-import { apiError, fakeGateway, fakePopup, signInRoutes, unmanagedConfig } from "./fakeGateway";
+import { setSignInState } from "../../src/addin/auth/signInState";
+import { apiError, fakeGateway, fakePopup, session, signInRoutes, unmanagedConfig } from "./fakeGateway";
 import { renderPane, resetPaneState } from "./renderPane";
 
 beforeEach(resetPaneState);
@@ -215,4 +216,17 @@ test("guide: register steps, the Manage subscription right and the ROLEHOLDERS f
   await user.click(screen.getByRole("button", { name: "Insert =EOL.ROLEHOLDERS(274)" }));
   expect(insertFormula).toHaveBeenCalledWith("=EOL.ROLEHOLDERS(274)");
   expect(await screen.findByText("Formula inserted in the selected cell.")).toBeInTheDocument();
+});
+
+test("a sign-in finished by the ribbon (another bundle) shows up in an open pane, with its token", async () => {
+  const gateway = fakeGateway(signInRoutes());
+  renderPane(gateway.client);
+  await screen.findByRole("button", { name: "Sign in" });
+  // The ribbon's copy of tokenStore wrote storage; the pane's copy still remembers "no token".
+  localStorage.setItem("eol.sessionToken", "tok-123");
+  act(() => setSignInState({ phase: "signed-in", session }));
+  expect(await screen.findByText("Jan de Vries")).toBeInTheDocument();
+  expect(await screen.findByRole("table")).toBeInTheDocument(); // status loaded with the stored token
+  const statusCall = gateway.requests.find((r) => r.path === "/api/v1/status");
+  expect(statusCall?.headers.authorization).toBe("Bearer tok-123");
 });

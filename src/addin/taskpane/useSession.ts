@@ -8,7 +8,7 @@ import { signInWithSettings, type SignInRequest } from "../auth/signInFlow";
 import { getSignInState, onSignInState, setSignInState } from "../auth/signInState";
 import { on } from "../events";
 import { GatewayRequestError } from "../gateway/client";
-import { getSessionToken } from "../session/tokenStore";
+import { getSessionToken, resetSessionTokenCache } from "../session/tokenStore";
 import { useServices } from "./services";
 
 export type SessionView =
@@ -57,6 +57,8 @@ export function useSession(): SessionControls {
     };
     void check();
     const offState = onSignInState((state) => {
+      // The ribbon's bundle may have stored or cleared the token: re-read it from storage next time.
+      if (state.phase === "signed-in" || state.phase === "idle") resetSessionTokenCache();
       if (state.phase === "signing-in") setView({ kind: "signing-in" });
       else if (state.phase === "signed-in") setView({ kind: "signed-in", session: state.session });
       else if (state.phase === "failed") setView({ kind: "signed-out", error: state });
