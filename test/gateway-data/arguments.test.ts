@@ -5,6 +5,7 @@ import {
   parseScope,
   rejectUnknownParameters,
   singleValue,
+  eitherValue,
   wantsFresh,
 } from "../../src/gateway/api/arguments";
 import { validateQueryOptions } from "../../src/gateway/api/queryValidation";
@@ -48,6 +49,13 @@ describe("other arguments", () => {
     expect(wantsFresh("max-age=0, no-cache")).toBe(true);
     expect(wantsFresh("no-cache-please")).toBe(false);
     expect(wantsFresh(undefined)).toBe(false);
+  });
+
+  it("refuses both names of one parameter at once", () => {
+    expect(eitherValue({ division: "1" }, "division", "divisions")).toBe("1");
+    expect(() => eitherValue({ division: "1", divisions: "2" }, "division", "divisions")).toThrow(
+      /"division" and "divisions" mean the same/,
+    );
   });
 
   it("refuses repeated and unknown parameters", () => {

@@ -83,7 +83,7 @@ describe("shared budget and faults (demo data set)", () => {
     const divisionsPath = "/api/v1/divisions";
     const divisionsBaseline = (await callApi(gateway.url, first.sessionToken, divisionsPath)).body.rows;
     expect(divisionsBaseline.length).toBeGreaterThan(0);
-    sim.setFaults("500:0.03,502:0.01,503:0.02,drop:0.02,malformed:0.01,hang:0.01");
+    sim.setFaults("500:0.03,502:0.01,503:0.02,drop:0.01,malformed:0.01,hang:0.01,401mid:0.01");
     let complete = 0;
     let errors = 0;
     for (let round = 0; round < 8; round += 1) {

@@ -24,6 +24,19 @@ export function singleValue(query: Record<string, unknown>, name: string): strin
   return value;
 }
 
+/** A parameter with two accepted names (`division` / `divisions`): one of them, not both. */
+export function eitherValue(
+  query: Record<string, unknown>,
+  first: string,
+  second: string,
+): string | undefined {
+  const a = singleValue(query, first);
+  const b = singleValue(query, second);
+  if (a !== undefined && b !== undefined)
+    throw invalid(first, `and "${second}" mean the same; give one of them`);
+  return a ?? b;
+}
+
 /** Refuses parameters a route does not know (a typo must not silently change the answer). */
 export function rejectUnknownParameters(query: Record<string, unknown>, known: readonly string[]): void {
   for (const name of Object.keys(query)) {

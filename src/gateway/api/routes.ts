@@ -14,6 +14,7 @@ import {
   parseScope,
   rejectUnknownParameters,
   singleValue,
+  eitherValue,
   wantsFresh,
 } from "./arguments";
 import { combine, type DataService, type Fetched } from "./dataService";
@@ -85,7 +86,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.get("/api/v1/users", guarded, async (req) => {
     const { session, query, fresh } = request(req);
     rejectUnknownParameters(query, ["division", "divisions"]);
-    const raw = singleValue(query, "division") ?? singleValue(query, "divisions");
+    const raw = eitherValue(query, "division", "divisions");
     const resolved = await service.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
     const perDivision = await service.fanOut(resolved.divisions, (division) =>
       service.users(session, division, fresh),
@@ -100,11 +101,8 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.get("/api/v1/user-roles", guarded, async (req) => {
     const { session, query, fresh } = request(req);
     rejectUnknownParameters(query, ["divisions", "division", "role", "roles", "activeOnly"]);
-    const selector = parseDivisions(
-      singleValue(query, "divisions") ?? singleValue(query, "division"),
-      "divisions",
-    );
-    const roles = parseRoles(singleValue(query, "role") ?? singleValue(query, "roles"), "role", false);
+    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
+    const roles = parseRoles(eitherValue(query, "role", "roles"), "role", false);
     const activeOnly = parseBoolean(singleValue(query, "activeOnly"), "activeOnly", false);
     const resolved = await service.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(service, session, resolved.divisions, roles, fresh);
@@ -122,15 +120,8 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.get("/api/v1/role-holders", guarded, async (req) => {
     const { session, query, fresh } = request(req);
     rejectUnknownParameters(query, ["roles", "role", "divisions", "division"]);
-    const roles = parseRoles(
-      singleValue(query, "roles") ?? singleValue(query, "role"),
-      "roles",
-      true,
-    ) as number[];
-    const selector = parseDivisions(
-      singleValue(query, "divisions") ?? singleValue(query, "division"),
-      "divisions",
-    );
+    const roles = parseRoles(eitherValue(query, "roles", "role"), "roles", true) as number[];
+    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
     const resolved = await service.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(service, session, resolved.divisions, roles, fresh);
     const holders = roleHolderRows(joined.rows.filter((row) => row.activeToday));
@@ -162,10 +153,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
       orderby: singleValue(query, "orderby"),
       top: singleValue(query, "top"),
     });
-    const selector = parseDivisions(
-      singleValue(query, "division") ?? singleValue(query, "divisions"),
-      "division",
-    );
+    const selector = parseDivisions(eitherValue(query, "division", "divisions"), "division");
     const resolved = await service.resolveDivisions(session, selector, fresh);
     const odata = {
       $select: options.select.join(","),

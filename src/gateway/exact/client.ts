@@ -132,9 +132,9 @@ export class ExactClient {
           throw outcome.error;
         case "unauthorized":
           if (refreshed) throw reauthError();
-          refreshed = true;
           try {
             await tokens.refreshAfterUnauthorized(session.chainId, token);
+            refreshed = true;
           } catch (error) {
             // A dead chain ends here; a refused-but-live one (e.g. "too early") gets a retry as is.
             if (!(error instanceof GatewayError) || error.code === "reauth_required") throw error;
