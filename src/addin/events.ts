@@ -11,10 +11,13 @@ export interface AddinEvents {
   "data-refreshed": { asOf: string };
 }
 
+import { sharedState } from "./sharedState";
+
 type Listener<K extends keyof AddinEvents> = (payload: AddinEvents[K]) => void;
 
-// Keyed by event name; each set only ever holds listeners of its own event (see on()).
-const listeners = new Map<keyof AddinEvents, Set<Listener<never>>>();
+// Keyed by event name; each set only ever holds listeners of its own event (see on()). Shared across
+// the page's bundles, so the task pane hears what the functions and ribbon commands emit.
+const listeners = sharedState("events", () => new Map<keyof AddinEvents, Set<Listener<never>>>());
 
 export function on<K extends keyof AddinEvents>(event: K, listener: Listener<K>): () => void {
   let set = listeners.get(event);

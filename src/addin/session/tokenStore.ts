@@ -4,6 +4,7 @@
  * too so every custom function call does not hit storage.
  */
 import { emit } from "../events";
+import { sharedState } from "../sharedState";
 
 const KEY = "eol.sessionToken";
 
@@ -23,28 +24,30 @@ function storage(): KeyValueStorage | null {
   return null;
 }
 
-let cached: string | null | undefined;
+// One in-memory copy for every bundle of the page (see sharedState.ts): a sign-in in the task pane
+// must reach the custom functions at once.
+const memory = sharedState("session", () => ({ token: undefined as string | null | undefined }));
 
 export async function getSessionToken(): Promise<string | null> {
-  if (cached !== undefined) return cached;
-  cached = (await storage()?.getItem(KEY)) ?? null;
-  return cached;
+  if (memory.token !== undefined) return memory.token;
+  memory.token = (await storage()?.getItem(KEY)) ?? null;
+  return memory.token;
 }
 
 export async function setSessionToken(token: string): Promise<void> {
-  cached = token;
+  memory.token = token;
   await storage()?.setItem(KEY, token);
   emit("session-changed", { signedIn: true });
 }
 
 export async function clearSessionToken(): Promise<void> {
-  const wasSignedIn = !!cached;
-  cached = null;
+  const wasSignedIn = !!memory.token;
+  memory.token = null;
   await storage()?.removeItem(KEY);
   if (wasSignedIn) emit("session-changed", { signedIn: false });
 }
 
 /** Test hook: forget the in-memory copy so the next read goes to storage. */
 export function resetSessionTokenCache(): void {
-  cached = undefined;
+  memory.token = undefined;
 }

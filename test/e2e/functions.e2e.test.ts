@@ -1,0 +1,128 @@
+/**
+ * The EOL custom functions running in the browser page exactly as Excel loads them (taskpane.html with
+ * functions.js), called through the CustomFunctions.associate registrations a stand-in Office.js records.
+ */
+import type { Browser, Page } from "playwright-core";
+import { activeRoleHolders, defaultGrant } from "../../src/simulator";
+import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
+import { startStack, type Stack } from "./support/stack";
+import { openPane, signInDemo } from "./support/pane";
+
+let browser: Browser;
+let stack: Stack;
+let addin: AddinContext;
+let page: Page;
+
+type CellResult = { value: unknown[][] } | { error: { code: string; message: string } };
+
+/** Calls a registered custom function in the page; a thrown CustomFunctions.Error comes back as `error`. */
+function callFunction(id: string, ...args: unknown[]): Promise<CellResult> {
+  return page.evaluate(
+    async ({ id, args }) => {
+      const registered = (
+        window as unknown as { __eolAssociated: Record<string, (...a: unknown[]) => unknown> }
+      ).__eolAssociated;
+      try {
+        return { value: (await registered[id](...args)) as unknown[][] };
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        return { error: { code: String(e.code), message: String(e.message) } };
+      }
+    },
+    { id, args },
+  );
+}
+
+function table(result: CellResult): unknown[][] {
+  if ("error" in result)
+    throw new Error(`Expected a table, got ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  stack = await startStack();
+  addin = await newAddinContext(browser, { officeJs: "stand-in" });
+  page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+});
+afterAll(async () => {
+  await addin?.context.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+test("registers every function of functions.json with CustomFunctions.associate", async () => {
+  const metadata = (await (await fetch(`${stack.gateway.url}/functions.json`)).json()) as {
+    functions: { id: string }[];
+  };
+  const ids = await page.evaluate(() =>
+    Object.keys((window as unknown as { __eolAssociated: object }).__eolAssociated),
+  );
+  expect(ids.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  expect(ids).toEqual(
+    expect.arrayContaining(["VERSION", "DIVISIONS", "USERS", "USERROLES", "ROLEHOLDERS", "ME", "QUERY"]),
+  );
+});
+
+test("signed out, a data function answers #N/A asking to sign in", async () => {
+  expect(await callFunction("DIVISIONS", null, null)).toEqual({
+    error: { code: "#N/A", message: "Sign in to Exact Online (EOL task pane)" },
+  });
+});
+
+describe("signed in to the demo", () => {
+  beforeAll(async () => {
+    await signInDemo(page);
+  });
+
+  test("DIVISIONS spills the granted demo divisions under a header row", async () => {
+    const rows = table(await callFunction("DIVISIONS", null, null));
+    const data = stack.simulator.data;
+    const granted = defaultGrant(data, data.primaryUserId);
+    expect(rows[0]).toEqual(expect.arrayContaining(["Division", "Name"]));
+    expect(rows.length - 1).toBe(granted.length);
+    const codeColumn = rows[0].indexOf("Division");
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[codeColumn])
+        .sort(),
+    ).toEqual([...granted].sort());
+    // Without headers the same rows, one fewer.
+    expect(table(await callFunction("DIVISIONS", false, null))).toEqual(rows.slice(1));
+  });
+
+  test("ROLEHOLDERS(274) names exactly the demo's active subscription managers", async () => {
+    const rows = table(await callFunction("ROLEHOLDERS", 274, null, null));
+    const data = stack.simulator.data;
+    const expected = activeRoleHolders(data, 274, Date.now())
+      .map((id) => data.users.find((u) => u.userId === id)!.fullName)
+      .sort();
+    expect(expected).toHaveLength(2);
+    const nameColumn = rows[0].indexOf("Full name");
+    expect(nameColumn).toBeGreaterThanOrEqual(0);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[nameColumn])
+        .sort(),
+    ).toEqual(expected);
+  });
+
+  test("a bad argument gives #VALUE! naming the argument and what it accepts", async () => {
+    const result = await callFunction("DIVISIONS", null, "everything");
+    expect(result).toEqual({
+      error: { code: "#VALUE!", message: expect.stringMatching(/^scope: .*accessible.*license/) },
+    });
+    const role = await callFunction("ROLEHOLDERS", "boss", null, null);
+    expect(role).toEqual({ error: { code: "#VALUE!", message: expect.stringMatching(/^role: /) } });
+  });
+
+  test("VERSION answers the package version", async () => {
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { __eolAssociated: Record<string, () => string> }).__eolAssociated.VERSION(),
+      ),
+    ).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
