@@ -9,8 +9,7 @@ import type { AuthServices } from "./authServices";
 import { sessionInfo } from "./sessionInfo";
 
 /** current/Me with the chain's token; after a 401 one refresh (single-flight) and one retry. */
-async function readMe(services: AuthServices, context: SessionContext) {
-  const token = await services.tokens.getAccessToken(context.chainId);
+async function readMe(services: AuthServices, context: SessionContext, token: string) {
   try {
     return await services.oauth.readMe(context.exactBaseUrl, token);
   } catch (error) {
@@ -24,6 +23,9 @@ async function readMe(services: AuthServices, context: SessionContext) {
   }
 }
 
+/** Spares Exact's rate budget when functions and the task pane ask often: Me is re-read at most every 30 s. */
+const ME_TTL_MS = 30_000;
+
 export function registerSessionRoutes(app: FastifyInstance, services: AuthServices): void {
   app.get("/auth/config", async (): Promise<AuthConfig> => {
     const managed = services.config.managedApp;
@@ -35,12 +37,20 @@ export function registerSessionRoutes(app: FastifyInstance, services: AuthServic
     };
   });
 
+  const recentDivision = new Map<string, { at: number; currentDivision: number | null }>();
+
   app.get("/auth/session", async (request, reply): Promise<SessionInfo> => {
     const { record: session, context } = await app.eolSessions.lookup(request.headers.authorization);
     reply.header("cache-control", "no-store");
     try {
+      // Always through the chain, so a dead chain shows now and the token stays fresh.
+      const token = await services.tokens.getAccessToken(context.chainId);
+      const recent = recentDivision.get(context.chainId);
+      if (recent && services.clock.now() - recent.at < ME_TTL_MS)
+        return sessionInfo(session, recent.currentDivision);
       // Me.CurrentDivision follows the company the user last opened in Exact, so read it live.
-      const me = await readMe(services, context);
+      const me = await readMe(services, context, token);
+      recentDivision.set(context.chainId, { at: services.clock.now(), currentDivision: me.currentDivision });
       return sessionInfo(session, me.currentDivision);
     } catch (error) {
       // Exact being away or busy (429) does not end the session: answer what we know.
