@@ -70,6 +70,29 @@ describe("connection form", () => {
     expect(screen.getByText(/Enter a full https:\/\/ address/)).toBeInTheDocument();
   });
 
+  test("a custom redirect URI (reverse proxy) is sent and remembered", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(window, "open").mockReturnValue(fakePopup() as unknown as Window);
+    const gateway = fakeGateway(signInRoutes());
+    renderPane(gateway.client);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "demo");
+    await user.click(screen.getByRole("checkbox", { name: "Advanced" }));
+    const redirect = screen.getByRole("textbox", { name: "Redirect URI" });
+    await user.clear(redirect);
+    await user.click(redirect);
+    await user.paste("https://excel.example.com/auth/callback");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() =>
+      expect(gateway.requests.find((r) => r.path === "/auth/logins")?.body).toMatchObject({
+        country: "demo",
+        redirectUri: "https://excel.example.com/auth/callback",
+      }),
+    );
+    expect(JSON.parse(localStorage.getItem("eol.connectionSettings")!)).toMatchObject({
+      redirectUri: "https://excel.example.com/auth/callback",
+    });
+  });
+
   test("managed mode hides the fields and offers only Sign in", async () => {
     const managed = { ...unmanagedConfig, managed: true, country: "nl" as const };
     renderPane(fakeGateway(signInRoutes(managed)).client);
