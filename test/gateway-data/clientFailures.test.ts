@@ -95,3 +95,51 @@ describe("Exact client failure endings (simulator)", () => {
     expect(clock.now() - started).toBe(1050);
   });
 });
+
+describe("Exact client against a budget other apps keep eating (stubbed Exact)", () => {
+  it("waits for each reset, then gives up with a clear message instead of looping", async () => {
+    const clock = new VirtualClock();
+    let calls = 0;
+    const fetchImpl = (async () => {
+      calls += 1;
+      const reset = Math.floor(clock.now() / 60_000 + 1) * 60_000;
+      return new Response("", {
+        status: 429,
+        headers: {
+          "X-RateLimit-Minutely-Limit": "60",
+          "X-RateLimit-Minutely-Remaining": "0",
+          "X-RateLimit-Minutely-Reset": String(reset),
+        },
+      });
+    }) as typeof fetch;
+    const client = new ExactClient({
+      clock,
+      tokens: { getAccessToken: async () => "t", refreshAfterUnauthorized: async () => "t" },
+      scheduler: new RateScheduler({ clock, concurrency: 2 }),
+      assertAllowedUpstream: () => undefined,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      backoffBaseMs: 10,
+      fetchImpl,
+    });
+    const session = {
+      sessionId: "s",
+      userId: "u",
+      userName: "u",
+      chainId: "c",
+      clientId: "app",
+      country: "demo" as const,
+      exactBaseUrl: "http://127.0.0.1:9",
+      currentDivision: 7,
+    };
+    const started = clock.now();
+    await expect(client.getAll(session, 7, "users/Users", { $select: "UserID" })).rejects.toMatchObject({
+      status: 503,
+      code: "exact_unavailable",
+      message:
+        "Exact Online kept refusing calls for division 7 (its minute limit is shared with other apps). Try again in a minute.",
+    });
+    expect(calls).toBe(6); // the first try and five waits for a reset
+    expect(clock.now() - started).toBe(5 * 60_000);
+  });
+});

@@ -36,6 +36,16 @@ describe("DivisionBudget", () => {
     budget.learn(snapshot(now, 30), now);
     expect(budget.minuteRemaining).toBe(10);
   });
+
+  it("does not trust a reset that is already past or far ahead by our clock", () => {
+    const now = Date.UTC(2026, 0, 1, 9, 0, 30);
+    const budget = new DivisionBudget(1);
+    budget.markMinuteSpent(now - 5000, now); // Exact's clock is behind ours
+    expect(budget.decide(now)).toEqual({ kind: "wait", until: now + 1000 });
+    const ahead = new DivisionBudget(2);
+    ahead.markMinuteSpent(now + 10 * 60_000, now);
+    expect(ahead.decide(now)).toEqual({ kind: "wait", until: now + 61_000 });
+  });
 });
 
 describe("RateScheduler", () => {

@@ -14,6 +14,7 @@ import {
   dailyLimitError,
   isTransientStatus,
   mapExactError,
+  rateLimitedError,
   reauthError,
   unavailableError,
 } from "./errorMapping";
@@ -145,7 +146,7 @@ export class ExactClient {
           break;
         case "minuteLimited":
           rateLimitHits += 1;
-          if (rateLimitHits > maxRateLimitRetries) throw unavailableError(rateLimitHits);
+          if (rateLimitHits > maxRateLimitRetries) throw rateLimitedError(division);
           break; // the scheduler now waits for the reset before sending again
         case "dayLimited":
           throw dailyLimitError(division, outcome.resetAt);

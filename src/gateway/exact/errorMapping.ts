@@ -25,6 +25,16 @@ export function unavailableError(attempts: number): GatewayError {
   );
 }
 
+/** Exact kept answering 429 although we waited for each reset: other apps share the budget. */
+export function rateLimitedError(division: number | null): GatewayError {
+  const where = division === null ? "" : ` for division ${division}`;
+  return new GatewayError(
+    503,
+    "exact_unavailable",
+    `Exact Online kept refusing calls${where} (its minute limit is shared with other apps). Try again in a minute.`,
+  );
+}
+
 export function reauthError(): GatewayError {
   return new GatewayError(
     401,

@@ -8,6 +8,9 @@ import type { RateLimitSnapshot } from "../exact/rateLimitHeaders";
 
 export const ASSUMED_MINUTE_LIMIT = 60;
 export const ASSUMED_DAY_LIMIT = 5000;
+/** Longest wait for a minute window (a reset far ahead would be a clock problem, not a budget). */
+export const MAX_MINUTE_WAIT_MS = 61_000;
+const SKEWED_RESET_WAIT_MS = 1000;
 
 export type BudgetDecision =
   { kind: "send" } | { kind: "wait"; until: number } | { kind: "dayExhausted"; resetAt: number | null };
@@ -57,7 +60,8 @@ export class DivisionBudget {
     const minuteLeft = (this.minute.remaining ?? ASSUMED_MINUTE_LIMIT) - this.inFlight;
     if (minuteLeft <= 0 || dayLeft <= 0) {
       // Without a known reset, check again shortly (answers in flight will tell us more).
-      return { kind: "wait", until: this.minute.resetAt ?? now + 1000 };
+      const until = this.minute.resetAt ?? now + SKEWED_RESET_WAIT_MS;
+      return { kind: "wait", until: Math.min(until, now + MAX_MINUTE_WAIT_MS) };
     }
     return { kind: "send" };
   }
@@ -83,7 +87,9 @@ export class DivisionBudget {
   /** Exact said 429 for the minute: nothing is left until the reset. */
   markMinuteSpent(resetAt: number | null, now: number): void {
     this.minute.remaining = 0;
-    this.minute.resetAt = resetAt ?? this.minute.resetAt ?? now + 60_000;
+    // A reset already past by our clock (clocks differ) still means "not now": wait a moment.
+    const known = resetAt ?? this.minute.resetAt;
+    this.minute.resetAt = known !== null && known > now ? known : now + SKEWED_RESET_WAIT_MS;
   }
 
   markDaySpent(resetAt: number | null): void {
