@@ -2,6 +2,8 @@
  * The EOL custom functions running in the browser page exactly as Excel loads them (taskpane.html with
  * functions.js), called through the CustomFunctions.associate registrations a stand-in Office.js records.
  */
+jest.setTimeout(90_000);
+
 import type { Browser, Page } from "playwright-core";
 import { activeRoleHolders, defaultGrant } from "../../src/simulator";
 import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";

@@ -2,6 +2,8 @@
  * The task pane in a real browser (Debian's Chromium), outside Office, against the gateway and the
  * simulator: demo sign-in through the popup and its failure paths, each followed by a successful retry.
  */
+jest.setTimeout(90_000);
+
 import type { Browser } from "playwright-core";
 import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";

@@ -6,7 +6,7 @@ export const DEMO_LABEL = "Demo (built-in sample data)";
 export async function openPane(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByRole("heading", { name: "EOL for Excel" }).waitFor();
+  await page.getByRole("heading", { name: /^EOL (for|voor) Excel$/ }).waitFor();
   return page;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * What a person sees: axe-core scans of the task pane signed out and signed in (no serious or critical
+ * violations), and the README's screenshots — light, dark, Dutch, signed in, an error — taken from the
+ * real pages in Chromium and written to docs/screenshots/.
+ */
+jest.setTimeout(90_000);
+
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newAddinContext } from "./support/browser";
+import { startStack, type Stack } from "./support/stack";
+import { DEMO_LABEL, clickSignIn, openPane, signInDemo } from "./support/pane";
+
+const SHOTS = path.resolve(__dirname, "../../docs/screenshots");
+let browser: Browser;
+let stack: Stack;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  stack = await startStack();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300); // let Fluent's transitions settle
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+test("signed out: no serious accessibility violations, in light, dark and Dutch", async () => {
+  for (const variant of [
+    { name: "signed-out-light", query: "", colorScheme: "light" as const },
+    { name: "signed-out-dark", query: "?theme=dark", colorScheme: "dark" as const },
+    { name: "signed-out-dutch", query: "?lang=nl", colorScheme: "light" as const },
+  ]) {
+    const addin = await newAddinContext(browser, { colorScheme: variant.colorScheme });
+    const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html${variant.query}`);
+    await page.getByLabel(variant.name === "signed-out-dutch" ? "Land" : "Country").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, variant.name);
+    await addin.context.close();
+    expect(addin.pageErrors).toEqual([]);
+  }
+});
+
+test("signed in: no serious accessibility violations; status with budgets", async () => {
+  const addin = await newAddinContext(browser);
+  const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+  await signInDemo(page);
+  // Fetch some data as a formula would, so the status shows budgets and "data as of".
+  await page.evaluate(async () => {
+    const token = localStorage.getItem("eol.sessionToken");
+    await fetch("/api/v1/divisions", { headers: { authorization: `Bearer ${token}` } });
+  });
+  await page.getByRole("button", { name: "Refresh all" }).waitFor();
+  await page.reload();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.getByText(/left/).first().waitFor({ timeout: 15000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await shoot(page, "signed-in");
+  await addin.context.close();
+  expect(addin.pageErrors).toEqual([]);
+});
+
+test("error state: consent denied is explained in the pane", async () => {
+  const addin = await newAddinContext(browser);
+  const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+  await page.getByLabel("Country").selectOption({ label: DEMO_LABEL });
+  const popup = await clickSignIn(page);
+  await shoot(popup, "consent-page");
+  await popup.getByRole("button", { name: "Deny" }).click();
+  await page.getByText("Access was not granted in Exact").waitFor({ timeout: 15000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await shoot(page, "error-consent-denied");
+  await addin.context.close();
+});
