@@ -90,15 +90,16 @@ it("is deterministic for a seed and differs across seeds", async () => {
   expect(a.filter((s) => s === 200).length).toBeGreaterThan(10);
 });
 
-it("adds fixed or ranged latency", async () => {
+it("adds fixed or ranged latency on the simulator's clock", async () => {
   t.sim.setLatency(120);
-  let started = Date.now();
+  let started = t.clock.now();
   await api(t.sim, tokens.access_token, path);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+  expect(t.clock.now() - started).toBeGreaterThanOrEqual(120);
   t.sim.setLatency({ min: 20, max: 40 });
-  started = Date.now();
+  started = t.clock.now();
   await api(t.sim, tokens.access_token, path);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(18);
+  expect(t.clock.now() - started).toBeGreaterThanOrEqual(20);
+  expect(t.clock.now() - started).toBeLessThan(120);
   expect(() => t.sim.setLatency({ min: 5, max: 1 })).toThrow("Latency");
 });
 
