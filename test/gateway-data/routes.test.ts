@@ -166,10 +166,11 @@ describe("data routes (demo data set)", () => {
     const ended = sim.data.roles.filter(
       (row) => row.role === 274 && row.endDate !== null && row.endDate < clock.now(),
     );
-    expect(ended.length).toBeGreaterThan(0);
-    for (const row of ended) {
-      if (!expected.includes(row.userId)) expect(holders.map((h) => h["User ID"])).not.toContain(row.userId);
-    }
+    const endedOnly = [...new Set(ended.map((row) => row.userId))].filter(
+      (userId) => !expected.includes(userId),
+    );
+    expect(endedOnly.length).toBeGreaterThan(0); // the demo's user whose 274 ended
+    for (const userId of endedOnly) expect(holders.map((holder) => holder["User ID"])).not.toContain(userId);
     expect(body.columns.map((column) => column.name)).toEqual([
       "User ID",
       "Full name",
@@ -241,9 +242,19 @@ describe("data routes (demo data set)", () => {
     expect(expired.body.cached).toBe(false);
     expect(sim.log.count({ kind: "api" })).toBe(2);
 
+    // Another user's cached answer for the same division survives this user's DELETE.
+    const colleague = sim.data.users.find(
+      (user) =>
+        user.userId !== sim.data.primaryUserId && user.divisions.includes(current) && user.endDate === null,
+    )!;
+    const otherToken = (await signInTestUser(gateway, { userId: colleague.userId })).sessionToken;
+    await get(path, { as: otherToken });
+    sim.log.reset();
+
     expect((await callApi(gateway.url, token, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
     expect((await get(path)).body.cached).toBe(false);
-    expect(sim.log.count({ kind: "api" })).toBe(3);
+    expect((await get(path, { as: otherToken })).body.cached).toBe(true);
+    expect(sim.log.count({ kind: "api" })).toBe(1);
   });
 
   it("status: budgets per division in use and the caller's cache entries", async () => {
