@@ -6,10 +6,13 @@ import { FakeWorkbook, installExcel } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { tableSource } from "../../src/addin/functions/tableSource";
 import {
+  FETCH_WAIT_LIMIT_MS,
+  RECALC_SETTLE_MS,
   clearCache,
   insertDivisionsSheet,
   insertRoleAuditSheet,
   refreshAll,
+  setCacheClient,
 } from "../../src/addin/commands/actions";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
 import { signIn, signOut } from "../../src/addin/auth/authActions";
@@ -72,6 +75,26 @@ describe("Refresh all", () => {
       { op: "calculate", type: "Full" },
       { op: "calculateErrors", sheet: "Sheet1" },
     ]);
+  });
+
+  test("a fetch that never ends does not keep Refresh all busy beyond its limit", async () => {
+    jest.useFakeTimers();
+    try {
+      tableSource.setClient({
+        table: () => new Promise(() => undefined),
+        session: () => new Promise(() => undefined),
+      });
+      setCacheClient({ clearCache: async () => undefined });
+      workbook.onCalculate = () => void EOL.divisions(null, null).catch(() => undefined);
+      const refreshing = refreshAll();
+      await jest.advanceTimersByTimeAsync(RECALC_SETTLE_MS + FETCH_WAIT_LIMIT_MS - 1000);
+      expect(progress.at(-1)?.label).toBe("Fetching fresh data");
+      await jest.advanceTimersByTimeAsync(2000);
+      await refreshing;
+      expect(progress.at(-1)).toMatchObject({ label: "Done", done: 3, total: 3 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test("reports progress steps, and completion only after the recalculated formulas' fetches", async () => {

@@ -82,6 +82,23 @@ async function clearAllCaches(options: { strict: boolean }): Promise<void> {
 
 /** How long Excel gets to start the recalculated functions before we watch their fetches. */
 export const RECALC_SETTLE_MS = 250;
+/** Refresh all reports done after this long even if some fetches are still running. */
+export const FETCH_WAIT_LIMIT_MS = 120_000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits for `work`, but no longer than `ms` (and leaves no timer behind). */
+async function atMost(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Clears the cached data, recalculates every EOL formula (including cells now in error), and reports
@@ -97,9 +114,10 @@ export async function refreshAll(): Promise<void> {
       await recalculateAll(context, names);
     });
     // Excel invokes the functions asynchronously after the calculation request returns.
-    await new Promise((resolve) => setTimeout(resolve, RECALC_SETTLE_MS));
+    await delay(RECALC_SETTLE_MS);
     step("Fetching fresh data");
-    await tableSource.whenIdle();
+    // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
+    await atMost(tableSource.whenIdle(), FETCH_WAIT_LIMIT_MS);
   });
 }
 
