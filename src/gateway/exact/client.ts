@@ -159,7 +159,7 @@ export class ExactClient {
     }
   }
 
-  /** Full jitter on an exponential step: spreads retries of many sessions apart. */
+  /** Exponential steps with jitter (half fixed, half random): spreads retries of many sessions apart. */
   private backoff(failures: number): number {
     const random = this.options.random ?? Math.random;
     const ceiling = this.options.backoffBaseMs * 2 ** (failures - 1);
