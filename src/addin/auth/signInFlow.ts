@@ -36,7 +36,7 @@ function toSignInError(error: unknown): SignInError {
   return new SignInError("internal_error", error instanceof Error ? error.message : String(error));
 }
 
-async function signInSteps(request: SignInRequest, window: SignInWindow, client: GatewayClient) {
+async function signInSteps(request: SignInRequest, signInWindow: SignInWindow, client: GatewayClient) {
   const loginSecret = newLoginSecret();
   const body: LoginRequest = { loginSecret };
   if (request.country) body.country = request.country;
@@ -47,10 +47,10 @@ async function signInSteps(request: SignInRequest, window: SignInWindow, client:
   try {
     login = await client.startLogin(body);
   } catch (error) {
-    window.close();
+    signInWindow.close();
     throw error;
   }
-  const message = await window.run(login.startUrl);
+  const message = await signInWindow.run(login.startUrl);
   if (message.status === "error") {
     throw new SignInError(message.code ?? "internal_error", message.message ?? "Sign-in did not complete.");
   }
@@ -67,10 +67,10 @@ export async function signInWithSettings(
   request: SignInRequest,
   deps: SignInDeps = {},
 ): Promise<SessionInfo> {
-  const window = (deps.openWindow ?? (() => openSignInWindow(runningInOffice())))();
+  const signInWindow = (deps.openWindow ?? (() => openSignInWindow(runningInOffice())))();
   setSignInState({ phase: "signing-in" });
   try {
-    const session = await signInSteps(request, window, deps.client ?? gatewayClient);
+    const session = await signInSteps(request, signInWindow, deps.client ?? gatewayClient);
     setSignInState({ phase: "signed-in", session });
     return session;
   } catch (error) {
