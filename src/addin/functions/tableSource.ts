@@ -6,6 +6,7 @@
  */
 import type { SessionInfo, TableResponse } from "../../shared/api";
 import { emit } from "../events";
+import { sharedState } from "../sharedState";
 import { gatewayClient, type GatewayClient, type QueryParams, type TableRoute } from "../gateway/client";
 
 export const RESULT_TTL_MS = 60_000;
@@ -120,11 +121,8 @@ export class TableSource {
 }
 
 /**
- * The one source shared by all functions and actions of this runtime. Kept on globalThis because the
- * build makes separate bundles (functions, commands, task pane) that each carry their own copy of this
- * module; without it, Refresh all from the ribbon or the pane would clear a different cache than the
- * one the functions read.
+ * The one source shared by all functions and actions of this runtime: functions, commands and task pane
+ * are separate bundles with their own copy of this module, and Refresh all must clear the cache the
+ * functions read (see ../sharedState.ts).
  */
-const SHARED_KEY = Symbol.for("eol-for-excel.tableSource");
-type SharedScope = typeof globalThis & { [SHARED_KEY]?: TableSource };
-export const tableSource: TableSource = ((globalThis as SharedScope)[SHARED_KEY] ??= new TableSource());
+export const tableSource: TableSource = sharedState("tableSource", () => new TableSource());
