@@ -65,9 +65,23 @@ test("empty state: no budgets yet and no data fetched", async () => {
     status: 200,
     body: { budgets: [], cache: { entries: 0, oldestAsOf: null, newestAsOf: null } },
   });
+  routes["GET /api/v1/divisions"] = () => apiError(503, "exact_unavailable", "Exact is down.");
   renderPane(fakeGateway(routes).client);
   expect(await screen.findByText(/No Exact calls yet/)).toBeInTheDocument();
   expect(screen.getByText(/Data as of: no data fetched yet/)).toBeInTheDocument();
+  expect(await screen.findByText(/Exact Online is not reachable right now/)).toBeInTheDocument();
+  expect(screen.getByText("—")).toBeInTheDocument(); // division count unknown
+});
+
+test("with an empty cache, 'data as of' is the division list's own time", async () => {
+  signedIn();
+  const routes = signInRoutes();
+  routes["GET /api/v1/status"] = () => ({
+    status: 200,
+    body: { budgets: [], cache: { entries: 0, oldestAsOf: null, newestAsOf: null } },
+  });
+  renderPane(fakeGateway(routes).client);
+  expect(await screen.findByText(/Data as of: 21 Nov 2026/)).toBeInTheDocument();
 });
 
 test("a data-refreshed event reloads the status and moves 'data as of'", async () => {

@@ -81,7 +81,7 @@ export const nl: Strings = {
   roles: "Rollen",
   rolesHint: "Rolnummers, gescheiden door komma's. 274 = Abonnement beheren. Leeg laten voor alle rollen.",
   rolesInvalid: "Gebruik hele getallen gescheiden door komma's, bijv. 274, 10.",
-  divisionScope: "Administraties",
+  divisionScope: "Welke administraties",
   scopeCurrent: "Huidige administratie",
   scopeAll: "Alle administraties",
   scopeChosen: "Gekozen administraties",

@@ -109,7 +109,7 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
           <MessageBarBody>{errorText(s, divisions.code, divisions.message)}</MessageBarBody>
         </MessageBar>
       )}
-      <StatusPanel status={status} />
+      <StatusPanel status={status} otherAsOf={divisions.kind === "ready" ? divisions.asOf : null} />
       <div className={styles.buttons}>
         <Button
           appearance="primary"

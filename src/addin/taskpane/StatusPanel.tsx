@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function StatusPanel({ status }: { status: StatusControls }) {
+/** `otherAsOf`: freshness of data the pane fetched itself (the division list), also "data". */
+export function StatusPanel({ status, otherAsOf }: { status: StatusControls; otherAsOf: string | null }) {
   const s = useStrings();
   const language = useLanguage();
   const styles = useStyles();
@@ -60,7 +61,7 @@ export function StatusPanel({ status }: { status: StatusControls }) {
       </MessageBar>
     );
   else {
-    const asOf = latest(state.status.cache.newestAsOf, lastRefreshAsOf);
+    const asOf = latest(latest(state.status.cache.newestAsOf, lastRefreshAsOf), otherAsOf);
     body = (
       <>
         {state.status.budgets.length === 0 ? (

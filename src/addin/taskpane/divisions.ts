@@ -11,7 +11,7 @@ export interface DivisionOption {
 export type DivisionsState =
   | { kind: "loading" }
   | { kind: "error"; code: string; message: string }
-  | { kind: "ready"; divisions: DivisionOption[] };
+  | { kind: "ready"; divisions: DivisionOption[]; asOf: string };
 
 function columnIndex(table: TableResponse, names: RegExp, type: "number" | "string"): number {
   const byName = table.columns.findIndex((column) => names.test(column.name) && column.type === type);
@@ -37,7 +37,7 @@ export function useDivisions(): DivisionsState {
   useEffect(() => {
     let active = true;
     client.table("divisions").then(
-      (table) => active && setState({ kind: "ready", divisions: divisionOptions(table) }),
+      (table) => active && setState({ kind: "ready", divisions: divisionOptions(table), asOf: table.asOf }),
       (error: unknown) => {
         if (!active) return;
         const code =
