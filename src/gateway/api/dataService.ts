@@ -124,6 +124,25 @@ export class DataService {
     return this.fetch(session, division, "users/Users", { $select: USER_SELECT.join(",") }, fresh);
   }
 
+  /**
+   * Every user of the signed-in user's license in one listing (system/Users takes no division), so
+   * joining names onto role rows of many divisions costs one call instead of one per division. Null
+   * when Exact refuses it (e.g. an app without that scope): callers then fall back to users/Users.
+   */
+  async userDirectory(session: SessionContext, fresh: boolean): Promise<Fetched<ExactRecord[]> | null> {
+    try {
+      return await this.fetch(session, null, "system/Users", { $select: USER_SELECT.join(",") }, fresh);
+    } catch (error) {
+      if (
+        error instanceof GatewayError &&
+        (error.code === "exact_error" || error.code === "no_division_access")
+      ) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
   /** Role rows of one division, filtered by role number(s) on Exact's side when given. */
   userRoles(
     session: SessionContext,

@@ -1,7 +1,8 @@
 /**
- * Joins role rows with the users of the same division (full name, user name), and folds active role
- * rows into distinct role holders with the divisions where they hold the roles. Users are fetched only
- * for divisions that have matching role rows (fewest calls).
+ * Joins role rows with their users (full name, user name), and folds active role rows into distinct
+ * role holders with the divisions where they hold the roles. Names come from one license-wide user
+ * listing fetched alongside the role rows; only a division with users missing from it (another
+ * license's users) costs its own users/Users call (fewest calls).
  */
 import type { SessionContext } from "../contracts";
 import type { ExactRecord } from "../exact/odata";
@@ -16,26 +17,37 @@ export async function userRoleRows(
   fresh: boolean,
 ): Promise<{ rows: UserRoleRow[]; parts: Fetched<unknown>[] }> {
   const now = service.now();
+  let directory: Promise<{ fetched: Fetched<ExactRecord[]>; byId: Map<unknown, ExactRecord> } | null> | null =
+    null;
+  // Started on the first division with role rows, so an answer without any rows costs no user call.
+  const userDirectory = () =>
+    (directory ??= service
+      .userDirectory(session, fresh)
+      .then((fetched) => fetched && { fetched, byId: indexUsers(fetched.value) }));
   const perDivision = await service.fanOut(divisions, async (division) => {
     const roleRows = await service.userRoles(session, division, roles, fresh);
     if (roleRows.value.length === 0) return { division, roleRows, users: null };
-    const users = await service.users(session, division, fresh);
-    return { division, roleRows, users };
+    const known = await userDirectory();
+    if (known && roleRows.value.every((role) => known.byId.has(role.UserID))) {
+      return { division, roleRows, users: known.fetched };
+    }
+    return { division, roleRows, users: await service.users(session, division, fresh) };
   });
   const rows: UserRoleRow[] = [];
-  const parts: Fetched<unknown>[] = [];
+  const parts = new Set<Fetched<unknown>>();
   for (const { division, roleRows, users } of perDivision) {
-    parts.push(roleRows);
-    const byId = new Map<unknown, ExactRecord>();
-    if (users) {
-      parts.push(users);
-      for (const user of users.value) byId.set(user.UserID, user);
-    }
+    parts.add(roleRows);
+    if (users) parts.add(users);
+    const byId = users ? indexUsers(users.value) : new Map<unknown, ExactRecord>();
     for (const role of roleRows.value) {
       rows.push({ division, role, user: byId.get(role.UserID), activeToday: activeOn(role, now) });
     }
   }
-  return { rows, parts };
+  return { rows, parts: [...parts] };
+}
+
+function indexUsers(users: ExactRecord[]): Map<unknown, ExactRecord> {
+  return new Map(users.map((user) => [user.UserID, user]));
 }
 
 export function roleHolderRows(activeRows: UserRoleRow[]): RoleHolderRow[] {
