@@ -45,6 +45,8 @@ export function migrate(db: Database.Database): void {
 
 export class SqliteAuthStore implements AuthStore {
   private readonly db: Database.Database;
+  /** Prepared once: every authenticated request runs the session and chain look-ups. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     dataDir: string,
@@ -63,10 +65,10 @@ export class SqliteAuthStore implements AuthStore {
 
   /** A sealed marker proves the key matches the data; a wrong key stops the gateway with a clear message. */
   private verifyKey(file: string): void {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'key_check'").get() as
+    const row = this.prepare("SELECT value FROM meta WHERE key = 'key_check'").get() as
       { value: string } | undefined;
     if (!row) {
-      this.db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(this.box.seal(KEY_CHECK));
+      this.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(this.box.seal(KEY_CHECK));
       return;
     }
     let opened: string | null = null;
@@ -83,44 +85,49 @@ export class SqliteAuthStore implements AuthStore {
     }
   }
 
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   async createLogin(login: LoginRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO logins (id, secret_hash, country, client_id, client_secret_sealed, redirect_uri, managed,
+    this.prepare(
+      `INSERT INTO logins (id, secret_hash, country, client_id, client_secret_sealed, redirect_uri, managed,
            state_hash, status, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        login.id,
-        login.secretHash,
-        login.country,
-        login.clientId,
-        this.box.seal(login.clientSecret),
-        login.redirectUri,
-        login.managed ? 1 : 0,
-        login.stateHash,
-        login.status,
-        login.createdAt,
-        login.expiresAt,
-      );
+    ).run(
+      login.id,
+      login.secretHash,
+      login.country,
+      login.clientId,
+      this.box.seal(login.clientSecret),
+      login.redirectUri,
+      login.managed ? 1 : 0,
+      login.stateHash,
+      login.status,
+      login.createdAt,
+      login.expiresAt,
+    );
   }
 
   async getLogin(id: string): Promise<LoginRecord | null> {
-    const row = this.db.prepare("SELECT * FROM logins WHERE id = ?").get(id) as Row | undefined;
+    const row = this.prepare("SELECT * FROM logins WHERE id = ?").get(id) as Row | undefined;
     return row ? this.loginFromRow(row) : null;
   }
 
   async setLoginState(id: string, stateHash: string): Promise<boolean> {
-    const result = this.db
-      .prepare("UPDATE logins SET state_hash = ? WHERE id = ? AND status = 'pending'")
-      .run(stateHash, id);
+    const result = this.prepare("UPDATE logins SET state_hash = ? WHERE id = ? AND status = 'pending'").run(
+      stateHash,
+      id,
+    );
     return result.changes === 1;
   }
 
   async claimLoginState(id: string, stateHash: string): Promise<boolean> {
-    const result = this.db
-      .prepare("UPDATE logins SET state_hash = NULL WHERE id = ? AND status = 'pending' AND state_hash = ?")
-      .run(id, stateHash);
+    const result = this.prepare(
+      "UPDATE logins SET state_hash = NULL WHERE id = ? AND status = 'pending' AND state_hash = ?",
+    ).run(id, stateHash);
     return result.changes === 1;
   }
 
@@ -128,26 +135,22 @@ export class SqliteAuthStore implements AuthStore {
     id: string,
     result: { chainId: string; user: ExactUser; currentDivision: number | null },
   ): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ? WHERE id = ? AND status = 'pending'",
-      )
-      .run(result.chainId, JSON.stringify(result.user), result.currentDivision, id);
+    this.prepare(
+      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ? WHERE id = ? AND status = 'pending'",
+    ).run(result.chainId, JSON.stringify(result.user), result.currentDivision, id);
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
-      )
-      .run(code, message, id);
+    this.prepare(
+      "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
+    ).run(code, message, id);
   }
 
   async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
     return this.db.transaction(() => {
-      const claimed = this.db
-        .prepare("UPDATE logins SET status = 'redeemed' WHERE id = ? AND status = 'completed'")
-        .run(id);
+      const claimed = this.prepare(
+        "UPDATE logins SET status = 'redeemed' WHERE id = ? AND status = 'completed'",
+      ).run(id);
       if (claimed.changes !== 1) return false;
       this.insertSession(session);
       return true;
@@ -155,25 +158,24 @@ export class SqliteAuthStore implements AuthStore {
   }
 
   async deleteExpiredLogins(now: number): Promise<number> {
-    return this.db.prepare("DELETE FROM logins WHERE expires_at < ?").run(now).changes;
+    return this.prepare("DELETE FROM logins WHERE expires_at < ?").run(now).changes;
   }
 
   async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
-    const row = this.db.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as
-      Row | undefined;
+    const row = this.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as Row | undefined;
     return row ? sessionFromRow(row) : null;
   }
 
   async touchSession(id: string, now: number): Promise<void> {
-    this.db.prepare("UPDATE sessions SET last_used_at = ? WHERE id = ?").run(now, id);
+    this.prepare("UPDATE sessions SET last_used_at = ? WHERE id = ?").run(now, id);
   }
 
   async deleteSession(id: string): Promise<void> {
-    this.db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+    this.prepare("DELETE FROM sessions WHERE id = ?").run(id);
   }
 
   async deleteSessionsOfChain(chainId: string): Promise<number> {
-    return this.db.prepare("DELETE FROM sessions WHERE chain_id = ?").run(chainId).changes;
+    return this.prepare("DELETE FROM sessions WHERE chain_id = ?").run(chainId).changes;
   }
 
   async upsertChain(chain: NewChain, now: number): Promise<ChainRecord> {
@@ -182,9 +184,8 @@ export class SqliteAuthStore implements AuthStore {
       access: this.box.seal(chain.accessToken),
       refresh: this.box.seal(chain.refreshToken),
     };
-    this.db
-      .prepare(
-        `INSERT INTO chains (id, user_id, client_id, country, client_secret_sealed, access_token_sealed,
+    this.prepare(
+      `INSERT INTO chains (id, user_id, client_id, country, client_secret_sealed, access_token_sealed,
            access_issued_at, access_expires_at, refresh_token_sealed, status, version, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 1, ?)
          ON CONFLICT (user_id, client_id, country) DO UPDATE SET
@@ -196,53 +197,52 @@ export class SqliteAuthStore implements AuthStore {
            status = 'live',
            version = chains.version + 1,
            updated_at = excluded.updated_at`,
-      )
-      .run(
-        randomId(),
-        chain.userId,
-        chain.clientId,
-        chain.country,
-        sealed.secret,
-        sealed.access,
-        chain.accessIssuedAt,
-        chain.accessExpiresAt,
-        sealed.refresh,
-        now,
-      );
-    const row = this.db
-      .prepare("SELECT * FROM chains WHERE user_id = ? AND client_id = ? AND country = ?")
-      .get(chain.userId, chain.clientId, chain.country) as Row;
+    ).run(
+      randomId(),
+      chain.userId,
+      chain.clientId,
+      chain.country,
+      sealed.secret,
+      sealed.access,
+      chain.accessIssuedAt,
+      chain.accessExpiresAt,
+      sealed.refresh,
+      now,
+    );
+    const row = this.prepare("SELECT * FROM chains WHERE user_id = ? AND client_id = ? AND country = ?").get(
+      chain.userId,
+      chain.clientId,
+      chain.country,
+    ) as Row;
     return this.chainFromRow(row);
   }
 
   async getChain(id: string): Promise<ChainRecord | null> {
-    const row = this.db.prepare("SELECT * FROM chains WHERE id = ?").get(id) as Row | undefined;
+    const row = this.prepare("SELECT * FROM chains WHERE id = ?").get(id) as Row | undefined;
     return row ? this.chainFromRow(row) : null;
   }
 
   async rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        `UPDATE chains SET access_token_sealed = ?, access_issued_at = ?, access_expires_at = ?,
+    const result = this.prepare(
+      `UPDATE chains SET access_token_sealed = ?, access_issued_at = ?, access_expires_at = ?,
            refresh_token_sealed = ?, version = version + 1, updated_at = ?
          WHERE id = ? AND version = ? AND status = 'live'`,
-      )
-      .run(
-        this.box.seal(tokens.accessToken),
-        tokens.accessIssuedAt,
-        tokens.accessExpiresAt,
-        this.box.seal(tokens.refreshToken),
-        now,
-        id,
-        expectedVersion,
-      );
+    ).run(
+      this.box.seal(tokens.accessToken),
+      tokens.accessIssuedAt,
+      tokens.accessExpiresAt,
+      this.box.seal(tokens.refreshToken),
+      now,
+      id,
+      expectedVersion,
+    );
     return result.changes === 1;
   }
 
   async markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean> {
-    const result = this.db
-      .prepare("UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ? AND version = ?")
-      .run(now, id, expectedVersion);
+    const result = this.prepare(
+      "UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ? AND version = ?",
+    ).run(now, id, expectedVersion);
     return result.changes === 1;
   }
 
@@ -251,23 +251,21 @@ export class SqliteAuthStore implements AuthStore {
   }
 
   private insertSession(session: SessionRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO sessions (id, token_hash, chain_id, user_json, country, client_id, current_division, managed,
+    this.prepare(
+      `INSERT INTO sessions (id, token_hash, chain_id, user_json, country, client_id, current_division, managed,
            created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        session.id,
-        session.tokenHash,
-        session.chainId,
-        JSON.stringify(session.user),
-        session.country,
-        session.clientId,
-        session.currentDivision,
-        session.managed ? 1 : 0,
-        session.createdAt,
-        session.lastUsedAt,
-      );
+    ).run(
+      session.id,
+      session.tokenHash,
+      session.chainId,
+      JSON.stringify(session.user),
+      session.country,
+      session.clientId,
+      session.currentDivision,
+      session.managed ? 1 : 0,
+      session.createdAt,
+      session.lastUsedAt,
+    );
   }
 
   private loginFromRow(row: Row): LoginRecord {
