@@ -1,0 +1,91 @@
+/**
+ * Upstream call efficiency: calls the gateway made to Exact (the simulator's request log) ÷ the lower
+ * bound, for DIVISIONS over 1,500 divisions, USERROLES over 50 and ROLEHOLDERS(274) over all 1,500;
+ * then 1,000 repeated formula calls within the cache TTL.
+ */
+import { GatewayClient } from "../src/addin/gateway/client";
+import { setSessionToken } from "../src/addin/session/tokenStore";
+import { tableSource } from "../src/addin/functions/tableSource";
+import { divisions as divisionsFunction } from "../src/addin/functions/functions";
+import { divisionsBound, grantedOpenDivisions, roleRowsBound } from "./bounds";
+import type { Report } from "./report";
+import { restCalls, startBenchStack } from "./stack";
+
+const SECTION = "Upstream call efficiency (accountant-large: 1,500 divisions)";
+
+function ratio(report: Report, name: string, measured: number, bound: number): void {
+  report.add({
+    section: SECTION,
+    name,
+    measured: `${measured} calls ÷ ${bound} = ${(measured / bound).toFixed(2)}`,
+    goal: "1.00",
+    met: measured <= bound,
+  });
+}
+
+export async function measureEfficiency(report: Report): Promise<void> {
+  const stack = await startBenchStack({ virtual: true, simulator: { dataset: "accountant-large" } });
+  try {
+    const data = stack.simulator.data;
+    const now = () => stack.clock.now();
+
+    stack.simulator.log.reset();
+    await stack.get("/api/v1/divisions");
+    ratio(
+      report,
+      "DIVISIONS (accessible, 1,500 divisions)",
+      restCalls(stack.simulator),
+      divisionsBound(data),
+    );
+
+    const fifty = grantedOpenDivisions(data).slice(0, 50);
+    stack.simulator.log.reset();
+    await stack.get(`/api/v1/user-roles?divisions=${fifty.join(",")}`);
+    ratio(
+      report,
+      "USERROLES over 50 divisions (active roles, names joined)",
+      restCalls(stack.simulator),
+      roleRowsBound(data, fifty, now()),
+    );
+
+    stack.simulator.log.reset();
+    await stack.get("/api/v1/role-holders?roles=274&divisions=all");
+    const all = grantedOpenDivisions(data);
+    ratio(
+      report,
+      "ROLEHOLDERS(274) over all divisions (list + per-division rows + names)",
+      restCalls(stack.simulator),
+      divisionsBound(data) + roleRowsBound(data, all, now(), [274]),
+    );
+
+    // 1,000 formula calls within the TTL, through the add-in's own function code (coalescing + cache).
+    let gatewayRequests = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      gatewayRequests += 1;
+      return fetch(input, init);
+    };
+    tableSource.setClient(new GatewayClient({ baseUrl: stack.gateway.url, fetchImpl: countingFetch }));
+    await setSessionToken(stack.sessionToken);
+    stack.simulator.log.reset();
+    await Promise.all(Array.from({ length: 500 }, () => divisionsFunction(true, null)));
+    for (let i = 0; i < 500; i++) await divisionsFunction(true, null);
+    report.add({
+      section: SECTION,
+      name: "1,000 =EOL.DIVISIONS() calls within the cache TTL (500 at once, 500 one by one)",
+      measured: `${restCalls(stack.simulator)} upstream calls, ${gatewayRequests} gateway request(s)`,
+      goal: "0 upstream calls",
+      met: restCalls(stack.simulator) === 0,
+    });
+    stack.simulator.log.reset();
+    await Promise.all(Array.from({ length: 1000 }, () => stack.get("/api/v1/divisions")));
+    report.add({
+      section: SECTION,
+      name: "1,000 gateway requests for the same table within the TTL (other workbooks, same user)",
+      measured: `${restCalls(stack.simulator)} upstream calls`,
+      goal: "0 upstream calls",
+      met: restCalls(stack.simulator) === 0,
+    });
+  } finally {
+    await stack.close();
+  }
+}

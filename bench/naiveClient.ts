@@ -1,0 +1,69 @@
+/**
+ * What a naive add-in does: one call at a time, no cache, no scheduler — for each division fetch the
+ * role rows and the users, following __next to the end. Used as the baseline for the wall-time ratio.
+ */
+import type { RunningSimulator, SimApp } from "../src/simulator";
+
+const REDIRECT_URI = "http://127.0.0.1:9/naive-callback";
+
+export const NAIVE_APP: SimApp = {
+  clientId: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+  clientSecret: "naive-client-secret",
+  redirectUris: [REDIRECT_URI],
+  name: "Naive benchmark client",
+};
+
+async function accessToken(simulator: RunningSimulator): Promise<string> {
+  const authorize = new URL("/api/oauth2/auth", simulator.url);
+  authorize.search = new URLSearchParams({
+    client_id: NAIVE_APP.clientId,
+    redirect_uri: REDIRECT_URI,
+    response_type: "code",
+    state: "naive",
+  }).toString();
+  const redirect = await fetch(authorize, { redirect: "manual" });
+  const code = new URL(redirect.headers.get("location")!).searchParams.get("code")!;
+  const token = await fetch(new URL("/api/oauth2/token", simulator.url), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: NAIVE_APP.clientId,
+      client_secret: NAIVE_APP.clientSecret,
+    }),
+  });
+  return ((await token.json()) as { access_token: string }).access_token;
+}
+
+async function fetchAll(url: string, token: string): Promise<number> {
+  let next: string | undefined = url;
+  let rows = 0;
+  while (next) {
+    const res: Response = await fetch(next, {
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+    });
+    if (!res.ok) throw new Error(`naive client: ${res.status} from ${next}`);
+    const body = (await res.json()) as { d: { results: unknown[]; __next?: string } };
+    rows += body.d.results.length;
+    next = body.d.__next;
+  }
+  return rows;
+}
+
+/** Role audit the naive way; returns the number of role rows read. */
+export async function naiveRoleAudit(simulator: RunningSimulator, divisions: number[]): Promise<number> {
+  simulator.apps.register(NAIVE_APP);
+  const token = await accessToken(simulator);
+  let rows = 0;
+  for (const division of divisions) {
+    const base = `${simulator.url}/api/v1/${division}`;
+    rows += await fetchAll(
+      `${base}/users/UserRolesPerDivision?$select=UserID,Role,Description,StartDate,EndDate`,
+      token,
+    );
+    await fetchAll(`${base}/users/Users?$select=UserID,FullName,UserName`, token);
+  }
+  return rows;
+}
