@@ -22,7 +22,9 @@ export const LOG_REDACT_PATHS = [
 /** Query strings of /auth routes can carry Exact's code and the OAuth state: never log them. */
 export function loggableUrl(url: string): string {
   const [pathname, query] = url.split("?", 2);
-  if (query === undefined || !pathname.startsWith("/auth/")) return url;
+  // /auth-complete.html carries the one-time completion code.
+  if (query === undefined || !(pathname.startsWith("/auth/") || pathname === "/auth-complete.html"))
+    return url;
   return `${pathname}?[redacted]`;
 }
 

@@ -57,6 +57,8 @@ export interface LoginCompletedMessage {
   type: "eol-login";
   status: "ok" | "error";
   loginId?: string;
+  /** One-time code proving this window completed the sign-in; redeem requires it (status "ok"). */
+  completionCode?: string;
   /** ErrorCode when status is "error". */
   code?: string;
   message?: string;
@@ -64,6 +66,8 @@ export interface LoginCompletedMessage {
 
 export interface RedeemRequest {
   loginSecret: string;
+  /** From the LoginCompletedMessage: only the window that ran the sign-in receives it. */
+  completionCode: string;
 }
 
 export interface SessionInfo {

@@ -14,6 +14,9 @@ import {
   type Handler,
 } from "./fakeGateway";
 
+/** The one-time code auth-complete.html passes on; redeem must send it. */
+const COMPLETION = "c".repeat(43);
+
 /**
  * signIn()/signOut() as the ribbon calls them use the module-level gatewayClient, i.e. the global
  * fetch: route it to the fake gateway here.
@@ -76,7 +79,7 @@ test("with saved settings it signs in with them (no secret: the gateway decides)
     loginSecret: expect.any(String),
     country: "demo",
   });
-  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION });
   await done;
   expect(getSignInState().phase).toBe("signed-in");
   expect(localStorage.getItem("eol.sessionToken")).toBe("tok-123");
@@ -116,7 +119,7 @@ test("managed mode signs in without any settings", async () => {
   const done = signIn();
   await settle();
   expect(bodies.find((b) => b.path === "/auth/logins")?.body).toEqual({ loginSecret: expect.any(String) });
-  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION });
   await done;
   expect(getSignInState().phase).toBe("signed-in");
 });

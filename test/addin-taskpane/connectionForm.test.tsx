@@ -6,6 +6,9 @@ import { isValidClientId, normalizeClientId } from "../../src/addin/auth/connect
 import { fakeGateway, fakePopup, postCompletion, signInRoutes, unmanagedConfig } from "./fakeGateway";
 import { renderPane, resetPaneState } from "./renderPane";
 
+/** The one-time code auth-complete.html passes on; redeem must send it. */
+const COMPLETION = "c".repeat(43);
+
 const GUID = "3f1c0b4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f";
 
 beforeEach(resetPaneState);
@@ -138,7 +141,7 @@ describe("connection form", () => {
     expect(screen.getByLabelText("Client secret")).toHaveValue("");
 
     await waitFor(() => expect(popup.location.href).toBe(`${"http://localhost"}/auth/logins/login-1/start`));
-    postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+    postCompletion({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION });
     expect(await screen.findByText("Jan de Vries")).toBeInTheDocument();
 
     const stored = Object.keys(localStorage).map((key) => localStorage.getItem(key) ?? "");

@@ -8,6 +8,9 @@ import { getSessionToken } from "../../src/addin/session/tokenStore";
 import { ORIGIN, apiError, fakeGateway, fakePopup, postCompletion, signInRoutes } from "./fakeGateway";
 import { resetPaneState } from "./renderPane";
 
+/** The one-time code auth-complete.html passes on; redeem must send it. */
+const COMPLETION = "c".repeat(43);
+
 beforeEach(resetPaneState);
 afterEach(() => {
   jest.useRealTimers();
@@ -46,17 +49,24 @@ test("popup flow: opens at once, loads the start URL, redeems with the same logi
   await settle();
   expect(popup.location.href).toBe(`${ORIGIN}/auth/logins/login-1/start`);
 
-  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" }, "https://evil.example");
+  postCompletion(
+    { type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION },
+    "https://evil.example",
+  );
   postCompletion({ type: "something-else" });
   await settle();
   expect(gateway.requests.some((r) => r.path.endsWith("/redeem"))).toBe(false); // both ignored
 
-  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION });
   const session = await done;
   expect(session.user.fullName).toBe("Jan de Vries");
   const start = gateway.requests.find((r) => r.path === "/auth/logins")!.body as { loginSecret: string };
-  const redeem = gateway.requests.find((r) => r.path.endsWith("/redeem"))!.body as { loginSecret: string };
+  const redeem = gateway.requests.find((r) => r.path.endsWith("/redeem"))!.body as {
+    loginSecret: string;
+    completionCode: string;
+  };
   expect(redeem.loginSecret).toBe(start.loginSecret);
+  expect(redeem.completionCode).toBe(COMPLETION);
   expect(popup.closed).toBe(true);
   expect(await getSessionToken()).toBe("tok-123");
   expect(localStorage.getItem("eol.sessionToken")).toBe("tok-123");
@@ -108,8 +118,18 @@ test("an answer for another login is refused", async () => {
   const { openWindow } = popupWindow();
   const done = signInWithSettings({ country: "nl" }, { client: gateway.client, openWindow });
   await settle();
-  postCompletion({ type: "eol-login", status: "ok", loginId: "login-other" });
+  postCompletion({ type: "eol-login", status: "ok", loginId: "login-other", completionCode: COMPLETION });
   await expect(done).rejects.toMatchObject({ code: "login_mismatch" });
+});
+
+test("an answer without the completion code is refused and never redeemed", async () => {
+  const gateway = fakeGateway(signInRoutes());
+  const { openWindow } = popupWindow();
+  const done = signInWithSettings({ country: "nl" }, { client: gateway.client, openWindow });
+  await settle();
+  postCompletion({ type: "eol-login", status: "ok", loginId: "login-1" });
+  await expect(done).rejects.toMatchObject({ code: "bad_message" });
+  expect(gateway.requests.some((r) => r.path.endsWith("/redeem"))).toBe(false);
 });
 
 test("when POST /auth/logins fails the popup is closed and the gateway's code is kept", async () => {
@@ -225,7 +245,12 @@ describe("Office dialog", () => {
     expect(open).not.toHaveBeenCalled();
     expect(office.displayDialogAsync).toHaveBeenCalled();
     office.handlers.message({
-      message: JSON.stringify({ type: "eol-login", status: "ok", loginId: "login-1" }),
+      message: JSON.stringify({
+        type: "eol-login",
+        status: "ok",
+        loginId: "login-1",
+        completionCode: COMPLETION,
+      }),
       origin: ORIGIN,
     });
     await expect(done).resolves.toMatchObject({ country: "nl" });

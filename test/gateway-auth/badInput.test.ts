@@ -8,6 +8,7 @@ import {
   startRig,
   storedRows,
   type Rig,
+  completionCodeOf,
 } from "./helpers";
 
 let rig: Rig;
@@ -214,10 +215,13 @@ describe("redeem", () => {
 
   test("the wrong login secret, then the right one still works once; a replay is refused", async () => {
     const started = await startLogin(rig.gateway);
-    expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+    const completed = await redirectOf(started.callback.toString());
+    expect(completion(completed).status).toBe("ok");
+    const completionCode = completionCodeOf(completed);
     const before = storedRows(rig.gateway.dataDir);
     const wrong = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: newLoginSecret(),
+      completionCode,
     });
     expect(wrong.status).toBe(403);
     expect((await wrong.json()).error).toEqual({
@@ -227,10 +231,12 @@ describe("redeem", () => {
     expect(storedRows(rig.gateway.dataDir).sessions).toBe(before.sessions);
     const right = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
+      completionCode,
     });
     expect(right.status).toBe(200);
     const replay = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
+      completionCode,
     });
     expect(replay.status).toBe(409);
     expect((await replay.json()).error.code).toBe("login_already_redeemed");

@@ -76,6 +76,13 @@ export async function startLogin(
   return { loginId, loginSecret, startUrl, callback };
 }
 
+/** The one-time code auth-complete.html hands to the task pane (required by redeem). */
+export function completionCodeOf(url: URL): string {
+  const code = url.searchParams.get("completion");
+  if (!code) throw new Error(`No completion code in ${url.pathname}?${url.searchParams.get("status")}`);
+  return code;
+}
+
 export function completion(url: URL): {
   status: string | null;
   code: string | null;

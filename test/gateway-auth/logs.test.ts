@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";
 import { startTestGateway } from "../support/gateway";
-import { completion, postJson, redirectOf, startLogin } from "./helpers";
+import { completion, postJson, redirectOf, startLogin, completionCodeOf } from "./helpers";
 
 test("logs carry no client secret, login secret, code, state, session or Exact token", async () => {
   const clock = new VirtualClock();
@@ -22,11 +22,16 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
     const started = await startLogin(gateway, { country: "nl", clientId, clientSecret });
     const code = started.callback.searchParams.get("code")!;
     const state = started.callback.searchParams.get("state")!;
-    expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+    const completed = await redirectOf(started.callback.toString());
+    expect(completion(completed).status).toBe("ok");
+    const completionCode = completionCodeOf(completed);
     const redeemed = await postJson(`${gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
+      completionCode,
     });
     const { sessionToken } = await redeemed.json();
+    // the browser then loads auth-complete.html with the completion code in its query
+    expect((await fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status).toBe(200);
     const auth = { authorization: `Bearer ${sessionToken}` };
     const context = await gateway.app.eolSessions.resolve(auth.authorization);
     const firstAccess = await gateway.app.eolServices.tokens.getAccessToken(context.chainId);
@@ -44,12 +49,14 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
     await new Promise((resolve) => setImmediate(resolve));
     const log = lines.join("");
     expect(log).toContain("/auth/callback?[redacted]");
+    expect(log).toContain("/auth-complete.html?[redacted]");
     for (const secret of [
       clientSecret,
       started.loginSecret,
       code,
       state,
       sessionToken,
+      completionCode,
       firstAccess,
       secondAccess,
     ]) {

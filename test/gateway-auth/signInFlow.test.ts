@@ -10,6 +10,7 @@ import {
   startRig,
   storedRows,
   type Rig,
+  completionCodeOf,
 } from "./helpers";
 
 let rig: Rig;
@@ -47,10 +48,13 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
 
   // finish the first login
   const first = await startLogin(rig.gateway);
-  const done = completion(await redirectOf(first.callback.toString()));
+  const completed = await redirectOf(first.callback.toString());
+  const done = completion(completed);
   expect(done).toEqual({ status: "ok", code: null, message: null, loginId: first.loginId });
+  const completionCode = completionCodeOf(completed);
   const redeem = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
     loginSecret: first.loginSecret,
+    completionCode,
   });
   expect(redeem.status).toBe(200);
   const body = (await redeem.json()) as RedeemResponse;
@@ -65,6 +69,7 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
 
   const again = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
     loginSecret: first.loginSecret,
+    completionCode,
   });
   expect(again.status).toBe(409);
   expect((await again.json()).error.code).toBe("login_already_redeemed");
@@ -78,12 +83,13 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
 
 test("concurrent redeems of one login: exactly one session", async () => {
   const started = await startLogin(rig.gateway);
-  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+  const completionCode = completionCodeOf(await redirectOf(started.callback.toString()));
   const before = storedRows(rig.gateway.dataDir).sessions;
   const results = await Promise.all(
     Array.from({ length: 8 }, () =>
       postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
         loginSecret: started.loginSecret,
+        completionCode,
       }),
     ),
   );
@@ -216,4 +222,31 @@ test("every /auth response carries security headers", async () => {
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   expect(res.headers.get("set-cookie")).toBeNull();
+});
+
+test("a login approved in someone else's browser cannot be redeemed without that window's completion code", async () => {
+  // The attacker creates a login (knowing its login secret) and gets a victim to open the start URL and
+  // approve. The victim's browser, not the attacker, receives the completion code.
+  const attacker = await startLogin(rig.gateway);
+  const victimWindow = await redirectOf(attacker.callback.toString());
+  expect(completion(victimWindow).status).toBe("ok");
+  const before = storedRows(rig.gateway.dataDir).sessions;
+  for (const completionCode of [undefined, "", "x".repeat(43), newLoginSecret()]) {
+    const res = await postJson(`${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
+      loginSecret: attacker.loginSecret,
+      ...(completionCode === undefined ? {} : { completionCode }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toEqual({
+      code: "wrong_login_secret",
+      message: "This sign-in was not completed in this window. Start the sign-in again.",
+    });
+  }
+  expect(storedRows(rig.gateway.dataDir).sessions).toBe(before);
+  // The window that completed the sign-in can still redeem it, once.
+  const res = await postJson(`${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
+    loginSecret: attacker.loginSecret,
+    completionCode: completionCodeOf(victimWindow),
+  });
+  expect(res.status).toBe(200);
 });

@@ -84,6 +84,7 @@ export async function signInTestUser(
   const { loginId, startUrl } = (await created.json()) as { loginId: string; startUrl: string };
 
   if (options.userId) gateway.simulator?.setAutoApprove({ userId: options.userId });
+  let completionCode: string | null;
   try {
     const authorize = location(await fetch(startUrl, { redirect: "manual" }), startUrl);
     const callback = location(await fetch(authorize, { redirect: "manual" }), authorize);
@@ -93,6 +94,7 @@ export async function signInTestUser(
         `Sign-in failed: ${complete.searchParams.get("code")}: ${complete.searchParams.get("message")}`,
       );
     }
+    completionCode = complete.searchParams.get("completion");
   } finally {
     if (options.userId) gateway.simulator?.setAutoApprove(true);
   }
@@ -100,7 +102,7 @@ export async function signInTestUser(
   const redeemed = await fetch(`${gateway.url}/auth/logins/${loginId}/redeem`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ loginSecret }),
+    body: JSON.stringify({ loginSecret, completionCode }),
   });
   if (redeemed.status !== 200) throw new Error(`redeem: ${redeemed.status} ${await redeemed.text()}`);
   return (await redeemed.json()) as RedeemResponse;

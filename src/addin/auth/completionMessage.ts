@@ -5,7 +5,9 @@ export function completionMessageFromQuery(search: string): LoginCompletedMessag
   const params = new URLSearchParams(search);
   const status = params.get("status");
   const loginId = params.get("loginId") ?? undefined;
-  if (status === "ok" && loginId) return { type: "eol-login", status: "ok", loginId };
+  const completionCode = params.get("completion") ?? undefined;
+  if (status === "ok" && loginId && completionCode)
+    return { type: "eol-login", status: "ok", loginId, completionCode };
   return {
     type: "eol-login",
     status: "error",

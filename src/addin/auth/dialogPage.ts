@@ -29,6 +29,11 @@ async function deliver(message: LoginCompletedMessage): Promise<void> {
 }
 
 const message = completionMessageFromQuery(window.location.search);
+// The completion code is for the task pane only: keep it out of this window's history where the
+// browser lets us (Office.js sets history.replaceState to null in its hosts).
+if (typeof window.history.replaceState === "function") {
+  window.history.replaceState(null, "", window.location.pathname);
+}
 show(
   message.status === "ok" ? "Signed in" : "Sign-in failed",
   message.status === "ok" ? "You can close this window." : (message.message ?? "Please try again."),

@@ -57,7 +57,10 @@ async function signInSteps(request: SignInRequest, signInWindow: SignInWindow, c
   if (message.loginId !== login.loginId) {
     throw new SignInError("login_mismatch", "The sign-in window answered for another sign-in.");
   }
-  const redeemed = await client.redeem(login.loginId, loginSecret);
+  if (!message.completionCode) {
+    throw new SignInError("bad_message", "The sign-in window sent an unexpected answer.");
+  }
+  const redeemed = await client.redeem(login.loginId, loginSecret, message.completionCode);
   await setSessionToken(redeemed.sessionToken);
   return redeemed.session;
 }

@@ -35,6 +35,7 @@ export function parseCompletionMessage(data: unknown): LoginCompletedMessage | n
     type: "eol-login",
     status: message.status,
     loginId: message.loginId,
+    completionCode: typeof message.completionCode === "string" ? message.completionCode : undefined,
     code: typeof message.code === "string" ? message.code : undefined,
     message: typeof message.message === "string" ? message.message.slice(0, 300) : undefined,
   };

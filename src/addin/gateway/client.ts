@@ -7,6 +7,7 @@ import type {
   AuthConfig,
   LoginRequest,
   LoginStarted,
+  RedeemRequest,
   RedeemResponse,
   SessionInfo,
   StatusResponse,
@@ -69,10 +70,11 @@ export class GatewayClient {
     return this.request("POST", "/auth/logins", { auth: false, body });
   }
 
-  redeem(loginId: string, loginSecret: string): Promise<RedeemResponse> {
+  redeem(loginId: string, loginSecret: string, completionCode: string): Promise<RedeemResponse> {
+    const body: RedeemRequest = { loginSecret, completionCode };
     return this.request("POST", `/auth/logins/${encodeURIComponent(loginId)}/redeem`, {
       auth: false,
-      body: { loginSecret },
+      body,
     });
   }
 

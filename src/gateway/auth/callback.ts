@@ -4,14 +4,15 @@
  * Whatever happens, the browser is sent to auth-complete.html with a status and a clear message.
  */
 import type { ErrorCode } from "../../shared/errors";
-import { constantTimeEqual, sha256 } from "../crypto/random";
+import { constantTimeEqual, randomSecret, sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
 import type { LoginRecord } from "../store/types";
 import { ExactUnauthorizedError, TokenEndpointError } from "../tokens/exactOAuth";
 import type { AuthServices } from "./authServices";
 import { MESSAGES } from "./messages";
 
-export type CallbackResult = { status: "ok" } | { status: "error"; code: ErrorCode; message: string };
+export type CallbackResult =
+  { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string };
 
 export interface CallbackQuery {
   code?: string;
@@ -94,12 +95,14 @@ async function completeLogin(
       },
       clock.now(),
     );
+    const completionCode = randomSecret();
     await store.completeLogin(login.id, {
       chainId: chain.id,
       user: me.user,
       currentDivision: me.currentDivision,
+      completionHash: sha256(completionCode),
     });
-    return { status: "ok" };
+    return { status: "ok", completionCode };
   } catch (error) {
     if (error instanceof TokenEndpointError) return oauthFailure(error.oauthError, error.description, login);
     if (error instanceof GatewayError) return failure(error.code, error.message);

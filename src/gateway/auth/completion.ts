@@ -2,10 +2,12 @@
 import type { ErrorCode } from "../../shared/errors";
 
 export function completionUrl(
-  result: { status: "ok" } | { status: "error"; code: ErrorCode; message: string },
+  result: { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string },
   loginId: string | null,
 ): string {
   const params = new URLSearchParams({ status: result.status });
+  // The one-time code the task pane must present at redeem; only this browser window sees it.
+  if (result.status === "ok") params.set("completion", result.completionCode);
   if (result.status === "error") {
     params.set("code", result.code);
     params.set("message", result.message);

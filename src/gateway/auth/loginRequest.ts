@@ -49,6 +49,18 @@ export function readLoginSecret(body: unknown): string {
   return secret;
 }
 
+const COMPLETION_CODE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The completion code of a redeem body (the one auth-complete.html handed to the task pane), or null
+ * when missing or malformed; checked only once the login is known to be completed.
+ */
+export function readCompletionCode(body: unknown): string | null {
+  const code =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>).completionCode : null;
+  return typeof code === "string" && COMPLETION_CODE.test(code) ? code : null;
+}
+
 export function readLoginRequest(
   body: unknown,
   context: LoginRequestContext,

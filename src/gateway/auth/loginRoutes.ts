@@ -8,7 +8,7 @@ import { authorizeUrl } from "../tokens/exactOAuth";
 import type { AuthServices } from "./authServices";
 import { handleCallback, type CallbackQuery } from "./callback";
 import { completionUrl } from "./completion";
-import { readLoginRequest, readLoginSecret } from "./loginRequest";
+import { readCompletionCode, readLoginRequest, readLoginSecret } from "./loginRequest";
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "./messages";
 import { probeAppSettings } from "./probeApp";
 import { sessionInfo } from "./sessionInfo";
@@ -46,6 +46,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
       currentDivision: null,
       errorCode: null,
       errorMessage: null,
+      completionHash: null,
     });
     const started: LoginStarted = {
       loginId: id,
@@ -88,6 +89,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
 
   app.post<{ Params: { id: string } }>("/auth/logins/:id/redeem", async (request, reply) => {
     const loginSecret = readLoginSecret(request.body);
+    const completionCode = readCompletionCode(request.body);
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
     if (!login) throw loginNotFound();
@@ -103,6 +105,14 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
     }
     if (login.status === "pending" || !login.chainId || !login.user) {
       throw new GatewayError(409, "login_pending", MESSAGES.pending);
+    }
+    // Only the window that ran the sign-in received this code (auth-complete.html → its opener).
+    if (
+      !completionCode ||
+      !login.completionHash ||
+      !constantTimeEqual(login.completionHash, sha256(completionCode))
+    ) {
+      throw new GatewayError(403, "wrong_login_secret", MESSAGES.wrongCompletionCode);
     }
     const sessionToken = randomSecret();
     const now = clock.now();

@@ -18,6 +18,7 @@ export const MESSAGES = {
     "Exact Online did not accept the sign-in code (it may have expired). Start the sign-in again.",
   loginNotFound: "This sign-in is unknown to the gateway. Start the sign-in again.",
   wrongLoginSecret: "This sign-in was started by another window. Start the sign-in again.",
+  wrongCompletionCode: "This sign-in was not completed in this window. Start the sign-in again.",
   alreadyRedeemed: "This sign-in was already completed. Start a new sign-in if you need another session.",
   pending: "The sign-in has not finished yet. Complete it in the Exact Online window first.",
   notSignedIn: "Sign in to Exact Online (EOL task pane).",

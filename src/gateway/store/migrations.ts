@@ -61,4 +61,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: "meta (key check)",
     sql: `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    version: 3,
+    name: "login completion code",
+    sql: `ALTER TABLE logins ADD COLUMN completion_hash TEXT;`,
+  },
 ];

@@ -133,11 +133,11 @@ export class SqliteAuthStore implements AuthStore {
 
   async completeLogin(
     id: string,
-    result: { chainId: string; user: ExactUser; currentDivision: number | null },
+    result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void> {
     this.prepare(
-      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ? WHERE id = ? AND status = 'pending'",
-    ).run(result.chainId, JSON.stringify(result.user), result.currentDivision, id);
+      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ?, completion_hash = ? WHERE id = ? AND status = 'pending'",
+    ).run(result.chainId, JSON.stringify(result.user), result.currentDivision, result.completionHash, id);
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
@@ -285,6 +285,7 @@ export class SqliteAuthStore implements AuthStore {
       user: row.user_json === null ? null : (JSON.parse(String(row.user_json)) as ExactUser),
       currentDivision: row.current_division === null ? null : Number(row.current_division),
       errorCode: row.error_code === null ? null : String(row.error_code),
+      completionHash: row.completion_hash == null ? null : String(row.completion_hash),
       errorMessage: row.error_message === null ? null : String(row.error_message),
     };
   }

@@ -34,6 +34,11 @@ export interface LoginRecord {
   currentDivision: number | null;
   errorCode: string | null;
   errorMessage: string | null;
+  /**
+   * SHA-256 of the one-time completion code the callback hands to the window that ran the sign-in;
+   * redeem requires it, so a login started by someone else and approved by a victim cannot be redeemed.
+   */
+  completionHash: string | null;
 }
 
 export interface SessionRecord {
@@ -87,7 +92,7 @@ export interface AuthStore {
   claimLoginState(id: string, stateHash: string): Promise<boolean>;
   completeLogin(
     id: string,
-    result: { chainId: string; user: ExactUser; currentDivision: number | null },
+    result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void>;
   failLogin(id: string, code: string, message: string): Promise<void>;
   /** Atomically marks a completed login redeemed and creates its session; false when already redeemed. */
