@@ -78,7 +78,9 @@ describe("connection form", () => {
     jest.spyOn(window, "open").mockReturnValue(fakePopup() as unknown as Window);
     const gateway = fakeGateway(signInRoutes());
     renderPane(gateway.client);
-    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "demo");
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "nl");
+    await user.type(screen.getByLabelText("Client ID"), "3f1c0b4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f");
+    await user.type(screen.getByLabelText("Client secret"), "s3cret");
     await user.click(screen.getByRole("checkbox", { name: "Advanced" }));
     const redirect = screen.getByRole("textbox", { name: "Redirect URI" });
     await user.clear(redirect);
@@ -87,13 +89,34 @@ describe("connection form", () => {
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     await waitFor(() =>
       expect(gateway.requests.find((r) => r.path === "/auth/logins")?.body).toMatchObject({
-        country: "demo",
+        country: "nl",
         redirectUri: "https://excel.example.com/auth/callback",
       }),
     );
     expect(JSON.parse(localStorage.getItem("eol.connectionSettings")!)).toMatchObject({
       redirectUri: "https://excel.example.com/auth/callback",
     });
+  });
+
+  test("the demo needs no app: its fields are hidden and only the country is sent", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(window, "open").mockReturnValue(fakePopup() as unknown as Window);
+    const gateway = fakeGateway(signInRoutes());
+    renderPane(gateway.client);
+    const country = await screen.findByRole("combobox", { name: "Country" });
+    await user.selectOptions(country, "nl");
+    await user.type(screen.getByLabelText("Client ID"), "3f1c0b4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f");
+    await user.selectOptions(country, "demo");
+    for (const name of ["Client ID", "Client secret", "Redirect URI"]) {
+      expect(screen.queryByLabelText(name)).not.toBeInTheDocument();
+    }
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() =>
+      expect(gateway.requests.find((r) => r.path === "/auth/logins")?.body).toEqual({
+        country: "demo",
+        loginSecret: expect.any(String),
+      }),
+    );
   });
 
   test("managed mode hides the fields and offers only Sign in", async () => {

@@ -94,7 +94,8 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
     setSubmitted(true);
     const idMissing = needsApp && !clientId.trim();
     if (idMissing || clientIdError || uriError || (needsApp && !clientSecret)) return;
-    const id = clientId.trim() ? normalizeClientId(clientId) : "";
+    // The demo runs on the gateway's built-in app: whatever was typed for a real app stays out of it.
+    const id = needsApp && clientId.trim() ? normalizeClientId(clientId) : "";
     saveConnectionSettings({
       country,
       clientId: id,
@@ -102,8 +103,8 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
     });
     const request: SignInRequest = { country };
     if (id) request.clientId = id;
-    if (clientSecret) request.clientSecret = clientSecret;
-    if (redirectUri !== config.redirectUri) request.redirectUri = redirectUri;
+    if (needsApp && clientSecret) request.clientSecret = clientSecret;
+    if (needsApp && redirectUri !== config.redirectUri) request.redirectUri = redirectUri;
     setClientSecret(""); // sent once; never shown back
     setSubmitted(false);
     onSignIn(request);
@@ -150,72 +151,76 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
         </Select>
       </Field>
       {!needsApp && <Text size={200}>{s.demoNoAppNeeded}</Text>}
-      <Field
-        label={s.clientId}
-        validationState={clientIdError ? "error" : "none"}
-        validationMessage={clientIdError}
-        hint={clientIdError ? undefined : s.clientIdHint}
-      >
-        <Input
-          value={clientId}
-          onChange={(_, data) => setClientId(data.value)}
-          autoComplete="off"
-          spellCheck={false}
-          aria-required={needsApp}
-        />
-      </Field>
-      <Field
-        label={s.clientSecret}
-        validationState={secretError ? "error" : "none"}
-        validationMessage={secretError}
-        hint={secretError ? undefined : s.clientSecretHint}
-      >
-        <Input
-          type="password"
-          value={clientSecret}
-          onChange={(_, data) => setClientSecret(data.value)}
-          autoComplete="off"
-          aria-required={needsApp}
-        />
-      </Field>
-      <Field
-        label={s.redirectUri}
-        validationState={uriError ? "error" : "none"}
-        validationMessage={uriError}
-        hint={uriError ? undefined : advanced ? s.advancedHint : s.redirectUriHint}
-      >
-        {(fieldProps) => (
-          <div className={styles.uriRow}>
+      {needsApp && (
+        <>
+          <Field
+            label={s.clientId}
+            validationState={clientIdError ? "error" : "none"}
+            validationMessage={clientIdError}
+            hint={clientIdError ? undefined : s.clientIdHint}
+          >
             <Input
-              {...fieldProps}
-              className={styles.uriInput}
-              value={advanced ? customUri : config.redirectUri}
-              readOnly={!advanced}
-              onChange={(_, data) => setCustomUri(data.value)}
+              value={clientId}
+              onChange={(_, data) => setClientId(data.value)}
+              autoComplete="off"
               spellCheck={false}
+              aria-required={needsApp}
             />
-            <Button
-              icon={copyState === "copied" ? <CheckmarkRegular /> : <CopyRegular />}
-              aria-label={s.copyRedirectUri}
-              title={s.copyRedirectUri}
-              onClick={() => void copy(redirectUri)}
+          </Field>
+          <Field
+            label={s.clientSecret}
+            validationState={secretError ? "error" : "none"}
+            validationMessage={secretError}
+            hint={secretError ? undefined : s.clientSecretHint}
+          >
+            <Input
+              type="password"
+              value={clientSecret}
+              onChange={(_, data) => setClientSecret(data.value)}
+              autoComplete="off"
+              aria-required={needsApp}
             />
-          </div>
-        )}
-      </Field>
-      <span role="status" aria-live="polite">
-        {copyState === "copied" ? s.copied : copyState === "failed" ? s.copyFailed : ""}
-      </span>
-      <Checkbox
-        id={advancedId}
-        label={s.advanced}
-        checked={advanced}
-        onChange={(_, data) => {
-          setAdvanced(!!data.checked);
-          // Editing starts from the gateway's own address; unticking returns to it.
-          setCustomUri(data.checked ? customUri || config.redirectUri : "");
-        }}
-      />
+          </Field>
+          <Field
+            label={s.redirectUri}
+            validationState={uriError ? "error" : "none"}
+            validationMessage={uriError}
+            hint={uriError ? undefined : advanced ? s.advancedHint : s.redirectUriHint}
+          >
+            {(fieldProps) => (
+              <div className={styles.uriRow}>
+                <Input
+                  {...fieldProps}
+                  className={styles.uriInput}
+                  value={advanced ? customUri : config.redirectUri}
+                  readOnly={!advanced}
+                  onChange={(_, data) => setCustomUri(data.value)}
+                  spellCheck={false}
+                />
+                <Button
+                  icon={copyState === "copied" ? <CheckmarkRegular /> : <CopyRegular />}
+                  aria-label={s.copyRedirectUri}
+                  title={s.copyRedirectUri}
+                  onClick={() => void copy(redirectUri)}
+                />
+              </div>
+            )}
+          </Field>
+          <span role="status" aria-live="polite">
+            {copyState === "copied" ? s.copied : copyState === "failed" ? s.copyFailed : ""}
+          </span>
+          <Checkbox
+            id={advancedId}
+            label={s.advanced}
+            checked={advanced}
+            onChange={(_, data) => {
+              setAdvanced(!!data.checked);
+              // Editing starts from the gateway's own address; unticking returns to it.
+              setCustomUri(data.checked ? customUri || config.redirectUri : "");
+            }}
+          />
+        </>
+      )}
       {errorBar}
       {signInButton}
     </form>
