@@ -152,27 +152,6 @@ export const en = {
       "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
   } as Record<string, string>,
   errorUnknownDialog: (code: string) => `The sign-in window reported error ${code}. Try again.`,
-  /** The guide's table: which error codes to explain and in which order. */
-  guideErrorCodes: [
-    "not_signed_in",
-    "reauth_required",
-    "invalid_client",
-    "redirect_uri_mismatch",
-    "consent_denied",
-    "login_expired",
-    "managed_app",
-    "no_division_access",
-    "unknown_division",
-    "daily_limit_reached",
-    "too_many_requests",
-    "exact_error",
-    "exact_unavailable",
-    "network_error",
-    "popup_blocked",
-    "12006",
-    "12009",
-    "12011",
-  ],
 
   // Theme & misc
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} of ${total}`,

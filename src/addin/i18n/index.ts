@@ -9,6 +9,28 @@ export type Language = "en" | "nl";
 export type { Strings };
 
 export const LANGUAGES: readonly Language[] = ["en", "nl"];
+
+/** The guide's table: which error codes to explain and in which order (the same in every language). */
+export const GUIDE_ERROR_CODES: readonly string[] = [
+  "not_signed_in",
+  "reauth_required",
+  "invalid_client",
+  "redirect_uri_mismatch",
+  "consent_denied",
+  "login_expired",
+  "managed_app",
+  "no_division_access",
+  "unknown_division",
+  "daily_limit_reached",
+  "too_many_requests",
+  "exact_error",
+  "exact_unavailable",
+  "network_error",
+  "popup_blocked",
+  "12006",
+  "12009",
+  "12011",
+];
 const STRINGS: Record<Language, Strings> = { en, nl };
 
 export function stringsFor(language: Language): Strings {

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { errorText } from "../i18n";
+import { GUIDE_ERROR_CODES, errorText } from "../i18n";
 import { useServices } from "./services";
 import { useStrings } from "./strings";
 import { useCopy } from "./useCopy";
@@ -91,7 +91,7 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
           <AccordionHeader as="h3">{s.guideErrorsTitle}</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <dl className={styles.terms}>
-              {s.guideErrorCodes.map((code) => (
+              {GUIDE_ERROR_CODES.map((code) => (
                 <div key={code}>
                   <dt className={styles.code}>{code}</dt>
                   <dd>{errorText(s, code)}</dd>
