@@ -13,7 +13,8 @@ export const NAIVE_APP: SimApp = {
   name: "Naive benchmark client",
 };
 
-async function accessToken(simulator: RunningSimulator): Promise<string> {
+/** Signs the naive client in at the simulator directly (auto-approve) and returns its access token. */
+export async function naiveAccessToken(simulator: RunningSimulator): Promise<string> {
   const authorize = new URL("/api/oauth2/auth", simulator.url);
   authorize.search = new URLSearchParams({
     client_id: NAIVE_APP.clientId,
@@ -55,7 +56,7 @@ async function fetchAll(url: string, token: string): Promise<number> {
 /** Role audit the naive way; returns the number of role rows read. */
 export async function naiveRoleAudit(simulator: RunningSimulator, divisions: number[]): Promise<number> {
   simulator.apps.register(NAIVE_APP);
-  const token = await accessToken(simulator);
+  const token = await naiveAccessToken(simulator);
   let rows = 0;
   for (const division of divisions) {
     const base = `${simulator.url}/api/v1/${division}`;

@@ -3,7 +3,7 @@
  * table request through the gateway vs the same data answered by the simulator directly.
  */
 import { createRequire } from "node:module";
-import { NAIVE_APP } from "./naiveClient";
+import { NAIVE_APP, naiveAccessToken } from "./naiveClient";
 import type { Report } from "./report";
 import { startBenchStack } from "./stack";
 
@@ -23,32 +23,6 @@ const autocannon = createRequire(__filename)("autocannon") as (options: {
 
 const SECTION = "Gateway overhead (loopback, autocannon, 10 connections × 5 s)";
 
-async function simulatorToken(simulatorUrl: string): Promise<string> {
-  const redirectUri = NAIVE_APP.redirectUris[0];
-  const authorize = new URL("/api/oauth2/auth", simulatorUrl);
-  authorize.search = new URLSearchParams({
-    client_id: NAIVE_APP.clientId,
-    redirect_uri: redirectUri,
-    response_type: "code",
-    state: "o",
-  }).toString();
-  const code = new URL(
-    (await fetch(authorize, { redirect: "manual" })).headers.get("location")!,
-  ).searchParams.get("code")!;
-  const res = await fetch(new URL("/api/oauth2/token", simulatorUrl), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: redirectUri,
-      client_id: NAIVE_APP.clientId,
-      client_secret: NAIVE_APP.clientSecret,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 export async function measureOverhead(report: Report): Promise<void> {
   // Limits lifted so the direct run measures serving, not 429s.
   const stack = await startBenchStack({
@@ -64,7 +38,7 @@ export async function measureOverhead(report: Report): Promise<void> {
       duration: 5,
       headers: { authorization: `Bearer ${stack.sessionToken}` },
     });
-    const token = await simulatorToken(stack.simulator.url);
+    const token = await naiveAccessToken(stack.simulator);
     const direct = await autocannon({
       url: `${stack.simulator.url}/api/v1/${division}/system/Divisions?$select=Code,Description,Hid,Country,Currency,Status,IsMainDivision,CustomerName,BlockingStatus,StartDate`,
       connections: 10,
