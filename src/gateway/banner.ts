@@ -21,6 +21,14 @@ export function startupBanner(config: GatewayConfig, manifestPath: string, devCa
     "                    (create the folder if needed), restart Excel, then Home > Add-ins.",
     "  Then use the Exact Online tab > Show task pane to sign in, and type =EOL.VERSION() in a cell.",
   ];
+  if (config.demo) {
+    lines.push(
+      "",
+      'Demo: in the task pane choose Country "Demo (built-in sample data)" and Sign in. The built-in Exact',
+      "  Online simulator shows its consent page; approve, then try =EOL.DIVISIONS() or =EOL.ROLEHOLDERS(274).",
+      "  To try without Excel, open the task pane URL above in a browser. EOL_DEMO=0 turns the demo off.",
+    );
+  }
   if (devCaPath) lines.push("", trustInstructions(devCaPath));
   if (config.http)
     lines.push("", "Plain HTTP (EOL_HTTP=1): Excel needs https, so put a TLS-terminating proxy in front.");
