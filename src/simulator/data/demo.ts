@@ -1,0 +1,129 @@
+/**
+ * The `demo` data set: a Dutch accountancy ("Van Dijk & Partners") with 13 companies, 15 users and their
+ * roles. Role 274 (Manage subscription) is held today by exactly two users; a third held it until 2024.
+ */
+import { SeededRandom } from "../random";
+import {
+  DIVISION_ROLES,
+  ROLE_CATALOGUE,
+  ROLE_MANAGE_SUBSCRIPTION,
+  buildDivision,
+  buildUser,
+  dayTime,
+  randomDate,
+  type DivisionInput,
+  type UserInput,
+} from "./builders";
+import { LONG_TEXT } from "./names";
+import type { SimDataset, SimLicense, SimUserRole } from "./types";
+
+type DivisionSpec = Omit<DivisionInput, "code" | "license"> & { clientLicense?: boolean };
+
+const DIVISIONS: DivisionSpec[] = [
+  { description: "Van Dijk & Partners Accountants B.V.", isMainDivision: true, isPracticeDivision: true },
+  { description: "Bakkerij de Gouden Korst B.V." },
+  { description: "Installatiebedrijf Jansen & Zn." },
+  { description: 'Café \'t Hoekje "De Kroeg" V.O.F.' },
+  { description: "Bloemisterij Sánchez-Öztürk" },
+  { description: "=Kapsalon Knip & Zo", startDate: null },
+  { description: "+31 Telecom B.V." },
+  { description: "-Nul Emissie Transport B.V." },
+  { description: "@Home Interieur B.V.", clientLicense: true },
+  { description: LONG_TEXT, clientLicense: true },
+  { description: "Hoveniersbedrijf De Groene Vingers", status: 2, archiveDate: dayTime(2023, 12, 31) },
+  { description: "Transportbedrijf Bos B.V.", blockingStatus: 1 },
+  { description: "Holding Meijer B.V." },
+];
+
+/** Index (in DIVISIONS) of the company the consent page leaves unchecked. */
+const NOT_GRANTED_INDEX = 12;
+
+export function generateDemo(seed: number): SimDataset {
+  const rng = new SeededRandom(seed);
+  const practice: SimLicense = {
+    customer: rng.guid(),
+    customerCode: "                 1",
+    customerName: "Van Dijk & Partners Accountants B.V.",
+  };
+  const client: SimLicense = {
+    customer: rng.guid(),
+    customerCode: "              1042",
+    customerName: "@Home Interieur B.V.",
+  };
+  let code = rng.int(100000, 899000);
+  const divisions = DIVISIONS.map((spec) => {
+    code += rng.int(1, 997);
+    const { clientLicense, ...input } = spec;
+    return buildDivision(rng, { ...input, code, license: clientLicense ? client.customer : practice.customer });
+  });
+  const codes = divisions.map((division) => division.code);
+  const some = (...indexes: number[]): number[] => indexes.map((i) => codes[i]);
+  const all = codes.slice();
+
+  const people: Array<Omit<UserInput, "license">> = [
+    { firstName: "Jan", lastName: "van Dijk", title: "Partner", divisions: all, currentDivision: codes[0] },
+    { firstName: "Sanne", middleName: "de", lastName: "Vries", divisions: all, currentDivision: codes[1] },
+    { firstName: "Pieter", lastName: "Jansen", divisions: some(0, 1, 2, 3), currentDivision: codes[2] },
+    { firstName: "Fatima", lastName: "El Amrani", divisions: some(0, 4, 5, 6), currentDivision: codes[4] },
+    { firstName: "Daan", lastName: "Bakker", language: "EN", divisions: some(0, 7, 8), currentDivision: codes[7] },
+    { firstName: "Eva", lastName: "Visser", divisions: some(0, 1, 9, 10), currentDivision: codes[9] },
+    { firstName: "Thijs", lastName: "Smit", divisions: some(0, 11, 12), currentDivision: codes[12] },
+    { firstName: "Lotte", lastName: "Meijer", divisions: some(12, 0), currentDivision: codes[0] },
+    { firstName: "Bram", middleName: "de", lastName: "Boer", divisions: some(0, 2, 3), currentDivision: codes[3] },
+    { firstName: "Noor", lastName: "Mulder", divisions: some(0, 5), currentDivision: codes[5], neverLoggedIn: true },
+    { firstName: "Sem", middleName: "de", lastName: "Groot", divisions: some(0, 6, 7), currentDivision: codes[6] },
+    { firstName: "Ömer", lastName: "Yıldız", divisions: some(0, 4), currentDivision: codes[4] },
+    {
+      firstName: "Anne-Marie",
+      lastName: "'t Hart",
+      divisions: some(0, 1),
+      currentDivision: codes[1],
+      notes: "=HYPERLINK(\"http://example.invalid\",\"klik\")",
+    },
+    { firstName: "Lars", lastName: "Dekker", divisions: some(0), currentDivision: codes[0], endDate: dayTime(2025, 6, 30) },
+    { firstName: "Julia", lastName: "Bos", language: "EN", title: "-", divisions: some(0, 8, 9), currentDivision: codes[8] },
+  ];
+  const users = people.map((person) => buildUser(rng, { ...person, license: practice.customer }, "vandijkpartners.nl"));
+
+  const roles: SimUserRole[] = [];
+  const addRole = (userIndex: number, role: number, level: 2 | 3, division: number, end: number | null) => {
+    const start = randomDate(rng, dayTime(2016, 1, 1), dayTime(2023, 12, 31));
+    roles.push({
+      id: rng.guid(),
+      userId: users[userIndex].userId,
+      role,
+      roleLevel: level,
+      division,
+      startDate: start,
+      endDate: end,
+      created: start,
+    });
+  };
+  // Manage subscription: two current holders (one with an end date in the far future), one ended in 2024.
+  addRole(0, ROLE_MANAGE_SUBSCRIPTION, 2, codes[0], null);
+  addRole(1, ROLE_MANAGE_SUBSCRIPTION, 2, codes[0], dayTime(2035, 12, 31));
+  addRole(2, ROLE_MANAGE_SUBSCRIPTION, 2, codes[0], dayTime(2024, 3, 31));
+  addRole(0, 51, 2, codes[0], null);
+  addRole(0, 61, 2, codes[0], null);
+  users.forEach((user, userIndex) => {
+    for (const division of user.divisions) {
+      const count = rng.int(1, 3);
+      for (const role of rng.sample(DIVISION_ROLES, count)) {
+        addRole(userIndex, role, 3, division, rng.chance(0.1) ? dayTime(2022, 12, 31) : null);
+      }
+    }
+  });
+
+  return {
+    name: "demo",
+    seed,
+    referenceTime: dayTime(2026, 1, 1),
+    licenses: [practice, client],
+    divisions,
+    users,
+    roles,
+    roleCatalogue: ROLE_CATALOGUE,
+    primaryUserId: users[0].userId,
+    notGrantedDivision: codes[NOT_GRANTED_INDEX],
+  };
+}
