@@ -54,6 +54,7 @@ export async function buildGateway(
   const auth = await createAuthServices(config, {
     clock: options.clock ?? systemClock,
     simulator: options.simulator,
+    tls,
   });
   app.addHook("onClose", () => auth.close());
   app.decorate("eolServices", { clock: auth.clock, tokens: auth.tokens });

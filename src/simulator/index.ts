@@ -4,6 +4,7 @@
  * Behaviour and sources: src/simulator/README.md.
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock } from "../shared/clock";
 import { AppRegistry, DEMO_APP, type SimApp } from "./apps";
@@ -63,11 +64,18 @@ export interface SimulatorOptions {
   strictDivisionsUrl?: boolean;
   /** Endpoints answering 400 without $select or $top=1 (bulk/… always). Default none (unverified which). */
   selectRequired?: string[];
+  /**
+   * Also serve over HTTPS (PEM key and certificate) on a second port, for browsers that refuse plain
+   * HTTP pages — an Office sign-in dialog fails with 12003 on one. API calls keep using `url`.
+   */
+  tls?: { key: Buffer | string; cert: Buffer | string };
 }
 
 export interface RunningSimulator {
   /** Base URL playing https://start.exactonline.nl, e.g. "http://127.0.0.1:4000". */
   url: string;
+  /** The HTTPS base URL when `tls` was given (the same simulator), else null. */
+  secureUrl: string | null;
   clock: Clock;
   apps: { register(app: SimApp): void; addRedirectUri(clientId: string, uri: string): void };
   data: SimDataset;
@@ -112,16 +120,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     selectRequired: new Set(options.selectRequired ?? []),
   };
   const front = new SimulatorServer(state);
+  const listen = async (server: http.Server, port: number): Promise<number> => {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+    return (server.address() as AddressInfo).port;
+  };
+  const urlHost = host.includes(":") ? `[${host}]` : host;
   const server = http.createServer(front.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  state.url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  state.url = `http://${urlHost}:${await listen(server, options.port ?? 0)}`;
+  const secure = options.tls ? https.createServer(options.tls, front.handle) : null;
+  const secureUrl = secure ? `https://${urlHost}:${await listen(secure, 0)}` : null;
+  const closeServer = (s: http.Server) =>
+    new Promise<void>((resolve, reject) => {
+      s.close((error) => (error ? reject(error) : resolve()));
+      s.closeAllConnections();
+    });
 
   return {
     url: state.url,
+    secureUrl,
     clock,
     apps: {
       register: (app) => apps.register(app),
@@ -134,11 +153,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setAutoApprove: (value) => {
       state.autoApprove = value;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const socket of front.hanging) socket.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      for (const socket of front.hanging) socket.destroy();
+      await Promise.all([closeServer(server), ...(secure ? [closeServer(secure)] : [])]);
+    },
   };
 }

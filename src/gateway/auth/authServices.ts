@@ -26,24 +26,27 @@ export interface AuthServices {
   callbackUrl: string;
   countries: Country[];
   baseUrlFor(country: Country): string;
+  /** Where the sign-in window is sent: the demo simulator's https pages when it has them. */
+  signInBaseUrlFor(country: Country): string;
   close(): Promise<void>;
 }
 
 export async function createAuthServices(
   config: GatewayConfig,
-  options: { clock: Clock; simulator?: RunningSimulator },
+  options: { clock: Clock; simulator?: RunningSimulator; tls?: { key: Buffer; cert: Buffer } | null },
 ): Promise<AuthServices> {
   const { clock } = options;
   const callbackUrl = `${config.publicUrl}/auth/callback`;
   const demo =
     config.demo || options.simulator
-      ? await startDemoExact({ clock, callbackUrl, simulator: options.simulator })
+      ? await startDemoExact({ clock, callbackUrl, simulator: options.simulator, tls: options.tls })
       : null;
   const hosts: ExactHostConfig = {
     exactBaseUrlOverride: config.exactBaseUrlOverride,
     demoBaseUrl: demo?.baseUrl ?? null,
   };
-  allowUpstreamBaseUrls(configuredBaseUrls(hosts));
+  // The demo's https sign-in pages are the same simulator on a second port.
+  allowUpstreamBaseUrls([...configuredBaseUrls(hosts), ...(demo ? [demo.signInBaseUrl] : [])]);
   const store = new SqliteAuthStore(
     config.dataDir,
     new SecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
@@ -62,6 +65,7 @@ export async function createAuthServices(
     callbackUrl,
     countries: COUNTRIES.filter((country) => country !== "demo" || demo !== null),
     baseUrlFor,
+    signInBaseUrlFor: (country) => (country === "demo" && demo ? demo.signInBaseUrl : baseUrlFor(country)),
     close: async () => {
       await store.close();
       await demo?.close();

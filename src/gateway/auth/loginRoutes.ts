@@ -72,7 +72,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
     if (!(await store.setLoginState(id, sha256(state)))) return fail("login_expired", MESSAGES.loginExpired);
     reply.header("cache-control", "no-store");
     return reply.redirect(
-      authorizeUrl(services.baseUrlFor(login.country), {
+      authorizeUrl(services.signInBaseUrlFor(login.country), {
         clientId: login.clientId,
         redirectUri: login.redirectUri,
         state,
