@@ -17,3 +17,27 @@ describe("=EOL.VERSION()", () => {
     expect(registered!.VERSION).toBe(version);
   });
 });
+
+describe("CustomFunctions outside Excel", () => {
+  test("completes Office.js's plain-browser CustomFunctions (associate only) with Error and ErrorCode", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { installCustomFunctionsStandIn } = require("../../src/addin/functions/outsideExcel") as {
+      installCustomFunctionsStandIn: (target: typeof globalThis) => void;
+    };
+    const associate = jest.fn();
+    const scope = { CustomFunctions: { associate } } as unknown as typeof globalThis;
+    installCustomFunctionsStandIn(scope);
+    const cf = (
+      scope as unknown as {
+        CustomFunctions: {
+          associate: unknown;
+          Error: new (c: string, m: string) => Error;
+          ErrorCode: Record<string, string>;
+        };
+      }
+    ).CustomFunctions;
+    expect(cf.associate).toBe(associate);
+    const error = new cf.Error(cf.ErrorCode.notAvailable, "Sign in");
+    expect(error).toMatchObject({ code: "#N/A", message: "Sign in" });
+  });
+});

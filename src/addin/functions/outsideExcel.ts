@@ -15,9 +15,28 @@ class StandInError extends Error {
   }
 }
 
+const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+
 export function installCustomFunctionsStandIn(target: typeof globalThis = globalThis): void {
-  const scope = target as unknown as { CustomFunctions?: unknown; eolRegisteredFunctions?: Registered };
-  if (scope.CustomFunctions !== undefined) return;
+  const scope = target as unknown as {
+    CustomFunctions?: { associate?: unknown; Error?: unknown; ErrorCode?: unknown };
+    eolRegisteredFunctions?: Registered;
+  };
+  const existing = scope.CustomFunctions;
+  if (existing !== undefined) {
+    // Office.js in a plain browser tab defines CustomFunctions.associate but no Error/ErrorCode.
+    existing.Error ??= StandInError;
+    existing.ErrorCode ??= ERROR_CODES;
+    return;
+  }
   const registered: Registered = {};
   scope.eolRegisteredFunctions = registered;
   scope.CustomFunctions = {
@@ -25,15 +44,7 @@ export function installCustomFunctionsStandIn(target: typeof globalThis = global
       registered[id] = fn;
     },
     Error: StandInError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
+    ErrorCode: ERROR_CODES,
   };
 }
 
