@@ -1,5 +1,6 @@
 import path from "node:path";
-import { loadConfig, ConfigError } from "../../src/gateway/config";
+import { loadConfig } from "../../src/gateway/config";
+import { configErrorFor } from "../support/config";
 
 describe("gateway configuration", () => {
   test("defaults run https on localhost:3000 with ./data", () => {
@@ -36,14 +37,6 @@ describe("gateway configuration", () => {
     [{ EOL_PUBLIC_URL: "https://eol.example.com/?a=1" }, "EOL_PUBLIC_URL", /without credentials, query/],
     [{ EOL_TLS_CERT: "/tmp/c.pem" }, "EOL_TLS_KEY", /set together/],
   ])("rejects %j naming %s and the accepted values", (env, variable, accepted) => {
-    let caught: unknown;
-    try {
-      loadConfig(env);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ConfigError);
-    expect((caught as ConfigError).variable).toBe(variable);
-    expect((caught as ConfigError).message).toMatch(accepted);
+    configErrorFor(env, variable, accepted);
   });
 });
