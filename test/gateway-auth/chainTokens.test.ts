@@ -157,3 +157,11 @@ test("a new sign-in during a failing refresh keeps the chain alive with the new 
   expect(endpoint.invalidGrant).toBe(1);
   expect((await store.getChain(chainId))!.status).toBe("live");
 });
+
+test("isChainLive: true for a live chain, false once it is marked dead or for an unknown ID", async () => {
+  expect(await store.isChainLive(chainId)).toBe(true);
+  expect(await store.isChainLive("no-such-chain")).toBe(false);
+  const chain = (await store.getChain(chainId))!;
+  expect(await store.markChainDead(chainId, chain.version, clock.now())).toBe(true);
+  expect(await store.isChainLive(chainId)).toBe(false);
+});

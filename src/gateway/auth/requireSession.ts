@@ -45,8 +45,7 @@ export class SessionResolver {
     authorization: string | undefined,
   ): Promise<{ record: SessionRecord; context: SessionContext }> {
     const session = await this.record(authorization);
-    const chain = await this.services.store.getChain(session.chainId);
-    if (!chain || chain.status !== "live") throw reauthRequired();
+    if (!(await this.services.store.isChainLive(session.chainId))) throw reauthRequired();
     const now = this.services.clock.now();
     if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.services.store.touchSession(session.id, now);
     const context: SessionContext = {

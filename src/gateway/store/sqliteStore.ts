@@ -217,6 +217,12 @@ export class SqliteAuthStore implements AuthStore {
     return this.chainFromRow(row);
   }
 
+  async isChainLive(id: string): Promise<boolean> {
+    const row = this.prepare("SELECT status FROM chains WHERE id = ?").get(id) as
+      { status: string } | undefined;
+    return row?.status === "live";
+  }
+
   async getChain(id: string): Promise<ChainRecord | null> {
     const row = this.prepare("SELECT * FROM chains WHERE id = ?").get(id) as Row | undefined;
     return row ? this.chainFromRow(row) : null;

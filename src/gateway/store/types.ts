@@ -108,6 +108,8 @@ export interface AuthStore {
   /** Creates or replaces the chain of (user, client ID, country): a new sign-in supersedes the old chain. */
   upsertChain(chain: NewChain, now: number): Promise<ChainRecord>;
   getChain(id: string): Promise<ChainRecord | null>;
+  /** Whether the chain exists and is live, without decrypting anything (checked on every request). */
+  isChainLive(id: string): Promise<boolean>;
   /** Stores rotated tokens if the chain is still at `expectedVersion`. */
   rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean>;
   /** Marks the chain dead unless it changed since `expectedVersion` (a new sign-in revived it). */
