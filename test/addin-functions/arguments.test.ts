@@ -85,7 +85,7 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ["ROLEHOLDERS role 0", () => EOL.roleHolders([[0]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS role list with a word", () => EOL.roleHolders([["274,x"]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS bad divisions", () => EOL.roleHolders([[274]], [["every"]], null), DIVISIONS],
-  ["ME headers as text", () => EOL.me("no"), HEADERS],
+  ["WHOAMI headers as text", () => EOL.whoAmI("no"), HEADERS],
   ["QUERY without resource", () => q({ resource: null }), RESOURCE],
   ["QUERY resource with a host", () => q({ resource: "https://evil.example/crm/Accounts" }), RESOURCE],
   ["QUERY resource with ..", () => q({ resource: "crm/../system/Users" }), RESOURCE],

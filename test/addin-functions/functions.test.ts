@@ -142,13 +142,13 @@ describe("=EOL.ROLEHOLDERS()", () => {
   });
 });
 
-describe("=EOL.ME() and =EOL.QUERY()", () => {
-  test("ME spills the signed-in user with the session's country", async () => {
-    expect(await EOL.me(null)).toEqual([
+describe("=EOL.WHOAMI() and =EOL.QUERY()", () => {
+  test("WHOAMI spills the signed-in user with the session's country", async () => {
+    expect(await EOL.whoAmI(null)).toEqual([
       ["Full name", "Current division", "Country"],
       ["Ann Admin", 101, "nl"],
     ]);
-    expect(await EOL.me(false)).toEqual([["Ann Admin", 101, "nl"]]);
+    expect(await EOL.whoAmI(false)).toEqual([["Ann Admin", 101, "nl"]]);
     expect(stub.requests.map((request) => request.path).sort()).toEqual(["/api/v1/me", "/auth/session"]);
   });
 
@@ -186,7 +186,7 @@ describe("cell errors", () => {
 
   test("an unknown or expired session (gateway 401) → #N/A with the sign-in message", async () => {
     await connectTo(stub.baseUrl, "expired-token");
-    expect(await cellError(EOL.me(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+    expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
   });
 
   test.each([
@@ -221,7 +221,7 @@ describe("cell errors", () => {
       code: "exact_error",
       message: "Exact says: " + "x".repeat(400),
     });
-    const { code, message } = await cellError(EOL.me(null));
+    const { code, message } = await cellError(EOL.whoAmI(null));
     expect(code).toBe("#N/A");
     expect(message).toHaveLength(255);
     expect(message.startsWith("Exact says: xxx")).toBe(true);
@@ -241,9 +241,9 @@ describe("cell errors", () => {
       code: "exact_unavailable",
       message: "Exact Online is unavailable.",
     });
-    await cellError(EOL.me(null));
+    await cellError(EOL.whoAmI(null));
     stub.failures.clear();
-    expect((await EOL.me(null))[1][0]).toBe("Ann Admin");
+    expect((await EOL.whoAmI(null))[1][0]).toBe("Ann Admin");
     expect(stub.requests.filter((request) => request.path === "/api/v1/me")).toHaveLength(2);
   });
 });
