@@ -7,9 +7,24 @@ import type { ErrorCode } from "../../shared/errors";
 import { constantTimeEqual, randomSecret, sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
 import type { LoginRecord } from "../store/types";
-import { ExactUnauthorizedError, TokenEndpointError } from "../tokens/exactOAuth";
-import type { AuthServices } from "./authServices";
+import type { Clock } from "../../shared/clock";
+import type { ExactClient } from "../exact/client";
+import type { ExactHosts } from "../exact/hosts";
+import { readCurrentUser } from "../exact/me";
+import type { AuthStore } from "../store/types";
+import { TokenEndpointError, type TokenEndpoint } from "../tokens/tokenEndpoint";
 import { MESSAGES } from "./messages";
+
+/** What the callback works with (the gateway's decorators). */
+export interface CallbackServices {
+  clock: Clock;
+  store: AuthStore;
+  tokenEndpoint: Pick<TokenEndpoint, "request">;
+  exactHosts: ExactHosts;
+  exact: { client: ExactClient };
+}
+
+const NEW_SIGN_IN_REFUSED = "Exact Online did not accept the new sign-in. Start the sign-in again.";
 
 export type CallbackResult =
   { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string };
@@ -44,7 +59,7 @@ function oauthFailure(error: string, description: string, login: LoginRecord): C
 }
 
 export async function handleCallback(
-  services: AuthServices,
+  services: CallbackServices,
   query: CallbackQuery,
 ): Promise<{ loginId: string | null; result: CallbackResult }> {
   const state = STATE_FORMAT.exec(typeof query.state === "string" ? query.state : "");
@@ -64,11 +79,11 @@ export async function handleCallback(
 }
 
 async function completeLogin(
-  services: AuthServices,
+  services: CallbackServices,
   login: LoginRecord,
   query: CallbackQuery,
 ): Promise<CallbackResult> {
-  const { clock, store, oauth } = services;
+  const { clock, store } = services;
   if (clock.now() > login.expiresAt) return failure("login_expired", MESSAGES.loginExpired);
   if (typeof query.error === "string" && query.error !== "") {
     return oauthFailure(query.error, String(query.error_description ?? ""), login);
@@ -77,14 +92,26 @@ async function completeLogin(
     return failure("exact_error", "Exact Online answered without a sign-in code. Start the sign-in again.");
   }
   try {
-    const baseUrl = services.baseUrlFor(login.country);
-    const tokens = await oauth.exchangeCode(baseUrl, {
+    const baseUrl = services.exactHosts.baseUrlFor(login.country);
+    const tokens = await services.tokenEndpoint.request(baseUrl, {
+      grant: "authorization_code",
       clientId: login.clientId,
       clientSecret: login.clientSecret,
       redirectUri: login.redirectUri,
       code: query.code,
     });
-    const me = await oauth.readMe(baseUrl, tokens.accessToken);
+    // The same road as every Exact call (budget, retries); no chain yet, so the fresh token is used as is.
+    const me = await readCurrentUser(services.exact.client, {
+      chainId: `login:${login.id}`,
+      clientId: login.clientId,
+      exactBaseUrl: baseUrl,
+      tokens: {
+        getAccessToken: async () => tokens.accessToken,
+        refreshAfterUnauthorized: async () => {
+          throw new GatewayError(401, "reauth_required", NEW_SIGN_IN_REFUSED);
+        },
+      },
+    });
     const chain = await store.upsertChain(
       {
         ...tokens,
@@ -105,9 +132,10 @@ async function completeLogin(
     return { status: "ok", completionCode };
   } catch (error) {
     if (error instanceof TokenEndpointError) return oauthFailure(error.oauthError, error.description, login);
-    if (error instanceof GatewayError) return failure(error.code, error.message);
-    if (error instanceof ExactUnauthorizedError) {
-      return failure("exact_error", "Exact Online did not accept the new sign-in. Start the sign-in again.");
+    if (error instanceof GatewayError) {
+      // A 401 to a token issued a moment ago is Exact's refusal, not an ended session.
+      if (error.code === "reauth_required") return failure("exact_error", NEW_SIGN_IN_REFUSED);
+      return failure(error.code, error.message);
     }
     throw error;
   }
