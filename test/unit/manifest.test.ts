@@ -103,9 +103,15 @@ describe("manifest.xml", () => {
     for (const s of strings("LongStrings")) expect(s.length).toBeLessThanOrEqual(250);
   });
 
+  test("says what Sign out does: the session is the add-in site's, so it ends in every workbook", () => {
+    const tip = resourceIds("LongStrings").get("SignOut.Tip")!;
+    expect(tip).toMatch(/every workbook/);
+    expect(tip).not.toMatch(/in this workbook\.$/);
+    expect(xml).toMatch(/Value="Meld u af bij Exact Online in elke werkmap/);
+  });
+
   test("uses only https URLs", () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]+)"/g)].map((m) => m[1]);
-    urls.push(...[...xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]));
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) expect(url).toMatch(/^https:\/\//);
   });

@@ -65,6 +65,8 @@ export const en = {
   refreshAll: "Refresh all",
   clearCache: "Clear cache",
   signOut: "Sign out",
+  signOutHint:
+    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
   working: "Working…",

@@ -68,6 +68,8 @@ export const nl: Strings = {
   refreshAll: "Alles verversen",
   clearCache: "Cache wissen",
   signOut: "Afmelden",
+  signOutHint:
+    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
   cacheCleared: "Cache gewist. De volgende verversing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
   working: "Bezig…",
