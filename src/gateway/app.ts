@@ -10,7 +10,8 @@ import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config";
 import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
 import configPlugin from "./plugins/config";
-import errorsPlugin from "./plugins/errors";
+import errorsPlugin, { clientErrorHandler } from "./plugins/errors";
+import httpPlugin from "./plugins/http";
 import securityHeaders from "./plugins/securityHeaders";
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   simulator?: RunningSimulator;
   /** Where the logs go instead of stdout (tests that check what is logged). */
   logStream?: NodeJS.WritableStream;
+  /** How often expired sign-in records are purged (tests use a short interval). */
+  purgeIntervalMs?: number;
 }
 
 export async function buildGateway(
@@ -55,11 +58,17 @@ export async function buildGateway(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 16 * 1024,
-    trustProxy: false,
+    clientErrorHandler,
+    // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   });
   // Infrastructure
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
   await app.register(errorsPlugin);
+  await app.register(httpPlugin);
   await app.register(securityHeaders, { https: !!tls || config.publicUrl.startsWith("https:") });
   await app.register(staticFiles);
   await app.register(storePlugin);
@@ -67,7 +76,7 @@ export async function buildGateway(
   await app.register(exactHostsPlugin, { simulator: options.simulator, tls });
   await app.register(tokensPlugin);
   await app.register(exactPlugin);
-  await app.register(sessionsPlugin);
+  await app.register(sessionsPlugin, { purgeIntervalMs: options.purgeIntervalMs });
   await app.register(signInPlugin);
   // Routes
   await app.register(healthRoute);

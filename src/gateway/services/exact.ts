@@ -7,6 +7,7 @@ import fp from "fastify-plugin";
 import type { GatewayConfig } from "../config";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
+import { ErrorBudget } from "../exact/errorBudget";
 import { CurrentUserReader } from "../exact/me";
 import { RateScheduler } from "../scheduler/scheduler";
 import { DataService } from "../data/dataService";
@@ -79,12 +80,13 @@ export default fp(
       maxAttempts: settings.maxAttempts,
       timeoutMs: settings.timeoutMs,
       backoffBaseMs: settings.backoffBaseMs,
+      errorBudget: new ErrorBudget({ clock }),
     });
     app.decorate("exact", {
       scheduler,
       cache,
       client,
-      data: new DataService(client, cache, clock),
+      data: new DataService(client, cache, clock, settings.concurrency),
       currentUser: new CurrentUserReader(client, clock),
     });
   },

@@ -1,9 +1,10 @@
 /**
- * Service: session tokens → sessions, and `request.eolSession` for the routes behind the /api/v1
- * session hook.
+ * Service: session tokens → sessions (idle and absolute lifetimes, expired ones purged hourly), and
+ * `request.eolSession` for the routes behind the /api/v1 session hook.
  */
 import fp from "fastify-plugin";
 import type { SessionContext } from "../contracts";
+import { schedulePurge, sessionLifetime } from "../signin/sessionLifetime";
 import { SessionResolver } from "../signin/sessions";
 
 declare module "fastify" {
@@ -17,10 +18,13 @@ declare module "fastify" {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate("sessions", new SessionResolver(app.store, app.clock, app.exactHosts));
+export default fp<{ purgeIntervalMs?: number }>(
+  async (app, options) => {
+    const { store, clock, exactHosts } = app;
+    const lifetime = sessionLifetime(app.config);
+    app.decorate("sessions", new SessionResolver(store, clock, exactHosts, lifetime));
     app.decorateRequest("eolSession", null);
+    schedulePurge(app, { store, clock, lifetime }, options.purgeIntervalMs);
   },
   { name: "eol-sessions", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },
 );

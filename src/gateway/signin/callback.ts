@@ -5,12 +5,12 @@
  */
 import type { ErrorCode } from "../../shared/errors";
 import { constantTimeEqual, randomSecret, sha256 } from "../crypto/random";
-import { GatewayError } from "../errors";
+import { clip, GatewayError } from "../errors";
 import type { LoginRecord } from "../store/types";
 import type { Clock } from "../../shared/clock";
 import type { ExactClient } from "../exact/client";
 import type { ExactHosts } from "../exact/hosts";
-import { readCurrentUser } from "../exact/me";
+import { readCurrentUser, type CurrentUser } from "../exact/me";
 import type { AuthStore } from "../store/types";
 import { TokenEndpointError, type TokenEndpoint } from "../tokens/tokenEndpoint";
 import { MESSAGES } from "./messages";
@@ -58,6 +58,44 @@ function oauthFailure(error: string, description: string, login: LoginRecord): C
   );
 }
 
+/**
+ * current/Me right after the code exchange, on the same road as every Exact call (budget, retries of
+ * transient failures); no chain exists yet, so the fresh token is used as is.
+ */
+async function readMeAfterExchange(
+  services: CallbackServices,
+  login: LoginRecord,
+  baseUrl: string,
+  accessToken: string,
+): Promise<CurrentUser> {
+  try {
+    return await readCurrentUser(services.exact.client, {
+      chainId: `login:${login.id}`,
+      clientId: login.clientId,
+      exactBaseUrl: baseUrl,
+      tokens: {
+        getAccessToken: async () => accessToken,
+        refreshAfterUnauthorized: async () => {
+          throw new GatewayError(401, "reauth_required", NEW_SIGN_IN_REFUSED);
+        },
+      },
+    });
+  } catch (error) {
+    // A 401 to a token issued a moment ago is Exact's refusal, not an ended session.
+    if (error instanceof GatewayError && error.code === "reauth_required") {
+      throw new GatewayError(502, "exact_error", NEW_SIGN_IN_REFUSED);
+    }
+    if (!(error instanceof GatewayError)) throw error;
+    throw new GatewayError(
+      error.status,
+      error.code,
+      clip(
+        `You signed in at Exact Online, but it did not say who you are (${error.message}) Start the sign-in again in a minute.`,
+      ),
+    );
+  }
+}
+
 export async function handleCallback(
   services: CallbackServices,
   query: CallbackQuery,
@@ -100,18 +138,7 @@ async function completeLogin(
       redirectUri: login.redirectUri,
       code: query.code,
     });
-    // The same road as every Exact call (budget, retries); no chain yet, so the fresh token is used as is.
-    const me = await readCurrentUser(services.exact.client, {
-      chainId: `login:${login.id}`,
-      clientId: login.clientId,
-      exactBaseUrl: baseUrl,
-      tokens: {
-        getAccessToken: async () => tokens.accessToken,
-        refreshAfterUnauthorized: async () => {
-          throw new GatewayError(401, "reauth_required", NEW_SIGN_IN_REFUSED);
-        },
-      },
-    });
+    const me = await readMeAfterExchange(services, login, baseUrl, tokens.accessToken);
     const chain = await store.upsertChain(
       {
         ...tokens,
@@ -132,11 +159,8 @@ async function completeLogin(
     return { status: "ok", completionCode };
   } catch (error) {
     if (error instanceof TokenEndpointError) return oauthFailure(error.oauthError, error.description, login);
-    if (error instanceof GatewayError) {
-      // A 401 to a token issued a moment ago is Exact's refusal, not an ended session.
-      if (error.code === "reauth_required") return failure("exact_error", NEW_SIGN_IN_REFUSED);
-      return failure(error.code, error.message);
-    }
-    throw error;
+    if (error instanceof GatewayError) return failure(error.code, error.message);
+    // Never a raw 500 in the sign-in window, and never a login left pending.
+    return failure("internal_error", "The sign-in could not be finished. Start the sign-in again.");
   }
 }

@@ -10,6 +10,7 @@ import type { ExactHosts } from "../exact/hosts";
 import type { AuthStore, SessionRecord } from "../store/types";
 import { reauthRequired } from "../tokens/chainTokens";
 import { MESSAGES } from "./messages";
+import { isSessionExpired, sessionExpiredError, type SessionLifetime } from "./sessionLifetime";
 
 /** Session tokens are 43 base64url characters; anything else is not one of ours. */
 const TOKEN_FORMAT = /^Bearer ([A-Za-z0-9_-]{43})$/;
@@ -21,6 +22,7 @@ export class SessionResolver {
     private readonly store: AuthStore,
     private readonly clock: Clock,
     private readonly hosts: ExactHosts,
+    private readonly lifetime: SessionLifetime,
   ) {}
 
   /** The session record behind an Authorization header, or 401 not_signed_in / reauth_required. */
@@ -29,6 +31,10 @@ export class SessionResolver {
     if (!match) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
     const session = await this.store.getSessionByTokenHash(sha256(match[1]));
     if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+    if (isSessionExpired(session, this.lifetime, this.clock.now())) {
+      await this.store.deleteSession(session.id);
+      throw sessionExpiredError();
+    }
     return session;
   }
 

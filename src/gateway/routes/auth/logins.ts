@@ -6,7 +6,12 @@ import { constantTimeEqual, randomId, randomSecret, sha256 } from "../../crypto/
 import { GatewayError } from "../../errors";
 import { handleCallback, type CallbackQuery } from "../../signin/callback";
 import { completionUrl } from "../../signin/completion";
-import { readCompletionCode, readLoginRequest, readLoginSecret } from "../../signin/loginRequest";
+import {
+  readCompletionCode,
+  readLoginRequest,
+  readLoginSecret,
+  rejectUnknownRedeemFields,
+} from "../../signin/loginRequest";
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "../../signin/messages";
 import { probeAppSettings } from "../../signin/probeApp";
 import { sessionInfo } from "../../signin/sessionInfo";
@@ -22,6 +27,7 @@ export default async function loginRoutes(app: FastifyInstance): Promise<void> {
       managedApp: config.managedApp,
       countries: signIn.countries,
       callbackUrl: signIn.callbackUrl,
+      allowedRedirectUris: config.allowedRedirectUris,
       demoApp: signIn.demoApp,
     });
     await probeAppSettings(exactHosts, exactHosts.baseUrlFor(settings.country), settings);
@@ -88,6 +94,7 @@ export default async function loginRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>("/logins/:id/redeem", async (request, reply) => {
     const loginSecret = readLoginSecret(request.body);
+    rejectUnknownRedeemFields(request.body);
     const completionCode = readCompletionCode(request.body);
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;

@@ -36,6 +36,21 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
 
   app.delete<{ Querystring: { all?: string } }>("/session", async (request, reply) => {
     const session = await sessions.record(request.headers.authorization);
+    const unknown = Object.keys(request.query).find((name) => name !== "all");
+    if (unknown !== undefined) {
+      throw new GatewayError(
+        400,
+        "invalid_request",
+        `Unknown parameter "${unknown.slice(0, 40)}"; only "all" is accepted.`,
+      );
+    }
+    if (request.query.all !== undefined && request.query.all !== "true" && request.query.all !== "false") {
+      throw new GatewayError(
+        400,
+        "invalid_request",
+        'all must be "true" (every session of this sign-in) or "false".',
+      );
+    }
     if (request.query.all === "true") await store.deleteSessionsOfChain(session.chainId);
     else await store.deleteSession(session.id);
     return reply.status(204).send();

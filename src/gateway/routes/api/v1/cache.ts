@@ -11,9 +11,11 @@ export default async function cacheRoutes(app: FastifyInstance): Promise<void> {
     const { session, query } = caller(req);
     rejectUnknownParameters(query, []);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    // Budgets are per app and division, shared by every user of the app: show only the caller's divisions.
+    const mine = await data.accessibleCodes(session);
     const budgets = scheduler
       .budgetsOf(session.clientId)
-      .filter((budget) => budget.division !== null)
+      .filter((budget) => budget.division !== null && mine.has(budget.division))
       .map((budget) => {
         budget.rollOver(data.now());
         return budget;
