@@ -3,14 +3,11 @@
  * data sets, joined as the gateway receives them. Expected rows are worked out here from the data set's
  * own records (epoch times, user IDs), not from the code under test.
  */
-import { shapeRows } from "../../src/gateway/api/tables";
-import {
-  ACCESS_FINDING_COLUMNS,
-  accessFindings,
-} from "../../src/gateway/services/accessReview/accessFindings";
-import { ROLE_CATALOGUE_COLUMNS, roleCatalogue } from "../../src/gateway/services/accessReview/roleCatalogue";
-import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../src/gateway/services/accessReview/roleChanges";
-import type { ReviewRoleRow } from "../../src/gateway/services/accessReview/reviewRows";
+import { shapeRows } from "../../src/gateway/data/tables";
+import { ACCESS_FINDING_COLUMNS, accessFindings } from "../../src/gateway/data/accessReview/accessFindings";
+import { ROLE_CATALOGUE_COLUMNS, roleCatalogue } from "../../src/gateway/data/accessReview/roleCatalogue";
+import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../src/gateway/data/accessReview/roleChanges";
+import type { ReviewRoleRow } from "../../src/gateway/data/accessReview/reviewRows";
 import { generateDataset, roleDescription, type SimDataset, type SimUserRole } from "../../src/simulator";
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
  * level(s), and how many distinct users and divisions hold it today. Descriptions come from Exact's
  * rows (in the signed-in user's language), not from a list of ours.
  */
-import { activeOn, label, ROLE_LEVEL, type ColumnSpec } from "../../api/tables";
+import { activeOn, label, ROLE_LEVEL, type ColumnSpec } from "../tables";
 import { sortedDistinct, type ReviewRoleRow } from "./reviewRows";
 
 export interface RoleCatalogueRow {

@@ -4,7 +4,7 @@
  * or not for `inactiveDays`. One row per user, the first finding that applies in that order (a login
  * that ended explains not logging in since).
  */
-import { activeOn, type ColumnSpec } from "../../api/tables";
+import { activeOn, type ColumnSpec } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, sortedDistinct, timeOf, type ReviewRoleRow } from "./reviewRows";
 

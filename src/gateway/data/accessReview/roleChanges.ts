@@ -3,7 +3,7 @@
  * and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
  * (set the end date) for an end — Exact's CreatorFullName and ModifierFullName.
  */
-import type { ColumnSpec } from "../../api/tables";
+import type { ColumnSpec } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, startOfDay, timeOf, type ReviewRoleRow } from "./reviewRows";
 
