@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { StatusResponse, TableResponse } from "../../shared/api";
+import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
 import type { SessionContext } from "../contracts";
 import { GatewayError } from "../errors";
 import type { RateScheduler } from "../scheduler/scheduler";
@@ -40,8 +41,7 @@ export interface RouteDeps {
 type Query = Record<string, unknown>;
 
 function sessionOf(request: FastifyRequest): SessionContext {
-  if (!request.eolSession)
-    throw new GatewayError(401, "not_signed_in", "Sign in to Exact Online (EOL task pane).");
+  if (!request.eolSession) throw new GatewayError(401, "not_signed_in", SIGN_IN_MESSAGE);
   return request.eolSession;
 }
 

@@ -2,15 +2,11 @@
  * Turns a non-2xx Exact answer into our own error: which ones are worth retrying, and the clear,
  * user-facing GatewayError for the rest. Messages stay ≤ 255 characters and carry no secrets.
  */
+import { clip } from "../../shared/rules/clip";
 import { GatewayError } from "../errors";
 import { exactErrorText } from "./odata";
 
-export const MAX_MESSAGE_LENGTH = 255;
-
-export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
-  const single = text.replace(/\s+/g, " ").trim();
-  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
-}
+export { clip };
 
 /** 5xx (except 501, which is Exact saying "not for this endpoint") is transient. */
 export function isTransientStatus(status: number): boolean {
