@@ -11,3 +11,6 @@ export class GatewayError extends Error {
     this.name = "GatewayError";
   }
 }
+
+// Messages end up in cells and task-pane texts: one line, at most 255 characters (the add-in's rule too).
+export { clip, MAX_MESSAGE_LENGTH } from "../shared/rules/clip";

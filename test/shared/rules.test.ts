@@ -5,8 +5,8 @@
 import { ArgumentError } from "../../src/addin/functions/argumentError";
 import * as cell from "../../src/addin/functions/arguments";
 import { parseRoles as parsePaneRoles } from "../../src/addin/taskpane/roles";
-import * as route from "../../src/gateway/api/arguments";
-import { validateOrderby, validateResource, validateSelect } from "../../src/gateway/api/queryValidation";
+import * as route from "../../src/gateway/data/arguments";
+import { validateOrderby, validateResource, validateSelect } from "../../src/gateway/data/queryValidation";
 import { clip, MAX_MESSAGE_LENGTH } from "../../src/shared/rules/clip";
 import { MAX_DIVISIONS_IN_LIST, QUERY_LIMITS } from "../../src/shared/rules/queryLimits";
 import { orderTerms, RESOURCE_PATTERN, selectFields } from "../../src/shared/rules/resourcePattern";

@@ -4,7 +4,8 @@
  * counted in it yet). Headers from a window that is already over are ignored. Until the first header
  * arrives, Exact's documented limits (60 a minute, 5000 a day) are assumed.
  */
-import type { RateLimitSnapshot } from "../exact/rateLimitHeaders";
+import { GatewayError } from "../errors";
+import type { RateLimitSnapshot } from "./rateLimitHeaders";
 
 export const ASSUMED_MINUTE_LIMIT = 60;
 export const ASSUMED_DAY_LIMIT = 5000;
@@ -80,7 +81,8 @@ export class DivisionBudget {
   /** Learns from a response's headers (missing headers leave our knowledge unchanged). */
   learn(snapshot: RateLimitSnapshot, now: number): void {
     this.rollOver(now);
-    merge(this.minute, snapshot.minuteLimit, snapshot.minuteRemaining, snapshot.minuteResetAt, now);
+    const minuteReset = capMinuteReset(snapshot.minuteResetAt, now);
+    merge(this.minute, snapshot.minuteLimit, snapshot.minuteRemaining, minuteReset, now);
     merge(this.day, snapshot.dayLimit, snapshot.dayRemaining, snapshot.dayResetAt, now);
   }
 
@@ -88,7 +90,7 @@ export class DivisionBudget {
   markMinuteSpent(resetAt: number | null, now: number): void {
     this.minute.remaining = 0;
     // A reset already past by our clock (clocks differ) still means "not now": wait a moment.
-    const known = resetAt ?? this.minute.resetAt;
+    const known = capMinuteReset(resetAt ?? this.minute.resetAt, now);
     this.minute.resetAt = known !== null && known > now ? known : now + SKEWED_RESET_WAIT_MS;
   }
 
@@ -108,6 +110,11 @@ export class DivisionBudget {
   }
 }
 
+/** A minute window ends at the latest 61 s from now, whatever a (skewed) header says. */
+function capMinuteReset(resetAt: number | null, now: number): number | null {
+  return resetAt === null ? null : Math.min(resetAt, now + MAX_MINUTE_WAIT_MS);
+}
+
 /** Within one window the remaining count only goes down, so the lower value wins. */
 function merge(
   window: Window,
@@ -123,4 +130,15 @@ function merge(
   const newer = resetAt !== null && window.resetAt !== null && resetAt > window.resetAt;
   window.remaining = window.remaining === null || newer ? remaining : Math.min(window.remaining, remaining);
   if (resetAt !== null) window.resetAt = resetAt;
+}
+
+/** The budget's daily window is spent: every call of this division fails until the reset. */
+export function dailyLimitError(division: number | null, resetAt: number | null): GatewayError {
+  const where = division === null ? "this app" : `division ${division}`;
+  const when = resetAt ? ` It resets at ${new Date(resetAt).toISOString()}.` : "";
+  return new GatewayError(
+    429,
+    "daily_limit_reached",
+    `Exact Online's daily call limit for ${where} is used up.${when}`,
+  );
 }

@@ -10,7 +10,7 @@ import { constantTimeEqual } from "../crypto/random";
 import { GatewayError } from "../errors";
 import type { AuthStore, ChainRecord } from "../store/types";
 import { InProcessChainLock, type ChainLock } from "./chainLock";
-import { TokenEndpointError, type ExactOAuthClient } from "./exactOAuth";
+import { TokenEndpointError, type TokenEndpoint } from "./tokenEndpoint";
 
 /** Exact rejects refreshes earlier than this after the previous token was issued. */
 export const EARLIEST_REFRESH_MS = 570_000;
@@ -30,7 +30,8 @@ export function refreshDueAt(chain: Pick<ChainRecord, "accessIssuedAt" | "access
 
 export interface ChainTokenOptions {
   store: AuthStore;
-  oauth: ExactOAuthClient;
+  /** The token endpoint (only `request` is used, so tests can stand in for Exact). */
+  endpoint: Pick<TokenEndpoint, "request">;
   clock: Clock;
   baseUrlFor(country: Country): string;
   lock?: ChainLock;
@@ -38,6 +39,8 @@ export interface ChainTokenOptions {
 
 export class ChainTokenService implements TokenSource {
   private readonly lock: ChainLock;
+  /** Refreshes under way: a shutdown waits for them, so a rotated refresh token is never lost. */
+  private readonly refreshing = new Set<Promise<unknown>>();
 
   constructor(private readonly options: ChainTokenOptions) {
     this.lock = options.lock ?? new InProcessChainLock();
@@ -62,17 +65,30 @@ export class ChainTokenService implements TokenSource {
     });
   }
 
+  /** Resolves once every refresh under way has finished (stored or failed). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.refreshing]);
+  }
+
   private async liveChain(chainId: string): Promise<ChainRecord> {
     const chain = await this.options.store.getChain(chainId);
     if (!chain || chain.status !== "live") throw reauthRequired();
     return chain;
   }
 
-  private async refreshLocked(chain: ChainRecord): Promise<string> {
-    const { store, oauth, clock } = this.options;
+  private refreshLocked(chain: ChainRecord): Promise<string> {
+    const refresh = this.refreshAndStore(chain);
+    this.refreshing.add(refresh);
+    void refresh.finally(() => this.refreshing.delete(refresh)).catch(() => undefined);
+    return refresh;
+  }
+
+  private async refreshAndStore(chain: ChainRecord): Promise<string> {
+    const { store, endpoint, clock } = this.options;
     let tokens;
     try {
-      tokens = await oauth.refresh(this.options.baseUrlFor(chain.country), {
+      tokens = await endpoint.request(this.options.baseUrlFor(chain.country), {
+        grant: "refresh_token",
         clientId: chain.clientId,
         clientSecret: chain.clientSecret,
         refreshToken: chain.refreshToken,

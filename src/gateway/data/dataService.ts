@@ -1,0 +1,203 @@
+/**
+ * Fetches per (chain, resource, division, options) through the cache, so routes share work: the users
+ * of a division fetched for one route serve the joins of another, and "all" reuses the cached
+ * divisions list. Multi-division requests fan out in parallel; the scheduler bounds and shares them.
+ */
+import type { Clock } from "../../shared/clock";
+import type { SessionContext } from "../contracts";
+import type { ResultCache, Cached } from "../cache/resultCache";
+import type { ExactClient, ODataQuery } from "../exact/client";
+import type { ExactRecord } from "../exact/odata";
+import { GatewayError } from "../errors";
+import type { DivisionSelector } from "./arguments";
+import { fanOut } from "./fanOut";
+import { DivisionAccess } from "./divisionAccess";
+import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
+
+export type Fetched<T> = Cached<T>;
+
+export interface ResolvedDivisions {
+  divisions: number[];
+  source: "explicit" | "current" | "all";
+  /** The divisions list fetch behind "all" (its age counts towards the answer's asOf). */
+  basis: Fetched<unknown> | null;
+}
+
+/** Combines the freshness of several fetches: the oldest asOf, cached only when all were. */
+export function combine(parts: Fetched<unknown>[], now: number): { asOf: number; cached: boolean } {
+  if (parts.length === 0) return { asOf: now, cached: false };
+  return {
+    asOf: Math.min(...parts.map((part) => part.asOf)),
+    cached: parts.every((part) => part.cached),
+  };
+}
+
+export class DataService {
+  constructor(
+    private readonly client: ExactClient,
+    private readonly cache: ResultCache,
+    private readonly clock: Clock,
+    private readonly fanOutWidth = 8,
+  ) {
+    this.access = new DivisionAccess(
+      clock,
+      async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
+    );
+  }
+
+  private readonly access: DivisionAccess;
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** All records of one resource in one division (null = no division in the URL), cached. */
+  fetch(
+    session: SessionContext,
+    division: number | null,
+    resource: string,
+    query: ODataQuery,
+    fresh: boolean,
+  ): Promise<Fetched<ExactRecord[]>> {
+    return this.cache.get(
+      { chainId: session.chainId, resource, division, options: query },
+      () => this.client.getAll(session, division, resource, query),
+      fresh,
+    );
+  }
+
+  async me(session: SessionContext, fresh: boolean): Promise<Fetched<ExactRecord>> {
+    const result = await this.fetch(session, null, "current/Me", { $select: ME_SELECT.join(",") }, fresh);
+    const me = result.value[0];
+    if (!me)
+      throw new GatewayError(502, "exact_unavailable", "Exact Online did not return the signed-in user.");
+    return { ...result, value: me };
+  }
+
+  async divisions(
+    session: SessionContext,
+    scope: "accessible" | "license",
+    fresh: boolean,
+  ): Promise<Fetched<ExactRecord[]>> {
+    const { division: current } = await this.currentDivision(session, fresh);
+    const select = { $select: DIVISION_SELECT.join(",") };
+    // Exact does not check the division in a system/Divisions URL, so the current one always serves.
+    const accessible = await this.fetch(session, current, "system/Divisions", select, fresh);
+    if (scope === "accessible") return accessible;
+    // system/AllDivisions lists the license of the URL division, which must be readable: the current
+    // division when it is, else the first readable main division (Me's may be one the app was not granted).
+    const readable = accessible.value.filter((row) => !row.BlockingStatus);
+    const anchor =
+      readable.find((row) => row.Code === current) ??
+      readable.find((row) => row.IsMainDivision === true) ??
+      readable[0];
+    if (!anchor || typeof anchor.Code !== "number") {
+      throw new GatewayError(403, "no_division_access", "No readable division to list the license from.");
+    }
+    return this.fetch(session, anchor.Code, "system/AllDivisions", select, fresh);
+  }
+
+  async currentDivision(
+    session: SessionContext,
+    fresh: boolean,
+  ): Promise<{ division: number; basis: Fetched<unknown> | null }> {
+    if (session.currentDivision !== null) return { division: session.currentDivision, basis: null };
+    const me = await this.me(session, fresh);
+    const current = me.value.CurrentDivision;
+    if (typeof current !== "number") {
+      throw new GatewayError(400, "invalid_request", 'Exact reports no current division; pass "divisions".');
+    }
+    return { division: current, basis: me };
+  }
+
+  async resolveDivisions(
+    session: SessionContext,
+    selector: DivisionSelector,
+    fresh: boolean,
+  ): Promise<ResolvedDivisions> {
+    if (selector.kind === "explicit") {
+      await this.access.check(session, selector.divisions);
+      return { divisions: selector.divisions, source: "explicit", basis: null };
+    }
+    if (selector.kind === "current") {
+      const { division, basis } = await this.currentDivision(session, fresh);
+      return { divisions: [division], source: "current", basis };
+    }
+    const list = await this.divisions(session, "accessible", fresh);
+    // Blocked divisions (backup, conversion, deletion) refuse every call: "all" leaves them out.
+    const codes = list.value
+      .filter((row) => !row.BlockingStatus)
+      .map((row) => row.Code)
+      .filter((code): code is number => typeof code === "number");
+    return { divisions: codes, source: "all", basis: list };
+  }
+
+  /** The divisions this caller can open (kept per chain; views must not show other users' divisions). */
+  async accessibleCodes(session: SessionContext): Promise<Set<number>> {
+    try {
+      return await this.access.openDivisions(session);
+    } catch (error) {
+      // Exact unreachable: showing no budgets beats showing other users' divisions.
+      if (error instanceof GatewayError) return new Set();
+      throw error;
+    }
+  }
+
+  users(session: SessionContext, division: number, fresh: boolean): Promise<Fetched<ExactRecord[]>> {
+    return this.fetch(session, division, "users/Users", { $select: USER_SELECT.join(",") }, fresh);
+  }
+
+  /**
+   * Every user of the signed-in user's license in one listing (system/Users takes no division), so
+   * joining names onto role rows of many divisions costs one call instead of one per division. Null
+   * when Exact refuses it (e.g. an app without that scope): callers then fall back to users/Users.
+   */
+  async userDirectory(session: SessionContext, fresh: boolean): Promise<Fetched<ExactRecord[]> | null> {
+    try {
+      return await this.fetch(session, null, "system/Users", { $select: USER_SELECT.join(",") }, fresh);
+    } catch (error) {
+      if (
+        error instanceof GatewayError &&
+        (error.code === "exact_error" || error.code === "no_division_access")
+      ) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Role rows of one division, filtered by role number(s) on Exact's side when given. */
+  userRoles(
+    session: SessionContext,
+    division: number,
+    roles: number[] | null,
+    fresh: boolean,
+  ): Promise<Fetched<ExactRecord[]>> {
+    const filter =
+      roles && roles.length > 0 ? roles.map((role) => `Role eq ${role}`).join(" or ") : undefined;
+    return this.fetch(
+      session,
+      division,
+      "users/UserRolesPerDivision",
+      { $select: USER_ROLE_SELECT.join(","), $filter: filter },
+      fresh,
+    );
+  }
+
+  /**
+   * Runs `work` for every division in parallel (as wide as the scheduler lets calls run); the first
+   * failure fails the whole answer and the divisions not yet started are never called.
+   */
+  fanOut<T>(divisions: number[], work: (division: number) => Promise<T>): Promise<T[]> {
+    return fanOut(divisions, this.fanOutWidth, work);
+  }
+
+  cacheStats(session: SessionContext): ReturnType<ResultCache["statsFor"]> {
+    return this.cache.statsFor(session.chainId);
+  }
+
+  clearCache(session: SessionContext): number {
+    this.client.forgetErrors(session.chainId);
+    return this.cache.clearChain(session.chainId);
+  }
+}
