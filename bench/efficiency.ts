@@ -24,6 +24,11 @@ function ratio(report: Report, name: string, measured: number, bound: number): v
 }
 
 export async function measureEfficiency(report: Report): Promise<void> {
+  report.note(
+    "Explicit division lists are checked against the caller's division list (kept per sign-in for an hour, " +
+      "not cleared by Clear cache) before any call; the DIVISIONS scenario reads that list first, so the " +
+      "later scenarios do not pay for it again. A cold USERROLES would add the list's pages once an hour.",
+  );
   const stack = await startBenchStack({ virtual: true, simulator: { dataset: "accountant-large" } });
   try {
     const data = stack.simulator.data;
