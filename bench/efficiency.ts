@@ -3,9 +3,9 @@
  * bound, for DIVISIONS over 1,500 divisions, USERROLES over 50 and ROLEHOLDERS(274) over all 1,500;
  * then 1,000 repeated formula calls within the cache TTL.
  */
-import { GatewayClient } from "../src/addin/gateway/client";
+import { GatewayClient } from "../src/addin/data/gatewayClient";
 import { setSessionToken } from "../src/addin/session/tokenStore";
-import { tableSource } from "../src/addin/functions/tableSource";
+import { tableSource } from "../src/addin/data/tableSource";
 import { divisions as divisionsFunction } from "../src/addin/functions/functions";
 import { divisionsBound, grantedOpenDivisions, roleRowsBound } from "./bounds";
 import type { Report } from "./report";

@@ -7,7 +7,7 @@ import * as EOL from "../../src/addin/functions/functions";
 
 /** Excel passes an omitted optional range argument as null. */
 const NO_RANGE = null as unknown as unknown[][];
-import { tableSource } from "../../src/addin/functions/tableSource";
+import { tableSource } from "../../src/addin/data/tableSource";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";

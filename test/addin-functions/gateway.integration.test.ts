@@ -4,9 +4,9 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { GatewayClient } from "../../src/addin/gateway/client";
+import { GatewayClient } from "../../src/addin/data/gatewayClient";
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/functions/tableSource";
+import { tableSource } from "../../src/addin/data/tableSource";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { insertDivisionsSheet, refreshAll, setCacheClient } from "../../src/addin/commands/actions";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";

@@ -9,7 +9,7 @@ import type {
   StatusResponse,
   TableResponse,
 } from "../../src/shared/api";
-import { GatewayClient } from "../../src/addin/gateway/client";
+import { GatewayClient } from "../../src/addin/data/gatewayClient";
 import { DIVISION_COLUMNS } from "../../src/shared/rules/tableColumns";
 
 export interface RecordedRequest {

@@ -5,7 +5,7 @@
  */
 import { clip } from "../../shared/rules/clip";
 import { SIGN_IN_CELL_MESSAGE } from "../../shared/rules/signInMessage";
-import { GatewayRequestError } from "../gateway/client";
+import { GatewayRequestError } from "../data/gatewayClient";
 import { ArgumentError } from "./argumentError";
 
 export function toCellError(error: unknown): CustomFunctions.Error {

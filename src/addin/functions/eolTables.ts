@@ -5,7 +5,7 @@
  */
 import type { TableResponse } from "../../shared/api";
 import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
-import type { QueryParams, TableRoute } from "../gateway/client";
+import type { QueryParams, TableRoute } from "../data/gatewayClient";
 import {
   parseActiveOnly,
   parseDivision,
@@ -24,7 +24,7 @@ import {
 } from "./arguments";
 import { toCellError } from "./cellErrors";
 import { supportsFormattedDates, toSpill, type SpillCell } from "./spill";
-import { tableSource } from "./tableSource";
+import { tableSource } from "../data/tableSource";
 
 interface TableRequest {
   route: TableRoute;
