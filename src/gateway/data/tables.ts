@@ -117,7 +117,19 @@ export const USER_COLUMNS: ColumnSpec<DivisionRecord>[] = [
   { name: "Last login", type: "date", cell: field("LastLogin") },
 ];
 
-export const USER_ROLE_SELECT = ["UserID", "Role", "Description", "RoleLevel", "StartDate", "EndDate"];
+/** Who entered and last changed a row too: the access review reads the same cached rows as USERROLES. */
+export const USER_ROLE_SELECT = [
+  "UserID",
+  "Role",
+  "Description",
+  "RoleLevel",
+  "StartDate",
+  "EndDate",
+  "Created",
+  "CreatorFullName",
+  "Modified",
+  "ModifierFullName",
+];
 
 export interface UserRoleRow {
   division: number;
