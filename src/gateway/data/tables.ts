@@ -22,7 +22,8 @@ export interface ColumnSpec<Row> {
 }
 
 /** Each shared column (name, type; src/shared/rules/tableColumns.ts) with how its cell is read. */
-function withCells<K extends string, Row>(
+/** Column specs from the shared headers and a cell reader per column. */
+export function withCells<K extends string, Row>(
   columns: Readonly<Record<K, Readonly<Column>>>,
   cells: Record<K, (row: Row) => unknown>,
 ): ColumnSpec<Row>[] {
