@@ -7,13 +7,15 @@ import type { Country } from "../../shared/countries";
 import { COUNTRIES } from "../../shared/countries";
 import type { RunningSimulator } from "../../simulator";
 import type { GatewayConfig } from "../config";
-import { loadOrCreateSecretKey, SecretBox } from "../crypto/secretBox";
+import { openSecretKey } from "../crypto/keyFile";
+import { SecretBox } from "../crypto/secretBox";
 import { startDemoExact, type DemoExact } from "../demo/demoSimulator";
 import { allowUpstreamBaseUrls, configuredBaseUrls, exactBaseUrl, type ExactHostConfig } from "../exactHosts";
 import { SqliteAuthStore } from "../store/sqliteStore";
 import type { AuthStore } from "../store/types";
 import { ChainTokenService } from "../tokens/chainTokens";
 import { ExactOAuthClient } from "../tokens/exactOAuth";
+import { sessionLifetime, type SessionLifetime } from "./sessionLifetime";
 
 export interface AuthServices {
   config: GatewayConfig;
@@ -24,6 +26,7 @@ export interface AuthServices {
   hosts: ExactHostConfig;
   demo: DemoExact | null;
   callbackUrl: string;
+  lifetime: SessionLifetime;
   countries: Country[];
   baseUrlFor(country: Country): string;
   /** Where the sign-in window is sent: the demo simulator's https pages when it has them. */
@@ -47,10 +50,10 @@ export async function createAuthServices(
   };
   // The demo's https sign-in pages are the same simulator on a second port.
   allowUpstreamBaseUrls([...configuredBaseUrls(hosts), ...(demo ? [demo.signInBaseUrl] : [])]);
-  const store = new SqliteAuthStore(
-    config.dataDir,
-    new SecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
-  );
+  // The key is checked against the store before a newly generated one is written to disk.
+  const secretKey = openSecretKey(config.secretKey, config.dataDir);
+  const store = new SqliteAuthStore(config.dataDir, new SecretBox(secretKey.key));
+  secretKey.save();
   const oauth = new ExactOAuthClient(clock);
   const baseUrlFor = (country: Country): string => exactBaseUrl(country, hosts);
   const tokens = new ChainTokenService({ store, oauth, clock, baseUrlFor });
@@ -63,10 +66,12 @@ export async function createAuthServices(
     hosts,
     demo,
     callbackUrl,
+    lifetime: sessionLifetime(config),
     countries: COUNTRIES.filter((country) => country !== "demo" || demo !== null),
     baseUrlFor,
     signInBaseUrlFor: (country) => (country === "demo" && demo ? demo.signInBaseUrl : baseUrlFor(country)),
     close: async () => {
+      await tokens.settle();
       await store.close();
       await demo?.close();
     },

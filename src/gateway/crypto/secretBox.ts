@@ -4,8 +4,7 @@
  * a wrong key makes decryption fail loudly instead of returning garbage.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { openSecretKey } from "./keyFile";
 
 export class SecretBox {
   constructor(private readonly key: Buffer) {
@@ -35,23 +34,11 @@ export class SecretBox {
   }
 }
 
-export const SECRET_KEY_FILE = "secret.key";
+export { SECRET_KEY_FILE } from "./keyFile";
 
 /** The configured key, or the one in the data directory, generated there (mode 0600) on first run. */
 export function loadOrCreateSecretKey(configured: Buffer | null, dataDir: string): Buffer {
-  if (configured) return configured;
-  const file = path.join(dataDir, SECRET_KEY_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
-    if (key.length !== 32)
-      throw new Error(`${file} does not hold a 32-byte hex key; remove it or set EOL_SECRET_KEY`);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  const key = crypto.randomBytes(32);
-  // "wx": never overwrite a key another process wrote meanwhile.
-  fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
-  return key;
+  const opened = openSecretKey(configured, dataDir);
+  opened.save();
+  return opened.key;
 }
