@@ -5,7 +5,7 @@
 import { VirtualClock } from "../../src/shared/clock";
 import type { StatusResponse } from "../../src/shared/api";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { fanOut } from "../../src/gateway/api/fanOut";
+import { fanOut } from "../../src/gateway/data/fanOut";
 import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "../gateway-data/support/api";
 
@@ -54,6 +54,19 @@ describe("division arguments (real gateway and simulator)", () => {
     expect(answer.status).toBe(403);
     expect(answer.body.error?.message).toBe("No access to division 999999.");
     expect(sim.log.count({ kind: "api" })).toBe(0);
+  });
+
+  it("the division list a route read also serves the checks, even after Clear cache", async () => {
+    const colleague = sim.data.users.find(
+      (user) =>
+        user.endDate === null && user.userId !== sim.data.primaryUserId && user.divisions.includes(current),
+    )!;
+    const other = (await signInTestUser(gateway, { userId: colleague.userId })).sessionToken;
+    expect((await callApi(gateway.url, other, "/api/v1/divisions")).status).toBe(200);
+    expect((await callApi(gateway.url, other, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
+    sim.log.reset();
+    expect((await callApi(gateway.url, other, `/api/v1/users?division=${current}`)).status).toBe(200);
+    expect(sim.log.filter({ kind: "api" }).map((call) => call.endpoint)).toEqual(["users/Users"]);
   });
 
   it("status lists only the caller's divisions, not those other users of the app used", async () => {
