@@ -7,10 +7,9 @@ import type { Country } from "../../shared/countries";
 import { COUNTRIES } from "../../shared/countries";
 import type { RunningSimulator } from "../../simulator";
 import type { GatewayConfig } from "../config";
-import { loadOrCreateSecretKey, SecretBox } from "../crypto/secretBox";
 import { startDemoExact, type DemoExact } from "../demo/demoSimulator";
 import { allowUpstreamBaseUrls, configuredBaseUrls, exactBaseUrl, type ExactHostConfig } from "../exactHosts";
-import { SqliteAuthStore } from "../store/sqliteStore";
+import { openStore } from "../store/openStore";
 import type { AuthStore } from "../store/types";
 import { ChainTokenService } from "../tokens/chainTokens";
 import { ExactOAuthClient } from "../tokens/exactOAuth";
@@ -37,20 +36,24 @@ export async function createAuthServices(
 ): Promise<AuthServices> {
   const { clock } = options;
   const callbackUrl = `${config.publicUrl}/auth/callback`;
-  const demo =
-    config.demo || options.simulator
-      ? await startDemoExact({ clock, callbackUrl, simulator: options.simulator, tls: options.tls })
-      : null;
+  // The store first: a refused data directory or database must not leave a demo simulator running.
+  const store = await openStore(config);
+  let demo: DemoExact | null;
+  try {
+    demo =
+      config.demo || options.simulator
+        ? await startDemoExact({ clock, callbackUrl, simulator: options.simulator, tls: options.tls })
+        : null;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const hosts: ExactHostConfig = {
     exactBaseUrlOverride: config.exactBaseUrlOverride,
     demoBaseUrl: demo?.baseUrl ?? null,
   };
   // The demo's https sign-in pages are the same simulator on a second port.
   allowUpstreamBaseUrls([...configuredBaseUrls(hosts), ...(demo ? [demo.signInBaseUrl] : [])]);
-  const store = new SqliteAuthStore(
-    config.dataDir,
-    new SecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
-  );
   const oauth = new ExactOAuthClient(clock);
   const baseUrlFor = (country: Country): string => exactBaseUrl(country, hosts);
   const tokens = new ChainTokenService({ store, oauth, clock, baseUrlFor });

@@ -37,21 +37,41 @@ export class SecretBox {
 
 export const SECRET_KEY_FILE = "secret.key";
 
-/** The configured key, or the one in the data directory, generated there (mode 0600) on first run. */
+/**
+ * The configured key, or the one in the data directory, generated there (mode 0600) on first run.
+ * Two processes starting at once agree on one key: the file appears whole (written aside, then linked,
+ * which fails if it exists) and the loser reads the winner's key.
+ */
 export function loadOrCreateSecretKey(configured: Buffer | null, dataDir: string): Buffer {
   if (configured) return configured;
   const file = path.join(dataDir, SECRET_KEY_FILE);
   fs.mkdirSync(dataDir, { recursive: true });
+  const existing = readKeyFile(file);
+  if (existing) return existing;
+  const key = crypto.randomBytes(32);
+  const aside = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(aside, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
   try {
-    const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "hex");
-    if (key.length !== 32)
-      throw new Error(`${file} does not hold a 32-byte hex key; remove it or set EOL_SECRET_KEY`);
+    fs.linkSync(aside, file);
     return key;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return readKeyFile(file)!;
+  } finally {
+    fs.rmSync(aside, { force: true });
   }
-  const key = crypto.randomBytes(32);
-  // "wx": never overwrite a key another process wrote meanwhile.
-  fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+}
+
+function readKeyFile(file: string): Buffer | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  const key = Buffer.from(text.trim(), "hex");
+  if (key.length !== 32)
+    throw new Error(`${file} does not hold a 32-byte hex key; remove it or set EOL_SECRET_KEY`);
   return key;
 }
