@@ -7,13 +7,37 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 // The manifest URL rewrite is shared with the gateway, which serves a manifest for its own URL.
 require("tsx/cjs/api").register();
-const { rewriteManifestUrls, DEV_BASE_URL } = require("./src/shared/manifestUrls.ts");
+const { rewriteManifestUrls, withHelpUrls, DEV_BASE_URL } = require("./src/shared/manifestUrls.ts");
+const { Compilation, sources } = require("webpack");
 
 const FUNCTIONS_SOURCE = "./src/addin/functions/functions.ts";
+
+/** Gives every function in the generated functions.json its help URL for the add-in's base URL. */
+class FunctionsHelpUrlsPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsHelpUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsHelpUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          if (!compilation.getAsset("functions.json")) return; // metadata errors are reported already
+          compilation.updateAsset(
+            "functions.json",
+            (source) => new sources.RawSource(withHelpUrls(source.source().toString(), this.baseUrl)),
+          );
+        },
+      );
+    });
+  }
+}
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const publicUrl = env.publicUrl || process.env.EOL_PUBLIC_URL || DEV_BASE_URL;
+  // Every URL the build writes (manifest, function help links) follows the public URL, except in dev.
+  const baseUrl = dev ? DEV_BASE_URL : publicUrl;
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
@@ -24,7 +48,8 @@ module.exports = (env = {}, argv = {}) => {
       dialog: "./src/addin/auth/dialogPage.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // --env outputPath=… builds elsewhere (tests build with a public URL into a temporary folder).
+      path: path.resolve(__dirname, env.outputPath || "dist"),
       // The manifest points at functions.js by name; everything else is content-hashed in production.
       filename: (pathData) =>
         pathData.chunk.name === "functions" || dev ? "[name].js" : "[name].[contenthash:10].js",
@@ -48,6 +73,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new FunctionsHelpUrlsPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",
@@ -66,7 +92,7 @@ module.exports = (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : rewriteManifestUrls(content.toString(), publicUrl)),
+            transform: (content) => rewriteManifestUrls(content.toString(), baseUrl),
           },
         ],
       }),

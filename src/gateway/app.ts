@@ -8,12 +8,15 @@ import type { GatewayConfig } from "./config";
 import { registerSecurityHeaders } from "./security";
 import { registerStaticFiles } from "./staticFiles";
 import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
-import { registerErrorHandling } from "./errorHandler";
+import { registerJsonBodyParser } from "./jsonBody";
+import { registerDrain } from "./shutdown";
+import { clientErrorHandler, registerErrorHandling, registerNoStore } from "./errorHandler";
 import { systemClock, type Clock } from "../shared/clock";
 import type { RunningSimulator } from "../simulator";
 import { createAuthServices } from "./auth/authServices";
 import { authPlugin } from "./auth/authPlugin";
 import { SessionResolver } from "./auth/requireSession";
+import { schedulePurge } from "./auth/sessionLifetime";
 import { registerDataApi } from "./api/plugin";
 
 export interface TlsOptions {
@@ -28,6 +31,8 @@ export interface GatewayOptions {
   simulator?: RunningSimulator;
   /** Where the logs go instead of stdout (tests that check what is logged). */
   logStream?: NodeJS.WritableStream;
+  /** How often expired sign-in records are purged (tests use a short interval). */
+  purgeIntervalMs?: number;
 }
 
 export async function buildGateway(
@@ -44,10 +49,18 @@ export async function buildGateway(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 16 * 1024,
-    trustProxy: false,
+    clientErrorHandler,
+    // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }) as unknown as FastifyInstance; // the https/http overloads produce different server generics
   await registerSecurityHeaders(app, { https: !!tls || config.publicUrl.startsWith("https:") });
   registerErrorHandling(app);
+  registerNoStore(app);
+  registerJsonBodyParser(app);
+  registerDrain(app);
   app.get("/healthz", async () => ({ status: "ok", version }));
   await registerStaticFiles(app, config.staticDir, config.publicUrl);
 
@@ -57,6 +70,7 @@ export async function buildGateway(
     tls,
   });
   app.addHook("onClose", () => auth.close());
+  schedulePurge(app, auth, options.purgeIntervalMs);
   app.decorate("eolServices", { clock: auth.clock, tokens: auth.tokens });
   app.decorate("eolSessions", new SessionResolver(auth));
   await app.register(authPlugin, { services: auth });

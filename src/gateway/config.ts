@@ -52,6 +52,13 @@ export interface GatewayConfig {
   exactRetries: number;
   /** EOL_EXACT_TIMEOUT_MS: time limit per call to Exact. */
   exactTimeoutMs: number;
+  /** EOL_SESSION_IDLE_DAYS / EOL_SESSION_MAX_DAYS: a session ends after this long unused / since sign-in. */
+  sessionIdleDays: number;
+  sessionMaxDays: number;
+  /** EOL_ALLOWED_REDIRECT_URIS: redirect URIs besides this gateway's callback that user-supplied apps may use. */
+  allowedRedirectUris: string[];
+  /** EOL_TRUST_PROXY: Fastify's trustProxy (false, true, a hop count, or addresses/CIDRs of the proxies). */
+  trustProxy: boolean | number | string;
 }
 
 export interface ManagedApp {
@@ -281,6 +288,33 @@ function readWholeNumber(env: Env, name: string, fallback: number, max: number):
   return Number(raw);
 }
 
+/** Space- or comma-separated absolute redirect URIs. */
+function readRedirectUriList(env: Env): string[] {
+  const raw = env.EOL_ALLOWED_REDIRECT_URIS ?? "";
+  const uris = raw.split(/[\s,]+/).filter((uri) => uri !== "");
+  for (const uri of uris) {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new ConfigError("EOL_ALLOWED_REDIRECT_URIS", `each URI ${problem}; got "${uri}"`);
+  }
+  return uris;
+}
+
+/** "1"/"true" trusts every proxy, a number trusts that many hops, anything else lists proxy addresses. */
+function readTrustProxy(env: Env): boolean | number | string {
+  const raw = (env.EOL_TRUST_PROXY ?? "").trim();
+  if (raw === "" || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const proxyToken = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/;
+  if (!raw.split(",").every((token) => proxyToken.test(token.trim()))) {
+    throw new ConfigError(
+      "EOL_TRUST_PROXY",
+      `must be true, false, a number of proxy hops, or proxy addresses/CIDRs separated by commas; got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = readPort(env);
   const host = readHost(env);
@@ -314,6 +348,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     exactConcurrency: readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8),
     exactRetries: readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10),
     exactTimeoutMs: readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000),
+    sessionIdleDays: readPositiveInt(env, "EOL_SESSION_IDLE_DAYS", 30),
+    sessionMaxDays: readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90),
+    allowedRedirectUris: readRedirectUriList(env),
+    trustProxy: readTrustProxy(env),
   };
 }
 

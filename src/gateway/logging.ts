@@ -1,7 +1,6 @@
 /**
  * Pino redaction: secrets and tokens must never reach the logs, whatever route logs them.
- * Request URLs are logged by Fastify; our URLs never carry secrets except /auth/callback, whose query
- * (Exact's code and our state) the request serializer below strips.
+ * Request URLs are logged by Fastify without their query (loggableUrl below).
  */
 import type { FastifyRequest } from "fastify";
 export const LOG_REDACT_PATHS = [
@@ -19,13 +18,14 @@ export const LOG_REDACT_PATHS = [
   "*.code",
 ];
 
-/** Query strings of /auth routes can carry Exact's code and the OAuth state: never log them. */
+/**
+ * Query values never reach the logs: /auth routes carry Exact's code and the OAuth state,
+ * /auth-complete.html the one-time completion code, and /api filters user data (names, e-mail
+ * addresses). The whole query is cut.
+ */
 export function loggableUrl(url: string): string {
-  const [pathname, query] = url.split("?", 2);
-  // /auth-complete.html carries the one-time completion code.
-  if (query === undefined || !(pathname.startsWith("/auth/") || pathname === "/auth-complete.html"))
-    return url;
-  return `${pathname}?[redacted]`;
+  const at = url.indexOf("?");
+  return at === -1 ? url : `${url.slice(0, at)}?[redacted]`;
 }
 
 export const REQUEST_SERIALIZERS = {

@@ -4,6 +4,9 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "./config";
 import { startGateway } from "./start";
 import { startupBanner } from "./banner";
+import { installShutdown } from "./shutdown";
+
+const SHUTDOWN_MARGIN_MS = 5_000;
 
 async function main(): Promise<void> {
   let config;
@@ -21,12 +24,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(running.config.dataDir, { recursive: true });
   fs.writeFileSync(manifestPath, running.manifest);
   console.log(startupBanner(running.config, manifestPath, running.devCaPath));
-  const stop = async (): Promise<void> => {
-    await running.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  // A request may wait for Exact up to its time-out (and a refresh must still reach the store).
+  installShutdown(running, running.config.exactTimeoutMs + SHUTDOWN_MARGIN_MS);
 }
 
 main().catch((error: unknown) => {

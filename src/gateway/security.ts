@@ -1,21 +1,13 @@
 /**
  * Security headers for every response. Excel on the web shows the add-in inside an Office iframe and
- * opens sign-in in a dialog, so framing is limited to Office's hosts (not forbidden) and the opener
+ * opens sign-in in a dialog, so framing is limited to Office's hosts (officeFrameAncestors.ts) and the opener
  * policy stays "unsafe-none" (a same-origin COOP makes Office close the dialog with error 12006).
  */
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
+import { OFFICE_FRAME_ANCESTORS } from "./officeFrameAncestors";
 
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
-export const OFFICE_FRAME_ANCESTORS = [
-  "'self'",
-  "https://*.office.com",
-  "https://*.officeapps.live.com",
-  "https://*.office365.com",
-  "https://*.sharepoint.com",
-  "https://*.cloud.microsoft",
-  "https://*.microsoft365.com",
-];
 
 export async function registerSecurityHeaders(
   app: FastifyInstance,
@@ -32,7 +24,7 @@ export async function registerSecurityHeaders(
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
-        frameAncestors: OFFICE_FRAME_ANCESTORS,
+        frameAncestors: [...OFFICE_FRAME_ANCESTORS],
         formAction: ["'self'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { rewriteManifestUrls } from "../shared/manifestUrls";
+import { rewriteManifestUrls, withHelpUrls } from "../shared/manifestUrls";
 
 const HASHED = /\.[0-9a-f]{10}\.js(\.map)?$/;
 
@@ -27,6 +27,12 @@ export async function registerStaticFiles(
   app.get("/manifest.xml", async (_request, reply) => {
     reply.header("cache-control", "no-cache").header("access-control-allow-origin", "*");
     return reply.type("application/xml; charset=utf-8").send(manifest);
+  });
+  // The functions' help links, like the manifest, point at this gateway whatever URL the build used.
+  const metadata = withHelpUrls(fs.readFileSync(path.join(staticDir, "functions.json"), "utf8"), publicUrl);
+  app.get("/functions.json", async (_request, reply) => {
+    reply.header("cache-control", "no-cache").header("access-control-allow-origin", "*");
+    return reply.type("application/json; charset=utf-8").send(metadata);
   });
   await app.register(fastifyStatic, {
     root: staticDir,

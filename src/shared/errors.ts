@@ -6,11 +6,15 @@ export const ERROR_CODES = [
   // request / argument problems
   "invalid_request", // malformed body, bad or missing field (message names the field)
   "payload_too_large",
+  "headers_too_large",
+  "unsupported_media_type", // a body that is not JSON
+  "forbidden", // an address that may not be requested (e.g. outside the add-in's files)
   "not_found",
   "too_many_requests", // our own /auth rate limit
   // session
   "not_signed_in", // no or unknown session token
   "reauth_required", // token chain dead (invalid_grant, 30-day idle expiry): sign in again
+  "session_expired", // our session outlived its idle or absolute lifetime: sign in again
   // sign-in flow
   "login_expired",
   "login_not_found",
@@ -26,6 +30,8 @@ export const ERROR_CODES = [
   "no_division_access",
   "unknown_division",
   "daily_limit_reached",
+  "error_limit_reached", // EOL stopped calling an endpoint that failed repeatedly, before Exact blocks it
+  "exact_blocked", // Exact blocked the app for a division and endpoint after too many errors
   "exact_error", // Exact answered 400/404 etc. with its own text
   "exact_unavailable", // 5xx / network after retries
   "internal_error",

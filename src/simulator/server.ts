@@ -47,9 +47,14 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
     : new URLSearchParams();
 }
 
-function send(res: ServerResponse, response: SimResponse): void {
+/** `Date` is on the simulator's clock, like the reset times in its rate-limit headers. */
+function send(res: ServerResponse, response: SimResponse, now: number): void {
   const body = Buffer.from(response.body, "utf8");
-  res.writeHead(response.status, { ...response.headers, "Content-Length": String(body.length) });
+  res.writeHead(response.status, {
+    Date: new Date(now).toUTCString(),
+    ...response.headers,
+    "Content-Length": String(body.length),
+  });
   res.end(body);
 }
 
@@ -74,7 +79,7 @@ export class SimulatorServer {
         };
       })
       .then((outcome) => {
-        if (outcome.response) send(res, outcome.response);
+        if (outcome.response) send(res, outcome.response, this.state.clock.now());
         this.state.log.add({
           time: started,
           method: req.method ?? "GET",

@@ -122,12 +122,12 @@ describe("Refresh all", () => {
   });
 
   test("when the gateway cache cannot be cleared it still recalculates, and the next fetch bypasses the gateway cache", async () => {
-    await EOL.me(null);
+    await EOL.whoAmI(null);
     stub.failures.set("/api/v1/cache", { status: 502, code: "exact_unavailable", message: "Gateway busy." });
     await refreshAll();
     expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
     stub.failures.clear();
-    await EOL.me(null);
+    await EOL.whoAmI(null);
     const refetch = stub.requests.filter((request) => request.path === "/api/v1/me");
     expect(refetch.map((request) => request.cacheControl)).toEqual([undefined, "no-cache"]);
   });

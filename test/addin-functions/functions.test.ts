@@ -43,34 +43,42 @@ describe("=EOL.DIVISIONS()", () => {
     expect(stub.requests[0].authorization).toBe(`Bearer ${STUB_TOKEN}`);
   });
 
-  test("headers FALSE (or 0) leaves the header row out; scope license asks for the license", async () => {
+  test("headers FALSE leaves the header row out; scope license asks for the license", async () => {
     const cells = await EOL.divisions(false, "License");
     expect(cells).toHaveLength(3);
     expect(cells[0][0]).toBe(101);
     expect(cells[2][3]).toBe("+31 20 123 4567");
     expect(cells[2][4]).toBe("");
     expect(stub.requests[0].query).toEqual({ scope: "license" });
-    expect(await EOL.divisions(0, "license")).toEqual(cells);
+    // 0 is an empty cell on Windows, so it means "not given": the header row stays.
+    expect(await EOL.divisions(0, "license")).toEqual([expect.arrayContaining(["Division"]), ...cells]);
   });
 
-  test("dates are formatted date values where the runtime supports ExcelApi 1.16", async () => {
+  /** Runs `work` with Office reporting exactly these requirement sets as supported. */
+  async function withSets<T>(sets: string[], work: () => Promise<T>): Promise<T> {
     const office = globalThis as unknown as { Office?: unknown };
     office.Office = {
-      context: {
-        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v === "1.16" },
-      },
+      context: { requirements: { isSetSupported: (set: string, v: string) => sets.includes(`${set} ${v}`) } },
     };
     try {
-      const cells = await EOL.divisions(true, null);
-      expect(cells[1][4]).toEqual({
-        type: "FormattedNumber",
-        basicValue: JAN_1_2020,
-        numberFormat: "yyyy-mm-dd",
-      });
-      expect(cells[2][4]).toMatchObject({ type: "FormattedNumber", numberFormat: "yyyy-mm-dd hh:mm" });
+      return await work();
     } finally {
       delete office.Office;
     }
+  }
+
+  test("dates are formatted Double values where custom functions support CustomFunctionsRuntime 1.4", async () => {
+    const cells = await withSets(["CustomFunctionsRuntime 1.4"], () => EOL.divisions(true, null));
+    expect(cells[1][4]).toEqual({ type: "Double", basicValue: JAN_1_2020, numberFormat: "yyyy-mm-dd" });
+    expect(cells[2][4]).toMatchObject({ type: "Double", numberFormat: "yyyy-mm-dd hh:mm" });
+  });
+
+  test("Office 2021/2024 (ExcelApi 1.16 and 1.19, no CustomFunctionsRuntime 1.4): dates are serial numbers", async () => {
+    const cells = await withSets(["ExcelApi 1.16", "ExcelApi 1.19", "CustomFunctionsRuntime 1.3"], () =>
+      EOL.divisions(true, null),
+    );
+    expect(cells[1][4]).toBe(JAN_1_2020);
+    expect(cells[2][4] as number).toBeCloseTo(JUN_15_2021_1330, 8);
   });
 });
 
@@ -142,13 +150,13 @@ describe("=EOL.ROLEHOLDERS()", () => {
   });
 });
 
-describe("=EOL.ME() and =EOL.QUERY()", () => {
-  test("ME spills the signed-in user with the session's country", async () => {
-    expect(await EOL.me(null)).toEqual([
+describe("=EOL.WHOAMI() and =EOL.QUERY()", () => {
+  test("WHOAMI spills the signed-in user with the session's country", async () => {
+    expect(await EOL.whoAmI(null)).toEqual([
       ["Full name", "Current division", "Country"],
       ["Ann Admin", 101, "nl"],
     ]);
-    expect(await EOL.me(false)).toEqual([["Ann Admin", 101, "nl"]]);
+    expect(await EOL.whoAmI(false)).toEqual([["Ann Admin", 101, "nl"]]);
     expect(stub.requests.map((request) => request.path).sort()).toEqual(["/api/v1/me", "/auth/session"]);
   });
 
@@ -186,7 +194,7 @@ describe("cell errors", () => {
 
   test("an unknown or expired session (gateway 401) → #N/A with the sign-in message", async () => {
     await connectTo(stub.baseUrl, "expired-token");
-    expect(await cellError(EOL.me(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+    expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
   });
 
   test.each([
@@ -221,7 +229,7 @@ describe("cell errors", () => {
       code: "exact_error",
       message: "Exact says: " + "x".repeat(400),
     });
-    const { code, message } = await cellError(EOL.me(null));
+    const { code, message } = await cellError(EOL.whoAmI(null));
     expect(code).toBe("#N/A");
     expect(message).toHaveLength(255);
     expect(message.startsWith("Exact says: xxx")).toBe(true);
@@ -241,9 +249,9 @@ describe("cell errors", () => {
       code: "exact_unavailable",
       message: "Exact Online is unavailable.",
     });
-    await cellError(EOL.me(null));
+    await cellError(EOL.whoAmI(null));
     stub.failures.clear();
-    expect((await EOL.me(null))[1][0]).toBe("Ann Admin");
+    expect((await EOL.whoAmI(null))[1][0]).toBe("Ann Admin");
     expect(stub.requests.filter((request) => request.path === "/api/v1/me")).toHaveLength(2);
   });
 });

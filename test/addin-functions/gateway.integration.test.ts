@@ -99,12 +99,12 @@ test("USERROLES with a role filter only lists that role; dates are Excel serials
   for (const start of starts) if (start !== "") expect(typeof start).toBe("number");
 });
 
-test("ME names the signed-in user", async () => {
+test("WHOAMI names the signed-in user", async () => {
   const primary = sim.data.users.find((user) => user.userId === sim.data.primaryUserId)!;
-  const cells = await EOL.me(false);
+  const cells = await EOL.whoAmI(false);
   expect(cells).toHaveLength(1);
   expect(cells[0]).toContain(primary.fullName);
-  const withHeaders = await EOL.me(true);
+  const withHeaders = await EOL.whoAmI(true);
   const country = (withHeaders[0] as string[]).indexOf("Country");
   expect(withHeaders[1][country]).toBe("demo");
   const current = (withHeaders[0] as string[]).indexOf("Current division");
@@ -134,7 +134,7 @@ test("an unknown division → #N/A with the gateway's message; a rejected resour
 
 test("a session the gateway does not know → #N/A asking to sign in", async () => {
   await setSessionToken("not-a-real-session-token-000000000000");
-  expect(await cellError(EOL.me(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+  expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
 });
 
 test("Insert divisions sheet: the demo's formula-looking names stay text", async () => {

@@ -162,7 +162,12 @@ test("sign out returns to the form and forgets the token", async () => {
   signedIn();
   const gateway = fakeGateway(signInRoutes());
   renderPane(gateway.client);
-  await user.click(await screen.findByRole("button", { name: "Sign out" }));
+  const signOut = await screen.findByRole("button", { name: "Sign out" });
+  // The session belongs to the add-in's site: signing out ends it in every workbook, and says so.
+  expect(signOut).toHaveAccessibleDescription(
+    /every workbook that uses EOL for Excel here, not only this one/,
+  );
+  await user.click(signOut);
   expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
   expect(gateway.requests.some((r) => r.method === "DELETE" && r.path === "/auth/session")).toBe(true);
   expect(localStorage.getItem("eol.sessionToken")).toBeNull();

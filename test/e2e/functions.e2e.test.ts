@@ -62,7 +62,7 @@ test("registers every function of functions.json with CustomFunctions.associate"
   );
   expect(ids.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
   expect(ids).toEqual(
-    expect.arrayContaining(["VERSION", "DIVISIONS", "USERS", "USERROLES", "ROLEHOLDERS", "ME", "QUERY"]),
+    expect.arrayContaining(["VERSION", "DIVISIONS", "USERS", "USERROLES", "ROLEHOLDERS", "WHOAMI", "QUERY"]),
   );
 });
 

@@ -2,13 +2,13 @@
  * SQLite mode: one gateway process per data directory (a second one is refused with a clear error),
  * and processes starting at once agree on one generated key instead of crashing.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DATA_DIR_LOCK } from "../../src/gateway/store/openStore";
-import { SECRET_KEY_FILE } from "../../src/gateway/crypto/secretBox";
+import { SECRET_KEY_FILE } from "../../src/gateway/crypto/keyFile";
 import { startTestGateway } from "../support/gateway";
 
 const run = promisify(execFile);
@@ -53,15 +53,40 @@ test("npm start as a second process on the data directory exits with that messag
   }
 }, 60_000);
 
-test("processes creating the key at the same moment all end up with the same key", async () => {
-  const dir = tempDir();
-  const keys = await Promise.all(
-    Array.from({ length: 6 }, () =>
-      tsx(["test/gateway-store/support/loadKey.ts", dir]).then((out) => out.stdout),
-    ),
-  );
-  expect(keys[0]).toMatch(/^[0-9a-f]{64}$/);
-  expect(new Set(keys)).toEqual(new Set([keys[0]]));
-  expect(fs.readFileSync(path.join(dir, SECRET_KEY_FILE), "utf8").trim()).toBe(keys[0]);
-  expect(fs.readdirSync(dir)).toEqual([SECRET_KEY_FILE]);
+test("two gateway processes starting at the same moment on a new data directory: one runs, one is refused", async () => {
+  const dataDir = tempDir();
+  const env = { EOL_DATA_DIR: dataDir, EOL_HTTP: "1", HOST: "127.0.0.1", PORT: "0", EOL_DEMO: "0" };
+  const started = [spawnGateway(env), spawnGateway(env)];
+  try {
+    const outcomes = await Promise.all(started.map((child) => child.outcome));
+    const refused = outcomes.filter((outcome) => outcome.startsWith("exit"));
+    expect(outcomes.filter((outcome) => outcome === "listening")).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/^exit 1: .*Another gateway process is using EOL_DATA_DIR=/s);
+    // The survivor generated one key and its database with it.
+    expect(fs.readFileSync(path.join(dataDir, SECRET_KEY_FILE), "utf8").trim()).toMatch(/^[0-9a-f]{64}$/);
+  } finally {
+    for (const { child } of started) child.kill("SIGTERM");
+  }
 }, 60_000);
+
+/** `npm start`'s entry point as a child process; `outcome` says whether it listened or exited (and why). */
+function spawnGateway(env: Record<string, string>): { child: ChildProcess; outcome: Promise<string> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/gateway/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  let output = "";
+  const outcome = new Promise<string>((resolve) => {
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes("gateway is running")) {
+        resolve("listening");
+      }
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.once("exit", (code) => resolve(`exit ${code}: ${output}`));
+  });
+  return { child, outcome };
+}

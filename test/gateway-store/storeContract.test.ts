@@ -265,6 +265,63 @@ describe.each([sqlite, postgresKind])("$name store contract", (kind) => {
     expect(await store.rotateChain(start.id, start.version + 1, tokens, NOW)).toBe(false);
   });
 
+  test("a chain marked dead takes its sessions with it", async () => {
+    const dead = await store.upsertChain(chain({ userId: "u-dead" }), NOW);
+    const record = login();
+    await store.createLogin(record);
+    await store.completeLogin(record.id, {
+      chainId: dead.id,
+      user,
+      currentDivision: null,
+      completionHash: "d",
+    });
+    const doomed = session(dead.id);
+    expect(await store.redeemLogin(record.id, doomed)).toBe(true);
+    expect(await store.markChainDead(dead.id, dead.version, NOW)).toBe(true);
+    expect(await store.getSessionByTokenHash(doomed.tokenHash)).toBeNull();
+  });
+
+  test("purge deletes expired logins, idle or old sessions and dead chains, and nothing else", async () => {
+    const purgeStore = (await kind.open(crypto.randomBytes(32))).store;
+    try {
+      const live = await purgeStore.upsertChain(chain({ userId: "u-live" }), NOW);
+      const dead = await purgeStore.upsertChain(chain({ userId: "u-gone" }), NOW);
+      const sessions = {
+        fresh: session(live.id, { lastUsedAt: NOW, createdAt: NOW }),
+        idle: session(live.id, { lastUsedAt: NOW - 10_000, createdAt: NOW }),
+        old: session(live.id, { lastUsedAt: NOW, createdAt: NOW - 90_000 }),
+      };
+      for (const [index, candidate] of Object.values(sessions).entries()) {
+        const record = login();
+        await purgeStore.createLogin(record);
+        await purgeStore.completeLogin(record.id, {
+          chainId: live.id,
+          user,
+          currentDivision: null,
+          completionHash: `p${index}`,
+        });
+        await purgeStore.redeemLogin(record.id, candidate);
+      }
+      await purgeStore.createLogin(login({ expiresAt: NOW - 1 }));
+      const kept = login({ expiresAt: NOW + 1 });
+      await purgeStore.createLogin(kept);
+      expect(await purgeStore.markChainDead(dead.id, dead.version, NOW)).toBe(true);
+      const counts = await purgeStore.purge({
+        now: NOW,
+        sessionIdleBefore: NOW - 5_000,
+        sessionCreatedBefore: NOW - 60_000,
+      });
+      // The three redeemed logins expire at NOW + 600 s and stay, like `kept`.
+      expect(counts).toEqual({ logins: 1, sessions: 2, chains: 1 });
+      expect(await purgeStore.getSessionByTokenHash(sessions.fresh.tokenHash)).not.toBeNull();
+      expect(await purgeStore.getLogin(kept.id)).not.toBeNull();
+      expect(await purgeStore.getChain(dead.id)).toBeNull();
+      expect(await purgeStore.isChainLive(live.id)).toBe(true);
+    } finally {
+      await purgeStore.close();
+    }
+  });
+
   test("client secrets and tokens are encrypted at rest", async () => {
     const text = await kind.rawText(location);
     expect(text).toContain("v1.");

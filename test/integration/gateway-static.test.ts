@@ -1,4 +1,21 @@
 import { startTestGateway } from "../support/gateway";
+import { OFFICE_FRAME_ANCESTORS } from "../../src/gateway/officeFrameAncestors";
+
+/** The sources of the CSP's frame-ancestors directive, in order. */
+function frameAncestors(csp: string): string[] {
+  const directive = csp.split(";").map((part) => part.trim().split(/\s+/));
+  return directive.find(([name]) => name === "frame-ancestors")!.slice(1);
+}
+
+/** CSP host-source matching for https origins: "https://*.x.com" matches subdomains of x.com only. */
+function allows(sources: string[], origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  return sources.some((source) => {
+    if (!source.startsWith("https://") || protocol !== "https:") return false;
+    const host = source.slice("https://".length);
+    return host.startsWith("*.") ? hostname.endsWith(host.slice(1)) : hostname === host;
+  });
+}
 
 let gateway: Awaited<ReturnType<typeof startTestGateway>>;
 
@@ -24,11 +41,47 @@ describe("gateway serves the add-in", () => {
     expect(html).toMatch(/commands\.[0-9a-f]{10}\.js/);
     expect(html).toMatch(/taskpane\.[0-9a-f]{10}\.js/);
     const csp = res.headers.get("content-security-policy")!;
-    expect(csp).toContain("frame-ancestors 'self' https://*.office.com");
+    expect(frameAncestors(csp)).toEqual([...OFFICE_FRAME_ANCESTORS]);
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(res.headers.get("x-frame-options")).toBeNull();
     expect(res.headers.get("cross-origin-opener-policy")).toBe("unsafe-none");
     expect(res.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  test("frame-ancestors lets every Microsoft host of Excel for the web frame the add-in, and nothing else", async () => {
+    const res = await fetch(`${gateway.url}/taskpane.html`);
+    const sources = frameAncestors(res.headers.get("content-security-policy")!);
+    // One ancestor chain per host: each frame above the add-in must be allowed.
+    const hosts: Record<string, string[]> = {
+      "Excel for the web, consumer OneDrive": [
+        "https://onedrive.live.com",
+        "https://excel.officeapps.live.com",
+      ],
+      "OneDrive for work or school": [
+        "https://contoso-my.sharepoint.com",
+        "https://excel.officeapps.live.com",
+      ],
+      SharePoint: ["https://contoso.sharepoint.com", "https://euc-excel.officeapps.live.com"],
+      "office.com": ["https://www.office.com", "https://excel.officeapps.live.com"],
+      "microsoft365.com": ["https://www.microsoft365.com", "https://excel.officeapps.live.com"],
+      "cloud.microsoft": ["https://excel.cloud.microsoft", "https://excel.officeapps.live.com"],
+      "Microsoft 365 app": ["https://m365.cloud.microsoft", "https://excel.officeapps.live.com"],
+      Teams: ["https://teams.microsoft.com", "https://excel.officeapps.live.com"],
+      "new Teams": ["https://teams.cloud.microsoft", "https://excel.officeapps.live.com"],
+    };
+    for (const [host, chain] of Object.entries(hosts)) {
+      expect({ host, allowed: chain.every((origin) => allows(sources, origin)) }).toEqual({
+        host,
+        allowed: true,
+      });
+    }
+    for (const stranger of [
+      "https://evil.example.com",
+      "https://office.com.evil.example",
+      "http://www.office.com",
+    ]) {
+      expect({ stranger, allowed: allows(sources, stranger) }).toEqual({ stranger, allowed: false });
+    }
   });
 
   test("hashed bundles are immutable", async () => {
@@ -48,11 +101,14 @@ describe("gateway serves the add-in", () => {
     expect(xml).toBe(gateway.manifest);
   });
 
-  test("functions.json lists VERSION", async () => {
-    const metadata = (await (await fetch(`${gateway.url}/functions.json`)).json()) as {
-      functions: { id: string }[];
-    };
+  test("functions.json lists VERSION, and every help link points at this gateway", async () => {
+    const res = await fetch(`${gateway.url}/functions.json`);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    const metadata = (await res.json()) as { functions: { id: string; helpUrl: string }[] };
     expect(metadata.functions.map((f) => f.id)).toContain("VERSION");
+    expect(new Set(metadata.functions.map((f) => f.helpUrl))).toEqual(
+      new Set([`${gateway.url}/help.html#functions`]),
+    );
   });
 
   test("unknown paths are 404", async () => {

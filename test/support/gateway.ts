@@ -19,6 +19,8 @@ export interface TestGatewayOptions {
   dataDir?: string;
   /** Capture the gateway's logs (set LOG_LEVEL in env too). */
   logStream?: NodeJS.WritableStream;
+  /** How often the gateway purges expired sign-in records. */
+  purgeIntervalMs?: number;
 }
 
 export type TestGateway = RunningGateway & { dataDir: string; simulator?: RunningSimulator };
@@ -42,6 +44,7 @@ export async function startTestGateway(
     clock: options.clock,
     simulator: options.simulator,
     logStream: options.logStream,
+    purgeIntervalMs: options.purgeIntervalMs,
   });
   return { ...running, dataDir, simulator: options.simulator };
 }

@@ -12,8 +12,17 @@ export type RawArgument = unknown;
 const MAX_CODES = 1000;
 const MAX_INT = 2_147_483_647;
 
+/**
+ * The one rule for blanks, the same on every platform. An empty cell reaches a custom function as null
+ * on Excel for the web but as 0 on Windows desktop, alone or inside a range (office-js #4702, #5262),
+ * and nothing tells the two apart. So 0 is read as blank everywhere: no EOL argument has a meaningful
+ * 0 (division and role numbers start at 1, top at 1), and a flag takes FALSE, never 0, for "no"
+ * (docs/functions.md, "Platform notes").
+ */
 function isMissing(value: RawArgument): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** A single cell: a 1×1 range arrives as [[x]] when the parameter is a matrix. */
@@ -44,8 +53,8 @@ function flag(value: RawArgument, name: string, fallback: boolean): boolean {
   const single = unwrapSingle(value);
   if (isMissing(single)) return fallback;
   if (typeof single === "boolean") return single;
-  if (single === 1 || single === 0) return single === 1;
-  throw new ArgumentError(name, "TRUE or FALSE (or 1 or 0), or empty for the default");
+  if (single === 1) return true; // 0 is blank (see isMissing): FALSE is the only "no"
+  throw new ArgumentError(name, "TRUE or FALSE, or empty for the default");
 }
 
 /** headers: TRUE (default) adds the header row, FALSE leaves it out. */

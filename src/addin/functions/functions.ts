@@ -2,7 +2,8 @@
  * The EOL custom functions. custom-functions-metadata-plugin generates functions.json from the JSDoc
  * below and appends a CustomFunctions.associate call for each function at build time, so this file
  * only declares them; the work happens in eolTables.ts. It must stay importable with no DOM and no
- * Office (Excel may load it either via taskpane.html or functions.js).
+ * Office (Excel may load it either via taskpane.html or functions.js). Help links are not written
+ * here: the build and the gateway add them for the URL the add-in is served from (manifestUrls.ts).
  *
  * Parameters are `unknown` (functions.json type "any"; `unknown[][]` is a range): Excel hands over
  * whatever the cell holds, and we check it ourselves so a bad argument gets a #VALUE! that names the
@@ -16,7 +17,6 @@ import * as tables from "./eolTables";
 /**
  * The version of the EOL for Excel add-in.
  * @customfunction VERSION
- * @helpurl https://localhost:3000/help.html#functions
  * @returns The add-in version, for example "0.1.0".
  */
 export function version(): string {
@@ -26,7 +26,6 @@ export function version(): string {
 /**
  * The Exact Online divisions (administrations) you can use, as a table that spills.
  * @customfunction DIVISIONS
- * @helpurl https://localhost:3000/help.html#functions
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
  * @param [scope] "accessible" (default) for the divisions you may open, or "license" for every division of the license.
  * @returns One row per division: Division, Name, HID, Country, Currency, Status, and more.
@@ -38,7 +37,6 @@ export function divisions(headers?: unknown, scope?: unknown): Promise<unknown[]
 /**
  * The users of an Exact Online division.
  * @customfunction USERS
- * @helpurl https://localhost:3000/help.html#functions
  * @param [division] Division code; empty for your current division.
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
  * @returns One row per user.
@@ -50,7 +48,6 @@ export function users(division?: unknown, headers?: unknown): Promise<unknown[][
 /**
  * The roles of the users in one or more divisions.
  * @customfunction USERROLES
- * @helpurl https://localhost:3000/help.html#functions
  * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
  * @param [role] Only these roles: a role number such as 274, or a range or comma list of role numbers; empty for all roles.
  * @param [activeOnly] TRUE (default) for roles active today only, FALSE to include ended and future roles.
@@ -69,7 +66,6 @@ export function userRoles(
 /**
  * Who holds a role today, with the divisions where they hold it. =EOL.ROLEHOLDERS(274) answers "who may manage subscriptions".
  * @customfunction ROLEHOLDERS
- * @helpurl https://localhost:3000/help.html#functions
  * @param role A role number such as 274, or a range or comma list of role numbers.
  * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
@@ -83,21 +79,21 @@ export function roleHolders(
   return tables.roleHolders(role, divisions, headers);
 }
 
+// Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
+// (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**
  * The signed-in Exact Online user, country and current division.
- * @customfunction ME
- * @helpurl https://localhost:3000/help.html#functions
+ * @customfunction WHOAMI
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
  * @returns One row about you.
  */
-export function me(headers?: unknown): Promise<unknown[][]> {
+export function whoAmI(headers?: unknown): Promise<unknown[][]> {
   return tables.me(headers);
 }
 
 /**
  * Any read-only Exact Online resource of a division, as a table.
  * @customfunction QUERY
- * @helpurl https://localhost:3000/help.html#functions
  * @param resource The resource, for example "crm/Accounts" or "salesinvoice/SalesInvoices".
  * @param select The fields to read: names separated by commas such as "Code,Name", or a range of names.
  * @param [filter] An OData filter, for example "Status eq 'C'"; empty for all rows.

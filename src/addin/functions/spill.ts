@@ -6,11 +6,12 @@ import type { CellValue, Column, TableResponse } from "../../shared/api";
 import { dateFormatFor, isoToExcelSerial } from "./excelDates";
 
 /**
- * A date cell. Where Excel supports formatted values in custom-function results (ExcelApi 1.16+) a
- * date shows as a date; elsewhere it is the bare serial number and the user applies a date format.
+ * A date cell as a formatted number, in the current shape (Excel.DoubleCellValue; the older
+ * "FormattedNumber" type is deprecated since ExcelApi 1.19). Only where custom functions may return
+ * such values (see supportsFormattedDates); elsewhere a date is the bare serial number.
  */
 export interface FormattedDate {
-  type: "FormattedNumber";
+  type: "Double";
   basicValue: number;
   numberFormat: string;
 }
@@ -19,16 +20,27 @@ export type SpillCell = string | number | boolean | FormattedDate;
 
 export interface SpillOptions {
   headers: boolean;
-  /** True when the runtime accepts FormattedNumber values (see supportsFormattedDates). */
+  /** True when custom functions may return formatted values (see supportsFormattedDates). */
   formattedDates: boolean;
 }
 
-/** Feature detection: formatted number values arrived with ExcelApi 1.16. */
+/** The requirement set that lets a custom function return data types such as a formatted number. */
+export const FORMATTED_RESULTS_SET = { name: "CustomFunctionsRuntime", version: "1.4" } as const;
+
+/**
+ * Feature detection. What matters is what a custom function may return (CustomFunctionsRuntime 1.4),
+ * not what Excel's API can read or write: perpetual Office 2021/2024 passes ExcelApi 1.16 yet has no
+ * CustomFunctionsRuntime 1.4, and a formatted value there would break the whole table (the pattern
+ * of office-js #3504).
+ */
 export function supportsFormattedDates(): boolean {
   try {
     return (
       typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true
+      Office.context?.requirements?.isSetSupported(
+        FORMATTED_RESULTS_SET.name,
+        FORMATTED_RESULTS_SET.version,
+      ) === true
     );
   } catch {
     return false;
@@ -41,7 +53,7 @@ function toCell(value: CellValue, column: Column, formattedDates: boolean): Spil
     const serial = isoToExcelSerial(value);
     if (serial === null) return value;
     return formattedDates
-      ? { type: "FormattedNumber", basicValue: serial, numberFormat: dateFormatFor(serial) }
+      ? { type: "Double", basicValue: serial, numberFormat: dateFormatFor(serial) }
       : serial;
   }
   return value;

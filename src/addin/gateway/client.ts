@@ -39,7 +39,11 @@ export interface GatewayClientOptions {
 }
 
 /** Session codes after which the stored token is useless: forget it so the UI shows "Sign in". */
-const SESSION_GONE: ReadonlySet<ClientErrorCode> = new Set(["not_signed_in", "reauth_required"]);
+const SESSION_GONE: ReadonlySet<ClientErrorCode> = new Set([
+  "not_signed_in",
+  "reauth_required",
+  "session_expired",
+]);
 
 export function toQueryString(params: QueryParams): string {
   const search = new URLSearchParams();

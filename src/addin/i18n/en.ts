@@ -65,6 +65,8 @@ export const en = {
   refreshAll: "Refresh all",
   clearCache: "Clear cache",
   signOut: "Sign out",
+  signOutHint:
+    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
   working: "Working…",
@@ -127,10 +129,15 @@ export const en = {
     // Gateway codes
     invalid_request: "Some sign-in details are missing or invalid. Check the fields and try again.",
     payload_too_large: "The request was too large for the EOL gateway.",
+    headers_too_large:
+      "The request was too large for the EOL gateway. Try a shorter formula or fewer divisions.",
+    unsupported_media_type: "The EOL gateway did not understand the request. Update the add-in.",
+    forbidden: "The EOL gateway refused this address.",
     not_found: "The EOL gateway does not know this address. Update the add-in or ask your administrator.",
     too_many_requests: "Too many attempts. Wait a minute and try again.",
     not_signed_in: "You are not signed in. Click Sign in.",
     reauth_required: "Your Exact session ended. Sign in again.",
+    session_expired: "Your EOL session has expired. Sign in again.",
     login_expired: "The sign-in took too long and expired. Sign in again.",
     login_not_found: "This sign-in is unknown to the gateway (it may have restarted). Sign in again.",
     login_already_redeemed: "This sign-in was already used. Sign in again.",
@@ -146,6 +153,10 @@ export const en = {
     no_division_access: "You have no access to that division in Exact.",
     unknown_division: "That division does not exist or is not available to you.",
     daily_limit_reached: "Exact's daily API limit for this division is used up. Try again tomorrow.",
+    error_limit_reached:
+      "This request failed at Exact again and again; EOL paused it so Exact does not block the app. Fix it and try again later.",
+    exact_blocked:
+      "Exact blocked the app for this division and table after too many errors. Try again later.",
     exact_error: "Exact Online reported a problem with the request.",
     exact_unavailable: "Exact Online is not reachable right now. Try again in a few minutes.",
     internal_error:

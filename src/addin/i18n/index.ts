@@ -14,6 +14,7 @@ export const LANGUAGES: readonly Language[] = ["en", "nl"];
 export const GUIDE_ERROR_CODES: readonly string[] = [
   "not_signed_in",
   "reauth_required",
+  "session_expired",
   "invalid_client",
   "redirect_uri_mismatch",
   "consent_denied",
@@ -22,6 +23,8 @@ export const GUIDE_ERROR_CODES: readonly string[] = [
   "no_division_access",
   "unknown_division",
   "daily_limit_reached",
+  "error_limit_reached",
+  "exact_blocked",
   "too_many_requests",
   "exact_error",
   "exact_unavailable",
@@ -47,7 +50,13 @@ export function languageFromLocale(locale: string | null | undefined): Language 
 }
 
 /** Codes whose gateway message is more specific than any fixed text (it names the field, or is Exact's). */
-const GATEWAY_MESSAGE_FIRST = new Set(["invalid_request", "exact_error"]);
+const GATEWAY_MESSAGE_FIRST = new Set([
+  "invalid_request",
+  "exact_error",
+  "no_division_access",
+  "error_limit_reached",
+  "exact_blocked",
+]);
 
 /** The text for an error code: ours when known, else the gateway's own message, else a generic one. */
 export function errorText(strings: Strings, code: string, fallback?: string): string {

@@ -68,6 +68,8 @@ export const nl: Strings = {
   refreshAll: "Alles verversen",
   clearCache: "Cache wissen",
   signOut: "Afmelden",
+  signOutHint:
+    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
   cacheCleared: "Cache gewist. De volgende verversing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
   working: "Bezig…",
@@ -133,10 +135,15 @@ export const nl: Strings = {
     invalid_request:
       "Er ontbreken aanmeldgegevens of ze zijn ongeldig. Controleer de velden en probeer het opnieuw.",
     payload_too_large: "Het verzoek was te groot voor de EOL-gateway.",
+    headers_too_large:
+      "Het verzoek was te groot voor de EOL-gateway. Probeer een kortere formule of minder administraties.",
+    unsupported_media_type: "De EOL-gateway begreep het verzoek niet. Werk de invoegtoepassing bij.",
+    forbidden: "De EOL-gateway weigerde dit adres.",
     not_found: "De EOL-gateway kent dit adres niet. Werk de invoegtoepassing bij of vraag het uw beheerder.",
     too_many_requests: "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
     not_signed_in: "U bent niet aangemeld. Klik op Aanmelden.",
     reauth_required: "Uw Exact-sessie is beëindigd. Meld u opnieuw aan.",
+    session_expired: "Uw EOL-sessie is verlopen. Meld u opnieuw aan.",
     login_expired: "Het aanmelden duurde te lang en is verlopen. Meld u opnieuw aan.",
     login_not_found: "Deze aanmelding is onbekend bij de gateway (mogelijk herstart). Meld u opnieuw aan.",
     login_already_redeemed: "Deze aanmelding is al gebruikt. Meld u opnieuw aan.",
@@ -154,6 +161,10 @@ export const nl: Strings = {
     unknown_division: "Die administratie bestaat niet of is voor u niet beschikbaar.",
     daily_limit_reached:
       "De dagelijkse API-limiet van Exact voor deze administratie is op. Probeer het morgen opnieuw.",
+    error_limit_reached:
+      "Dit verzoek mislukte steeds bij Exact; EOL heeft het gepauzeerd zodat Exact de app niet blokkeert. Pas het aan en probeer het later opnieuw.",
+    exact_blocked:
+      "Exact heeft de app voor deze administratie en tabel geblokkeerd na te veel fouten. Probeer het later opnieuw.",
     exact_error: "Exact Online meldde een probleem met het verzoek.",
     exact_unavailable: "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
     internal_error:

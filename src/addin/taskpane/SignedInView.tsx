@@ -126,7 +126,12 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         >
           {s.clearCache}
         </Button>
-        <Button icon={<SignOutRegular />} disabled={!!busy} onClick={() => void onSignOut()}>
+        <Button
+          icon={<SignOutRegular />}
+          disabled={!!busy}
+          title={s.signOutHint}
+          onClick={() => void onSignOut()}
+        >
           {s.signOut}
         </Button>
       </div>

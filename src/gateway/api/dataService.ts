@@ -10,6 +10,8 @@ import type { ExactClient, ODataQuery } from "../exact/client";
 import type { ExactRecord } from "../exact/odata";
 import { GatewayError } from "../errors";
 import type { DivisionSelector } from "./arguments";
+import { fanOut } from "./fanOut";
+import { DivisionAccess } from "./divisionAccess";
 import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
 
 export type Fetched<T> = Cached<T>;
@@ -35,7 +37,15 @@ export class DataService {
     private readonly client: ExactClient,
     private readonly cache: ResultCache,
     private readonly clock: Clock,
-  ) {}
+    private readonly fanOutWidth = 8,
+  ) {
+    this.access = new DivisionAccess(
+      clock,
+      async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
+    );
+  }
+
+  private readonly access: DivisionAccess;
 
   now(): number {
     return this.clock.now();
@@ -105,8 +115,10 @@ export class DataService {
     selector: DivisionSelector,
     fresh: boolean,
   ): Promise<ResolvedDivisions> {
-    if (selector.kind === "explicit")
+    if (selector.kind === "explicit") {
+      await this.access.check(session, selector.divisions);
       return { divisions: selector.divisions, source: "explicit", basis: null };
+    }
     if (selector.kind === "current") {
       const { division, basis } = await this.currentDivision(session, fresh);
       return { divisions: [division], source: "current", basis };
@@ -118,6 +130,17 @@ export class DataService {
       .map((row) => row.Code)
       .filter((code): code is number => typeof code === "number");
     return { divisions: codes, source: "all", basis: list };
+  }
+
+  /** The divisions this caller can open (kept per chain; views must not show other users' divisions). */
+  async accessibleCodes(session: SessionContext): Promise<Set<number>> {
+    try {
+      return await this.access.openDivisions(session);
+    } catch (error) {
+      // Exact unreachable: showing no budgets beats showing other users' divisions.
+      if (error instanceof GatewayError) return new Set();
+      throw error;
+    }
   }
 
   users(session: SessionContext, division: number, fresh: boolean): Promise<Fetched<ExactRecord[]>> {
@@ -161,9 +184,12 @@ export class DataService {
     );
   }
 
-  /** Runs `work` for every division in parallel; the first failure fails the whole answer. */
+  /**
+   * Runs `work` for every division in parallel (as wide as the scheduler lets calls run); the first
+   * failure fails the whole answer and the divisions not yet started are never called.
+   */
   fanOut<T>(divisions: number[], work: (division: number) => Promise<T>): Promise<T[]> {
-    return Promise.all(divisions.map((division) => work(division)));
+    return fanOut(divisions, this.fanOutWidth, work);
   }
 
   cacheStats(session: SessionContext): ReturnType<ResultCache["statsFor"]> {
@@ -171,6 +197,7 @@ export class DataService {
   }
 
   clearCache(session: SessionContext): number {
+    this.client.forgetErrors(session.chainId);
     return this.cache.clearChain(session.chainId);
   }
 }

@@ -8,6 +8,7 @@ import type { TokenSource } from "../contracts";
 import type { GatewayConfig } from "../config";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
+import { ErrorBudget, type ErrorLedger } from "../exact/errorBudget";
 import { RateScheduler } from "../scheduler/scheduler";
 import { DataService } from "./dataService";
 import { registerDataRoutes } from "./routes";
@@ -52,6 +53,8 @@ export interface DataApiDeps {
   requireSession: preHandlerAsyncHookHandler;
   assertAllowedUpstream: (url: string) => void;
   fetchImpl?: typeof fetch;
+  /** Where Exact's error answers are counted (shared between gateways through a store); memory by default. */
+  errorLedger?: ErrorLedger;
 }
 
 export interface DataApi {
@@ -80,8 +83,9 @@ export function registerDataApiRoutes(
     timeoutMs: settings.timeoutMs,
     backoffBaseMs: settings.backoffBaseMs,
     fetchImpl: deps.fetchImpl,
+    errorBudget: new ErrorBudget({ clock: deps.clock, ledger: deps.errorLedger }),
   });
-  const service = new DataService(client, cache, deps.clock);
+  const service = new DataService(client, cache, deps.clock, settings.concurrency);
   registerDataRoutes(app, { service, scheduler, requireSession: deps.requireSession });
   return { scheduler, cache, service };
 }

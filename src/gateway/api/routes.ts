@@ -184,9 +184,11 @@ export function registerDataRoutes(app: FastifyInstance, deps: RouteDeps): void 
     const { session, query } = request(req);
     rejectUnknownParameters(query, []);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    // Budgets are per app and division, shared by every user of the app: show only the caller's divisions.
+    const mine = await service.accessibleCodes(session);
     const budgets = scheduler
       .budgetsOf(session.clientId)
-      .filter((budget) => budget.division !== null)
+      .filter((budget) => budget.division !== null && mine.has(budget.division))
       .map((budget) => {
         budget.rollOver(service.now());
         return budget;

@@ -13,6 +13,7 @@ import { openStore } from "../store/openStore";
 import type { AuthStore } from "../store/types";
 import { ChainTokenService } from "../tokens/chainTokens";
 import { ExactOAuthClient } from "../tokens/exactOAuth";
+import { sessionLifetime, type SessionLifetime } from "./sessionLifetime";
 
 export interface AuthServices {
   config: GatewayConfig;
@@ -23,6 +24,7 @@ export interface AuthServices {
   hosts: ExactHostConfig;
   demo: DemoExact | null;
   callbackUrl: string;
+  lifetime: SessionLifetime;
   countries: Country[];
   baseUrlFor(country: Country): string;
   /** Where the sign-in window is sent: the demo simulator's https pages when it has them. */
@@ -66,10 +68,12 @@ export async function createAuthServices(
     hosts,
     demo,
     callbackUrl,
+    lifetime: sessionLifetime(config),
     countries: COUNTRIES.filter((country) => country !== "demo" || demo !== null),
     baseUrlFor,
     signInBaseUrlFor: (country) => (country === "demo" && demo ? demo.signInBaseUrl : baseUrlFor(country)),
     close: async () => {
+      await tokens.settle();
       await store.close();
       await demo?.close();
     },

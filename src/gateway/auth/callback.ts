@@ -43,6 +43,31 @@ function oauthFailure(error: string, description: string, login: LoginRecord): C
   );
 }
 
+/** Attempts at current/Me right after the code exchange: the code is spent, so a hiccup is worth retrying. */
+const ME_ATTEMPTS = 3;
+
+async function readMeAfterExchange(services: AuthServices, baseUrl: string, accessToken: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await services.oauth.readMe(baseUrl, accessToken);
+    } catch (error) {
+      const retryable =
+        error instanceof GatewayError && ["exact_error", "exact_unavailable"].includes(error.code);
+      if (!retryable || attempt >= ME_ATTEMPTS) {
+        if (error instanceof GatewayError) {
+          throw new GatewayError(
+            error.status,
+            error.code,
+            `You signed in at Exact Online, but it did not say who you are (${error.message}) Start the sign-in again in a minute.`,
+          );
+        }
+        throw error;
+      }
+      await services.clock.sleep(1000 * attempt);
+    }
+  }
+}
+
 export async function handleCallback(
   services: AuthServices,
   query: CallbackQuery,
@@ -84,7 +109,7 @@ async function completeLogin(
       redirectUri: login.redirectUri,
       code: query.code,
     });
-    const me = await oauth.readMe(baseUrl, tokens.accessToken);
+    const me = await readMeAfterExchange(services, baseUrl, tokens.accessToken);
     const chain = await store.upsertChain(
       {
         ...tokens,
@@ -109,6 +134,7 @@ async function completeLogin(
     if (error instanceof ExactUnauthorizedError) {
       return failure("exact_error", "Exact Online did not accept the new sign-in. Start the sign-in again.");
     }
-    throw error;
+    // Never a raw 500 in the sign-in window, and never a login left pending.
+    return failure("internal_error", "The sign-in could not be finished. Start the sign-in again.");
   }
 }

@@ -5,6 +5,7 @@
 import { COUNTRIES, isCountry, type Country } from "../../shared/countries";
 import { normaliseClientId, redirectUriProblem, type ManagedApp } from "../config";
 import { GatewayError } from "../errors";
+import { checkRedirectUri } from "./redirectPolicy";
 
 export interface AppSettings {
   country: Country;
@@ -20,6 +21,8 @@ export interface LoginRequestContext {
   countries: readonly Country[];
   /** This gateway's /auth/callback, the default redirect URI. */
   callbackUrl: string;
+  /** Further redirect URIs the administrator allows (EOL_ALLOWED_REDIRECT_URIS). */
+  allowedRedirectUris: readonly string[];
   /** Credentials of the simulator's built-in demo app. */
   demoApp: { clientId: string; clientSecret: string } | null;
 }
@@ -55,6 +58,16 @@ const COMPLETION_CODE = /^[A-Za-z0-9_-]{43}$/;
  * The completion code of a redeem body (the one auth-complete.html handed to the task pane), or null
  * when missing or malformed; checked only once the login is known to be completed.
  */
+const REDEEM_FIELDS = ["loginSecret", "completionCode"];
+
+/** A redeem body carries only the login secret and the completion code. */
+export function rejectUnknownRedeemFields(body: unknown): void {
+  if (typeof body !== "object" || body === null) return;
+  const unknown = Object.keys(body).find((key) => !REDEEM_FIELDS.includes(key));
+  if (unknown)
+    throw invalid(`Unknown field "${unknown.slice(0, 40)}"; expected ${REDEEM_FIELDS.join(", ")}.`);
+}
+
 export function readCompletionCode(body: unknown): string | null {
   const code =
     typeof body === "object" && body !== null ? (body as Record<string, unknown>).completionCode : null;
@@ -103,9 +116,7 @@ export function readLoginRequest(
   if (redirectUri !== undefined) {
     const problem = redirectUriProblem(redirectUri);
     if (problem) throw invalid(`redirectUri ${problem}.`);
-    if (!new URL(redirectUri).pathname.endsWith("/auth/callback")) {
-      throw invalid(`redirectUri must point to this gateway's callback, ${context.callbackUrl}.`);
-    }
+    checkRedirectUri(redirectUri, context.callbackUrl, context.allowedRedirectUris);
   }
   if (country === "demo" && context.demoApp && !clientId && !clientSecret) {
     return {

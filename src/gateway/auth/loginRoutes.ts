@@ -8,7 +8,12 @@ import { authorizeUrl } from "../tokens/exactOAuth";
 import type { AuthServices } from "./authServices";
 import { handleCallback, type CallbackQuery } from "./callback";
 import { completionUrl } from "./completion";
-import { readCompletionCode, readLoginRequest, readLoginSecret } from "./loginRequest";
+import {
+  readCompletionCode,
+  readLoginRequest,
+  readLoginSecret,
+  rejectUnknownRedeemFields,
+} from "./loginRequest";
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "./messages";
 import { probeAppSettings } from "./probeApp";
 import { sessionInfo } from "./sessionInfo";
@@ -23,6 +28,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
       managedApp: services.config.managedApp,
       countries: services.countries,
       callbackUrl: services.callbackUrl,
+      allowedRedirectUris: services.config.allowedRedirectUris,
       demoApp: services.demo?.app ?? null,
     });
     await probeAppSettings(services.baseUrlFor(settings.country), settings);
@@ -89,6 +95,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
 
   app.post<{ Params: { id: string } }>("/auth/logins/:id/redeem", async (request, reply) => {
     const loginSecret = readLoginSecret(request.body);
+    rejectUnknownRedeemFields(request.body);
     const completionCode = readCompletionCode(request.body);
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;

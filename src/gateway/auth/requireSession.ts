@@ -11,6 +11,7 @@ import type { SessionRecord } from "../store/types";
 import { reauthRequired } from "../tokens/chainTokens";
 import type { AuthServices } from "./authServices";
 import { MESSAGES } from "./messages";
+import { isSessionExpired, sessionExpiredError } from "./sessionLifetime";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -33,6 +34,10 @@ export class SessionResolver {
     if (!match) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
     const session = await this.services.store.getSessionByTokenHash(sha256(match[1]));
     if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+    if (isSessionExpired(session, this.services.lifetime, this.services.clock.now())) {
+      await this.services.store.deleteSession(session.id);
+      throw sessionExpiredError();
+    }
     return session;
   }
 

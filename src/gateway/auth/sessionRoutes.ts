@@ -63,6 +63,21 @@ export function registerSessionRoutes(app: FastifyInstance, services: AuthServic
 
   app.delete<{ Querystring: { all?: string } }>("/auth/session", async (request, reply) => {
     const session = await app.eolSessions.record(request.headers.authorization);
+    const unknown = Object.keys(request.query).find((name) => name !== "all");
+    if (unknown !== undefined) {
+      throw new GatewayError(
+        400,
+        "invalid_request",
+        `Unknown parameter "${unknown.slice(0, 40)}"; only "all" is accepted.`,
+      );
+    }
+    if (request.query.all !== undefined && request.query.all !== "true" && request.query.all !== "false") {
+      throw new GatewayError(
+        400,
+        "invalid_request",
+        'all must be "true" (every session of this sign-in) or "false".',
+      );
+    }
     if (request.query.all === "true") await services.store.deleteSessionsOfChain(session.chainId);
     else await services.store.deleteSession(session.id);
     return reply.status(204).send();

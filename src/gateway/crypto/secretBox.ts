@@ -4,8 +4,7 @@
  * a wrong key makes decryption fail loudly instead of returning garbage.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { openSecretKey } from "./keyFile";
 
 export class SecretBox {
   constructor(private readonly key: Buffer) {
@@ -35,43 +34,11 @@ export class SecretBox {
   }
 }
 
-export const SECRET_KEY_FILE = "secret.key";
+export { SECRET_KEY_FILE } from "./keyFile";
 
-/**
- * The configured key, or the one in the data directory, generated there (mode 0600) on first run.
- * Two processes starting at once agree on one key: the file appears whole (written aside, then linked,
- * which fails if it exists) and the loser reads the winner's key.
- */
+/** The configured key, or the one in the data directory, generated there (mode 0600) on first run. */
 export function loadOrCreateSecretKey(configured: Buffer | null, dataDir: string): Buffer {
-  if (configured) return configured;
-  const file = path.join(dataDir, SECRET_KEY_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const existing = readKeyFile(file);
-  if (existing) return existing;
-  const key = crypto.randomBytes(32);
-  const aside = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
-  fs.writeFileSync(aside, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
-  try {
-    fs.linkSync(aside, file);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return readKeyFile(file)!;
-  } finally {
-    fs.rmSync(aside, { force: true });
-  }
-}
-
-function readKeyFile(file: string): Buffer | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  const key = Buffer.from(text.trim(), "hex");
-  if (key.length !== 32)
-    throw new Error(`${file} does not hold a 32-byte hex key; remove it or set EOL_SECRET_KEY`);
-  return key;
+  const opened = openSecretKey(configured, dataDir);
+  opened.save();
+  return opened.key;
 }

@@ -19,7 +19,8 @@ import {
   unavailableError,
 } from "./errorMapping";
 import { MalformedResponseError, parseODataPage, type ExactRecord, type ODataPage } from "./odata";
-import { readRateLimitHeaders } from "./rateLimitHeaders";
+import { hasRateLimitHeaders, readRateLimitHeaders } from "./rateLimitHeaders";
+import { blockedError, ERROR_WINDOW_MS, type ErrorBudget, type ErrorScope } from "./errorBudget";
 
 export interface ExactClientOptions {
   clock: Clock;
@@ -36,6 +37,8 @@ export interface ExactClientOptions {
   maxRateLimitRetries?: number;
   random?: () => number;
   fetchImpl?: typeof fetch;
+  /** Remembers Exact's 4xx answers and refuses before Exact's error block (see errorBudget.ts). */
+  errorBudget?: ErrorBudget;
 }
 
 export type ODataQuery = Record<string, string | undefined>;
@@ -46,7 +49,8 @@ type Outcome =
   | { kind: "minuteLimited" }
   | { kind: "dayLimited"; resetAt: number | null }
   | { kind: "transient" }
-  | { kind: "failed"; error: GatewayError };
+  | { kind: "blocked"; until: number }
+  | { kind: "failed"; status: number; error: GatewayError };
 
 const MAX_PAGES = 5000;
 
@@ -69,8 +73,19 @@ export function resourceUrl(
   return `${baseUrl.replace(/\/+$/, "")}/api/v1/${divisionPart}${resource}${qs ? `?${qs}` : ""}`;
 }
 
+/** When Exact's block ends: its Retry-After (seconds) when sent, else the documented hour. */
+function blockEnd(headers: Headers, now: number): number {
+  const seconds = Number(headers.get("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? now + seconds * 1000 : now + ERROR_WINDOW_MS;
+}
+
 export class ExactClient {
   constructor(private readonly options: ExactClientOptions) {}
+
+  /** Refresh all / Clear cache: remembered error answers of the chain are tried again. */
+  forgetErrors(chainId: string): void {
+    this.options.errorBudget?.forget(chainId);
+  }
 
   /** Every record of `resource` (all pages). `division` null for division-less resources (current/Me). */
   async getAll(
@@ -80,6 +95,8 @@ export class ExactClient {
     query: ODataQuery,
   ): Promise<ExactRecord[]> {
     const first = resourceUrl(session.exactBaseUrl, division, resource, query);
+    const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first };
+    await this.options.errorBudget?.check(scope);
     const records: ExactRecord[] = [];
     let url: string | null = first;
     for (let pages = 0; url !== null; pages += 1) {
@@ -87,7 +104,7 @@ export class ExactClient {
         throw new GatewayError(502, "exact_unavailable", "Exact Online kept sending more pages; stopped.");
       }
       this.checkPageUrl(first, url);
-      const page = await this.getPage(session, division, url);
+      const page = await this.getPage(session, scope, url);
       records.push(...page.records);
       url = page.next;
     }
@@ -113,8 +130,9 @@ export class ExactClient {
     this.options.assertAllowedUpstream(candidate);
   }
 
-  private async getPage(session: SessionContext, division: number | null, url: string): Promise<ODataPage> {
-    const { tokens, scheduler, maxAttempts } = this.options;
+  private async getPage(session: SessionContext, scope: ErrorScope, url: string): Promise<ODataPage> {
+    const { tokens, scheduler, maxAttempts, errorBudget } = this.options;
+    const { division } = scope;
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 5;
     let transientFailures = 0;
     let rateLimitHits = 0;
@@ -130,8 +148,15 @@ export class ExactClient {
         case "ok":
           return outcome.page;
         case "failed":
+          await errorBudget?.failed(scope, outcome.status, outcome.error);
           throw outcome.error;
+        case "blocked":
+          // Never retried, and the division's shared minute budget is left alone.
+          throw errorBudget
+            ? await errorBudget.blocked(scope, outcome.until)
+            : blockedError(scope, outcome.until);
         case "unauthorized":
+          await errorBudget?.failed(scope, 401, null);
           if (refreshed) throw reauthError();
           try {
             await tokens.refreshAfterUnauthorized(session.chainId, token);
@@ -183,10 +208,14 @@ export class ExactClient {
     } catch {
       return { kind: "transient" }; // network error, dropped connection or time-out
     }
-    const snapshot = readRateLimitHeaders(response.headers);
+    const snapshot = readRateLimitHeaders(response.headers, clock.now());
     budget.learn(snapshot, clock.now());
     const status = response.status;
     if (status === 429) {
+      // Exact's error block answers 429 without any rate-limit header (the budget headers come with
+      // every rate-limited answer): waiting a minute would not help, and the budget is not spent.
+      if (!hasRateLimitHeaders(snapshot))
+        return { kind: "blocked", until: blockEnd(response.headers, clock.now()) };
       const minutely = snapshot.minuteResetAt !== null || snapshot.minuteRemaining !== null;
       if (!minutely && (snapshot.dayResetAt !== null || snapshot.dayRemaining !== null)) {
         budget.markDaySpent(snapshot.dayResetAt);
@@ -201,6 +230,7 @@ export class ExactClient {
     if (status < 200 || status >= 300) {
       return {
         kind: "failed",
+        status,
         error: mapExactError(status, bodyText, response.headers.get("reason"), budget.division),
       };
     }

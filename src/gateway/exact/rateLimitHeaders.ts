@@ -1,4 +1,8 @@
-/** Exact's `X-RateLimit-*` response headers (all times UTC epoch milliseconds), each possibly absent. */
+/**
+ * Exact's `X-RateLimit-*` response headers, each possibly absent. Reset times are Exact's clock (UTC
+ * epoch milliseconds); given our `now`, they are moved onto our clock using the response's `Date`
+ * header, so a server clock ahead of or behind ours does not stall or rush the budget.
+ */
 export interface RateLimitSnapshot {
   dayLimit: number | null;
   dayRemaining: number | null;
@@ -15,13 +19,29 @@ function readNumber(headers: Headers, name: string): number | null {
   return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
-export function readRateLimitHeaders(headers: Headers): RateLimitSnapshot {
+/** Our clock minus Exact's (from the `Date` header, whole seconds), or 0 without a usable one. */
+export function clockOffset(headers: Headers, now: number): number {
+  const date = Date.parse(headers.get("date") ?? "");
+  return Number.isFinite(date) ? now - date : 0;
+}
+
+export function readRateLimitHeaders(headers: Headers, now?: number): RateLimitSnapshot {
+  const offset = now === undefined ? 0 : clockOffset(headers, now);
+  const reset = (name: string): number | null => {
+    const value = readNumber(headers, name);
+    return value === null ? null : value + offset;
+  };
   return {
     dayLimit: readNumber(headers, "x-ratelimit-limit"),
     dayRemaining: readNumber(headers, "x-ratelimit-remaining"),
-    dayResetAt: readNumber(headers, "x-ratelimit-reset"),
+    dayResetAt: reset("x-ratelimit-reset"),
     minuteLimit: readNumber(headers, "x-ratelimit-minutely-limit"),
     minuteRemaining: readNumber(headers, "x-ratelimit-minutely-remaining"),
-    minuteResetAt: readNumber(headers, "x-ratelimit-minutely-reset"),
+    minuteResetAt: reset("x-ratelimit-minutely-reset"),
   };
+}
+
+/** Whether the answer carries any rate-limit header (Exact's error block answers 429 without them). */
+export function hasRateLimitHeaders(snapshot: RateLimitSnapshot): boolean {
+  return Object.values(snapshot).some((value) => value !== null);
 }

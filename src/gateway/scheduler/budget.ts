@@ -80,7 +80,8 @@ export class DivisionBudget {
   /** Learns from a response's headers (missing headers leave our knowledge unchanged). */
   learn(snapshot: RateLimitSnapshot, now: number): void {
     this.rollOver(now);
-    merge(this.minute, snapshot.minuteLimit, snapshot.minuteRemaining, snapshot.minuteResetAt, now);
+    const minuteReset = capMinuteReset(snapshot.minuteResetAt, now);
+    merge(this.minute, snapshot.minuteLimit, snapshot.minuteRemaining, minuteReset, now);
     merge(this.day, snapshot.dayLimit, snapshot.dayRemaining, snapshot.dayResetAt, now);
   }
 
@@ -88,7 +89,7 @@ export class DivisionBudget {
   markMinuteSpent(resetAt: number | null, now: number): void {
     this.minute.remaining = 0;
     // A reset already past by our clock (clocks differ) still means "not now": wait a moment.
-    const known = resetAt ?? this.minute.resetAt;
+    const known = capMinuteReset(resetAt ?? this.minute.resetAt, now);
     this.minute.resetAt = known !== null && known > now ? known : now + SKEWED_RESET_WAIT_MS;
   }
 
@@ -106,6 +107,11 @@ export class DivisionBudget {
       }
     }
   }
+}
+
+/** A minute window ends at the latest 61 s from now, whatever a (skewed) header says. */
+function capMinuteReset(resetAt: number | null, now: number): number | null {
+  return resetAt === null ? null : Math.min(resetAt, now + MAX_MINUTE_WAIT_MS);
 }
 
 /** Within one window the remaining count only goes down, so the lower value wins. */

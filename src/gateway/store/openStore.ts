@@ -6,7 +6,8 @@ import path from "node:path";
 import fs from "node:fs";
 import lockfile from "proper-lockfile";
 import type { GatewayConfig } from "../config";
-import { loadOrCreateSecretKey, SecretBox } from "../crypto/secretBox";
+import { openSecretKey } from "../crypto/keyFile";
+import { SecretBox } from "../crypto/secretBox";
 import { PostgresAuthStore } from "./postgresStore";
 import { SqliteAuthStore } from "./sqliteStore";
 import type { AuthStore } from "./types";
@@ -21,10 +22,10 @@ export async function openStore(
   }
   const release = lockDataDir(config.dataDir);
   try {
-    const store = new SqliteAuthStore(
-      config.dataDir,
-      new SecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
-    );
+    // The key is checked against the store before a newly generated one is written to disk.
+    const secretKey = openSecretKey(config.secretKey, config.dataDir);
+    const store = new SqliteAuthStore(config.dataDir, new SecretBox(secretKey.key));
+    secretKey.save();
     const close = store.close.bind(store);
     store.close = async () => {
       await close();

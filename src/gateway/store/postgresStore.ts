@@ -23,6 +23,8 @@ import type {
   ExactUser,
   LoginRecord,
   NewChain,
+  PurgeCounts,
+  PurgeCutoffs,
   SessionRecord,
 } from "./types";
 
@@ -177,27 +179,29 @@ export class PostgresAuthStore implements AuthStore {
     );
   }
 
-  async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
+  /** Runs `work` in one transaction on one connection; `work` returning false (or throwing) rolls back. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      const claimed = await client.query(
-        "UPDATE logins SET status = 'redeemed' WHERE id = $1 AND status = 'completed'",
-        [id],
-      );
-      if (claimed.rowCount !== 1) {
-        await client.query("ROLLBACK");
-        return false;
-      }
-      await client.query(INSERT_SESSION, sessionValues(session));
-      await client.query("COMMIT");
-      return true;
+      const result = await work(client);
+      await client.query(result === false ? "ROLLBACK" : "COMMIT");
+      return result;
     } catch (error) {
       await client.query("ROLLBACK");
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const sql = "UPDATE logins SET status = 'redeemed' WHERE id = $1 AND status = 'completed'";
+      if ((await client.query(sql, [id])).rowCount !== 1) return false;
+      await client.query(INSERT_SESSION, sessionValues(session));
+      return true;
+    });
   }
 
   async deleteExpiredLogins(now: number): Promise<number> {
@@ -281,8 +285,27 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean> {
-    const sql = "UPDATE chains SET status = 'dead', updated_at = $1 WHERE id = $2 AND version = $3";
-    return (await this.changes(sql, [now, id, expectedVersion])) === 1;
+    return this.transaction(async (client) => {
+      const sql = "UPDATE chains SET status = 'dead', updated_at = $1 WHERE id = $2 AND version = $3";
+      if ((await client.query(sql, [now, id, expectedVersion])).rowCount !== 1) return false;
+      await client.query("DELETE FROM sessions WHERE chain_id = $1", [id]);
+      return true;
+    });
+  }
+
+  async purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts> {
+    return this.transaction(async (client) => {
+      const count = async (sql: string, values: unknown[] = []) =>
+        (await client.query(sql, values)).rowCount ?? 0;
+      const logins = await count("DELETE FROM logins WHERE expires_at < $1", [cutoffs.now]);
+      const sessions = await count(
+        "DELETE FROM sessions WHERE last_used_at < $1 OR created_at < $2 OR chain_id IN (SELECT id FROM chains WHERE status = 'dead')",
+        [cutoffs.sessionIdleBefore, cutoffs.sessionCreatedBefore],
+      );
+      // Logins pointing at a dead chain go with it (ON DELETE CASCADE).
+      const chains = await count("DELETE FROM chains WHERE status = 'dead'");
+      return { logins, sessions, chains };
+    });
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,8 @@ import type {
   ExactUser,
   LoginRecord,
   NewChain,
+  PurgeCounts,
+  PurgeCutoffs,
   SessionRecord,
 } from "./types";
 
@@ -48,6 +50,25 @@ export function migrate(db: Database.Database): void {
   }
 }
 
+/** Opens and migrates the database; any failure (corrupt file, no permission) names the file. */
+function openDatabase(file: string): Database.Database {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file);
+    fs.chmodSync(file, 0o600);
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new Error(
+      `Cannot open the gateway database ${file}: ${(error as Error).message}. Restore it from a backup or move it away to start empty.`,
+    );
+  }
+}
+
 export class SqliteAuthStore implements AuthStore {
   private readonly db: Database.Database;
   /** Prepared once: every authenticated request runs the session and chain look-ups. */
@@ -59,12 +80,7 @@ export class SqliteAuthStore implements AuthStore {
   ) {
     fs.mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, DATABASE_FILE);
-    this.db = new Database(file);
-    fs.chmodSync(file, 0o600);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openDatabase(file);
     this.verifyKey(file);
   }
 
@@ -250,10 +266,26 @@ export class SqliteAuthStore implements AuthStore {
   }
 
   async markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean> {
-    const result = this.prepare(
-      "UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ? AND version = ?",
-    ).run(now, id, expectedVersion);
-    return result.changes === 1;
+    return this.db.transaction(() => {
+      const result = this.prepare(
+        "UPDATE chains SET status = 'dead', updated_at = ? WHERE id = ? AND version = ?",
+      ).run(now, id, expectedVersion);
+      if (result.changes !== 1) return false;
+      this.prepare("DELETE FROM sessions WHERE chain_id = ?").run(id);
+      return true;
+    })();
+  }
+
+  async purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts> {
+    return this.db.transaction(() => {
+      const logins = this.prepare("DELETE FROM logins WHERE expires_at < ?").run(cutoffs.now).changes;
+      const sessions = this.prepare(
+        "DELETE FROM sessions WHERE last_used_at < ? OR created_at < ? OR chain_id IN (SELECT id FROM chains WHERE status = 'dead')",
+      ).run(cutoffs.sessionIdleBefore, cutoffs.sessionCreatedBefore).changes;
+      // Logins pointing at a dead chain go with it (ON DELETE CASCADE).
+      const chains = this.prepare("DELETE FROM chains WHERE status = 'dead'").run().changes;
+      return { logins, sessions, chains };
+    })();
   }
 
   async close(): Promise<void> {

@@ -83,6 +83,19 @@ export interface NewChain extends ChainTokens {
   clientSecret: string;
 }
 
+/** Times (epoch ms) before which records are expired; see AuthStore.purge. */
+export interface PurgeCutoffs {
+  now: number;
+  sessionIdleBefore: number;
+  sessionCreatedBefore: number;
+}
+
+export interface PurgeCounts {
+  logins: number;
+  sessions: number;
+  chains: number;
+}
+
 export interface AuthStore {
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
@@ -112,8 +125,17 @@ export interface AuthStore {
   isChainLive(id: string): Promise<boolean>;
   /** Stores rotated tokens if the chain is still at `expectedVersion`. */
   rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean>;
-  /** Marks the chain dead unless it changed since `expectedVersion` (a new sign-in revived it). */
+  /**
+   * Marks the chain dead unless it changed since `expectedVersion` (a new sign-in revived it), and in the
+   * same step deletes its sessions: a later sign-in that revives the chain never brings them back.
+   */
   markChainDead(id: string, expectedVersion: number, now: number): Promise<boolean>;
+
+  /**
+   * Deletes what can never be used again: logins past their expiry, sessions idle since before
+   * `sessionIdleBefore` or created before `sessionCreatedBefore`, and dead chains (with their sessions).
+   */
+  purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts>;
 
   close(): Promise<void>;
 }

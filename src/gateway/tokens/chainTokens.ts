@@ -38,6 +38,8 @@ export interface ChainTokenOptions {
 
 export class ChainTokenService implements TokenSource {
   private readonly lock: ChainLock;
+  /** Refreshes under way: a shutdown waits for them, so a rotated refresh token is never lost. */
+  private readonly refreshing = new Set<Promise<unknown>>();
 
   constructor(private readonly options: ChainTokenOptions) {
     this.lock = options.lock ?? new InProcessChainLock();
@@ -62,13 +64,25 @@ export class ChainTokenService implements TokenSource {
     });
   }
 
+  /** Resolves once every refresh under way has finished (stored or failed). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.refreshing]);
+  }
+
   private async liveChain(chainId: string): Promise<ChainRecord> {
     const chain = await this.options.store.getChain(chainId);
     if (!chain || chain.status !== "live") throw reauthRequired();
     return chain;
   }
 
-  private async refreshLocked(chain: ChainRecord): Promise<string> {
+  private refreshLocked(chain: ChainRecord): Promise<string> {
+    const refresh = this.refreshAndStore(chain);
+    this.refreshing.add(refresh);
+    void refresh.finally(() => this.refreshing.delete(refresh)).catch(() => undefined);
+    return refresh;
+  }
+
+  private async refreshAndStore(chain: ChainRecord): Promise<string> {
     const { store, oauth, clock } = this.options;
     let tokens;
     try {

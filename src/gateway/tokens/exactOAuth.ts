@@ -115,10 +115,17 @@ export class ExactOAuthClient {
         `Exact Online answered ${res.status} when reading the signed-in user.`,
       );
     }
-    const body = (await res.json()) as {
-      d?: { results?: Record<string, unknown>[] } | Record<string, unknown>;
-    };
-    const d = body.d as { results?: Record<string, unknown>[] } | undefined;
+    let body: { d?: { results?: Record<string, unknown>[] } | Record<string, unknown> };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new GatewayError(
+        502,
+        "exact_error",
+        "Exact Online answered current/Me with an unreadable response.",
+      );
+    }
+    const d = (body ?? {}).d as { results?: Record<string, unknown>[] } | undefined;
     const me = d?.results?.[0] ?? (d as Record<string, unknown> | undefined);
     if (!me || typeof me.UserID !== "string") {
       throw new GatewayError(502, "exact_error", "Exact Online answered current/Me without a user.");

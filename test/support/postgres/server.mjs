@@ -3,6 +3,7 @@
 // Prints one JSON line {"url": …} once ready, and stops and deletes its directory on SIGTERM, SIGINT or
 // when its parent goes away (stdin closes), so no server outlives a test run.
 import fs from "node:fs";
+import process from "node:process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -34,7 +35,16 @@ const server = new EmbeddedPostgres({
   password: "eol-test",
   persistent: false,
   createPostgresUser: true,
-  postgresFlags: ["-k", socketDir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"],
+  postgresFlags: [
+    "-k",
+    socketDir,
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "fsync=off",
+    "-c",
+    "max_connections=200",
+  ],
   onLog: (message) => log.push(String(message)),
   onError: (error) => log.push(String(error)),
 });

@@ -1,0 +1,65 @@
+/**
+ * Issue 13 (12): SIGTERM lets requests in flight finish (within the grace period), then exits; a
+ * second signal or the grace running out stops at once.
+ */
+import { startSimulator } from "../../src/simulator";
+import { closeWithin, installShutdown } from "../../src/gateway/shutdown";
+import { signInTestUser, startTestGateway } from "../support/gateway";
+
+test("a request in flight when the gateway is told to stop still gets its answer", async () => {
+  const sim = await startSimulator({ dataset: "demo", seed: 1, autoApprove: true });
+  const gateway = await startTestGateway({}, { simulator: sim });
+  try {
+    const { sessionToken } = await signInTestUser(gateway);
+    sim.setLatency(400);
+    const inFlight = fetch(`${gateway.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${sessionToken}` },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = closeWithin(gateway, 10_000);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(await closing).toBe("closed");
+    await expect(fetch(`${gateway.url}/healthz`)).rejects.toThrow();
+  } finally {
+    await sim.close();
+  }
+});
+
+test("the grace period bounds the wait", async () => {
+  const never = { close: () => new Promise<void>(() => undefined) };
+  const started = Date.now();
+  expect(await closeWithin(never, 100)).toBe("timeout");
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test("SIGTERM closes then exits 0; a second signal exits at once with 1", async () => {
+  const before = { term: process.listeners("SIGTERM"), int: process.listeners("SIGINT") };
+  const exits: number[] = [];
+  const messages: string[] = [];
+  let release = (): void => undefined;
+  const target = { close: () => new Promise<void>((resolve) => (release = resolve)) };
+  installShutdown(
+    target,
+    60_000,
+    (code) => exits.push(code),
+    (message) => messages.push(message),
+  );
+  try {
+    process.emit("SIGTERM");
+    expect(exits).toEqual([]);
+    expect(messages[0]).toMatch(/SIGTERM: finishing requests in flight \(at most 60 s\)/);
+    process.emit("SIGINT");
+    expect(exits).toEqual([1]);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(exits).toEqual([1, 0]);
+  } finally {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const keep = signal === "SIGTERM" ? before.term : before.int;
+      for (const listener of process.listeners(signal)) {
+        if (!keep.includes(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
+});
