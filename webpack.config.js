@@ -46,6 +46,7 @@ module.exports = (env = {}, argv = {}) => {
       commands: "./src/addin/commands/commands.ts",
       taskpane: "./src/addin/taskpane/index.tsx",
       dialog: "./src/addin/auth/dialogPage.ts",
+      notice: "./src/addin/commands/noticePage.ts",
     },
     output: {
       // --env outputPath=… builds elsewhere (tests build with a public URL into a temporary folder).
@@ -84,6 +85,11 @@ module.exports = (env = {}, argv = {}) => {
         filename: "auth-complete.html",
         template: "./src/addin/auth/auth-complete.html",
         chunks: ["dialog"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/addin/commands/notice.html",
+        chunks: ["notice"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -9,16 +9,18 @@ function officeGlobal(): typeof Office | undefined {
   return typeof Office === "undefined" ? undefined : Office;
 }
 
-/** Resolves once Office.js is ready; resolves `inOffice: false` when Office.js is missing or has no host. */
-export async function officeReady(timeoutMs = 5000): Promise<HostInfo> {
+const OUTSIDE: HostInfo = { inOffice: false, host: null, displayLanguage: null };
+
+/**
+ * Resolves once Office.js has decided where it runs: with the host inside Office, `inOffice: false` in a
+ * plain browser tab (Office.js reports no host there) or when Office.js did not load. No time limit: a
+ * slow host is still a host, and deciding "outside Office" on a timer would be wrong for good.
+ */
+export async function officeReady(): Promise<HostInfo> {
   const office = officeGlobal();
-  const outside: HostInfo = { inOffice: false, host: null, displayLanguage: null };
-  if (!office || typeof office.onReady !== "function") return outside;
-  const info = await Promise.race([
-    office.onReady(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
-  ]);
-  if (!info || !info.host) return outside;
+  if (!office || typeof office.onReady !== "function") return OUTSIDE;
+  const info = await office.onReady();
+  if (!info || !info.host) return OUTSIDE;
   return {
     inOffice: true,
     host: String(info.host),

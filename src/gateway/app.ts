@@ -1,23 +1,28 @@
 /**
- * Builds the gateway: security headers, health check, the add-in's static files and (as features
- * land) the /auth and /api routes. No listening here, so tests can build and start it on port 0.
+ * Builds the gateway from its plugins, in dependency order: infrastructure (plugins/), services
+ * (services/), then the route plugins (routes/). No listening here, so tests can `inject()` into it
+ * or start it themselves.
  */
-import Fastify, { type FastifyInstance } from "fastify";
-import { version } from "../../package.json";
-import type { GatewayConfig } from "./config";
-import { registerSecurityHeaders } from "./security";
-import { registerStaticFiles } from "./staticFiles";
-import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
-import { registerJsonBodyParser } from "./jsonBody";
-import { registerDrain } from "./shutdown";
-import { clientErrorHandler, registerErrorHandling, registerNoStore } from "./errorHandler";
+import https from "node:https";
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from "fastify";
 import { systemClock, type Clock } from "../shared/clock";
 import type { RunningSimulator } from "../simulator";
-import { createAuthServices } from "./auth/authServices";
-import { authPlugin } from "./auth/authPlugin";
-import { SessionResolver } from "./auth/requireSession";
-import { schedulePurge } from "./auth/sessionLifetime";
-import { registerDataApi } from "./api/plugin";
+import type { GatewayConfig } from "./config";
+import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
+import configPlugin from "./plugins/config";
+import errorsPlugin, { clientErrorHandler } from "./plugins/errors";
+import httpPlugin from "./plugins/http";
+import securityHeaders from "./plugins/securityHeaders";
+import staticFiles from "./plugins/staticFiles";
+import storePlugin from "./plugins/store";
+import healthRoute from "./routes/health";
+import authRoutes from "./routes/auth";
+import apiV1Routes from "./routes/api/v1";
+import exactPlugin from "./services/exact";
+import exactHostsPlugin from "./services/exactHosts";
+import sessionsPlugin from "./services/sessions";
+import signInPlugin from "./services/signin";
+import tokensPlugin from "./services/tokens";
 
 export interface TlsOptions {
   key: Buffer;
@@ -40,8 +45,12 @@ export async function buildGateway(
   tls: TlsOptions | null,
   options: GatewayOptions = {},
 ): Promise<FastifyInstance> {
+  // An https.Server is an http.Server to Fastify's types, so one instance type serves both.
+  const serverFactory: FastifyServerFactory | undefined = tls
+    ? (handler) => https.createServer(tls, handler)
+    : undefined;
   const app = Fastify({
-    ...(tls ? { https: tls } : {}),
+    serverFactory,
     logger: {
       level: config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
@@ -55,25 +64,23 @@ export async function buildGateway(
       typeof config.trustProxy === "number"
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
-  }) as unknown as FastifyInstance; // the https/http overloads produce different server generics
-  await registerSecurityHeaders(app, { https: !!tls || config.publicUrl.startsWith("https:") });
-  registerErrorHandling(app);
-  registerNoStore(app);
-  registerJsonBodyParser(app);
-  registerDrain(app);
-  app.get("/healthz", async () => ({ status: "ok", version }));
-  await registerStaticFiles(app, config.staticDir, config.publicUrl);
-
-  const auth = await createAuthServices(config, {
-    clock: options.clock ?? systemClock,
-    simulator: options.simulator,
-    tls,
   });
-  app.addHook("onClose", () => auth.close());
-  schedulePurge(app, auth, options.purgeIntervalMs);
-  app.decorate("eolServices", { clock: auth.clock, tokens: auth.tokens });
-  app.decorate("eolSessions", new SessionResolver(auth));
-  await app.register(authPlugin, { services: auth });
-  registerDataApi(app, config);
+  // Infrastructure
+  await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
+  await app.register(errorsPlugin);
+  await app.register(httpPlugin);
+  await app.register(securityHeaders, { https: !!tls || config.publicUrl.startsWith("https:") });
+  await app.register(staticFiles);
+  await app.register(storePlugin);
+  // Services
+  await app.register(exactHostsPlugin, { simulator: options.simulator, tls });
+  await app.register(tokensPlugin);
+  await app.register(exactPlugin);
+  await app.register(sessionsPlugin, { purgeIntervalMs: options.purgeIntervalMs });
+  await app.register(signInPlugin);
+  // Routes
+  await app.register(healthRoute);
+  await app.register(authRoutes, { prefix: "/auth" });
+  await app.register(apiV1Routes, { prefix: "/api/v1" });
   return app;
 }

@@ -31,25 +31,3 @@ export interface TokenSource {
    */
   refreshAfterUnauthorized(chainId: string, rejectedToken: string): Promise<string>;
 }
-
-declare module "fastify" {
-  interface FastifyRequest {
-    /** Set by the session preHandler on authenticated routes. */
-    eolSession?: SessionContext;
-  }
-}
-
-/**
- * Services shared by the gateway's route plugins, decorated on the Fastify instance as `eolServices`
- * by the sign-in part (auth/) before the data routes (api/) register.
- */
-export interface GatewayServices {
-  clock: import("../shared/clock").Clock;
-  tokens: TokenSource;
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    eolServices: GatewayServices;
-  }
-}

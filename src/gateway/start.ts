@@ -5,7 +5,7 @@ import { buildGateway, type GatewayOptions } from "./app";
 import type { GatewayConfig } from "./config";
 import { withBoundPort } from "./config";
 import { loadTls } from "./tls";
-import { renderManifest } from "./staticFiles";
+import { renderManifest } from "./plugins/staticFiles";
 
 export interface RunningGateway {
   app: FastifyInstance;

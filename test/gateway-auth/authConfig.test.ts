@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadConfig, normaliseClientId } from "../../src/gateway/config";
 import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
 import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
-import { allowUpstreamBaseUrls, assertAllowedUpstream, exactBaseUrl } from "../../src/gateway/exactHosts";
+import { ExactHosts } from "../../src/gateway/exact/hosts";
 import { configErrorFor } from "../support/config";
 
 const MANAGED = {
@@ -63,11 +63,14 @@ test("EOL_SECRET_KEY accepts hex and base64; EOL_EXACT_BASE_URL allows http on l
 });
 
 test("country hosts, the override, and the upstream guard", () => {
-  expect(exactBaseUrl("uk", { exactBaseUrlOverride: null })).toBe("https://start.exactonline.co.uk");
-  expect(exactBaseUrl("us", { exactBaseUrlOverride: null })).toBe("https://start.exactonline.com");
-  expect(exactBaseUrl("nl", { exactBaseUrlOverride: "http://127.0.0.1:4000" })).toBe("http://127.0.0.1:4000");
-  expect(() => exactBaseUrl("demo", { exactBaseUrlOverride: null })).toThrow(/not available/);
-  allowUpstreamBaseUrls(["https://start.exactonline.nl"]);
+  const exactBaseUrl = (country: "uk" | "us" | "nl" | "demo", exactBaseUrlOverride: string | null) =>
+    new ExactHosts({ exactBaseUrlOverride }).baseUrlFor(country);
+  expect(exactBaseUrl("uk", null)).toBe("https://start.exactonline.co.uk");
+  expect(exactBaseUrl("us", null)).toBe("https://start.exactonline.com");
+  expect(exactBaseUrl("nl", "http://127.0.0.1:4000")).toBe("http://127.0.0.1:4000");
+  expect(() => exactBaseUrl("demo", null)).toThrow(/not available/);
+  const hosts = new ExactHosts({ exactBaseUrlOverride: null });
+  const assertAllowedUpstream = (url: string) => hosts.assertAllowed(url);
   expect(assertAllowedUpstream("https://start.exactonline.nl/api/v1/current/Me").host).toBe(
     "start.exactonline.nl",
   );
@@ -76,6 +79,16 @@ test("country hosts, the override, and the upstream guard", () => {
   );
   expect(() => assertAllowedUpstream("http://start.exactonline.nl/api")).toThrow(/refused to call/);
   expect(() => assertAllowedUpstream("https://user:pw@start.exactonline.nl/api")).toThrow(/refused to call/);
+});
+
+test("each gateway keeps its own allow-list: another gateway's hosts are not allowed here", () => {
+  const withOverride = new ExactHosts({ exactBaseUrlOverride: "http://127.0.0.1:4000" });
+  const withDemo = new ExactHosts({ exactBaseUrlOverride: null, demoBaseUrl: "http://127.0.0.1:5000" });
+  expect(withOverride.assertAllowed("http://127.0.0.1:4000/api/v1/current/Me").port).toBe("4000");
+  expect(() => withOverride.assertAllowed("https://start.exactonline.nl/api")).toThrow(/refused to call/);
+  expect(() => withOverride.assertAllowed("http://127.0.0.1:5000/api")).toThrow(/refused to call/);
+  expect(withDemo.assertAllowed("http://127.0.0.1:5000/api").port).toBe("5000");
+  expect(() => withDemo.assertAllowed("http://127.0.0.1:4000/api")).toThrow(/refused to call/);
 });
 
 test("the generated key file is 0600 and reused; another key cannot open the store", async () => {

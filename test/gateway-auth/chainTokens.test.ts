@@ -10,7 +10,11 @@ import { VirtualClock } from "../../src/shared/clock";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
 import { ChainTokenService } from "../../src/gateway/tokens/chainTokens";
-import { TokenEndpointError, type ExactOAuthClient } from "../../src/gateway/tokens/exactOAuth";
+import {
+  TokenEndpointError,
+  type TokenEndpoint,
+  type TokenGrant,
+} from "../../src/gateway/tokens/tokenEndpoint";
 import type { ChainTokens } from "../../src/gateway/store/types";
 import { GatewayError } from "../../src/gateway/errors";
 
@@ -35,9 +39,10 @@ class FakeTokenEndpoint {
       accessExpiresAt: this.issuedAt + 600_000,
     };
   }
-  client(): ExactOAuthClient {
+  client(): Pick<TokenEndpoint, "request"> {
     return {
-      refresh: async (_base: string, params: { refreshToken: string }) => {
+      request: async (_base: string, params: TokenGrant) => {
+        if (params.grant !== "refresh_token") throw new Error("only refreshes here");
         await this.duringRefresh?.();
         await new Promise((resolve) => setTimeout(resolve, 5)); // a real round trip takes time
         if (params.refreshToken !== this.current) {
@@ -56,7 +61,7 @@ class FakeTokenEndpoint {
         this.refreshes++;
         return this.grant();
       },
-    } as unknown as ExactOAuthClient;
+    };
   }
 }
 
@@ -74,7 +79,7 @@ beforeEach(async () => {
   endpoint = new FakeTokenEndpoint(clock);
   service = new ChainTokenService({
     store,
-    oauth: endpoint.client(),
+    endpoint: endpoint.client(),
     clock,
     baseUrlFor: () => "http://127.0.0.1:9",
   });

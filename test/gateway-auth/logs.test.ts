@@ -33,11 +33,11 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
     // the browser then loads auth-complete.html with the completion code in its query
     expect((await fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status).toBe(200);
     const auth = { authorization: `Bearer ${sessionToken}` };
-    const context = await gateway.app.eolSessions.resolve(auth.authorization);
-    const firstAccess = await gateway.app.eolServices.tokens.getAccessToken(context.chainId);
+    const context = await gateway.app.sessions.resolve(auth.authorization);
+    const firstAccess = await gateway.app.tokens.getAccessToken(context.chainId);
     clock.advance(595_000);
     expect((await fetch(`${gateway.url}/auth/session`, { headers: auth })).status).toBe(200);
-    const secondAccess = await gateway.app.eolServices.tokens.getAccessToken(context.chainId);
+    const secondAccess = await gateway.app.tokens.getAccessToken(context.chainId);
     expect(secondAccess).not.toBe(firstAccess);
     // a failing request with a secret in the body is logged too
     await postJson(`${gateway.url}/auth/logins`, {

@@ -74,13 +74,13 @@ test("one user's session never uses another user's chain", async () => {
   expect((await getSession(rig, theirs.sessionToken)).status).toBe(401);
   expect((await getSession(rig, mine.sessionToken)).status).toBe(200);
   // The chains the gateway uses are the simulator's chains of each user.
-  const ctx = await rig.gateway.app.eolSessions.resolve(`Bearer ${mine.sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${mine.sessionToken}`);
   expect(ctx.userId).toBe(mine.session.user.id);
 });
 
 test("a 401 from Exact: one refresh, the call retried, the session keeps working", async () => {
   const { sessionToken } = await signInTestUser(rig.gateway);
-  const ctx = await rig.gateway.app.eolSessions.resolve(`Bearer ${sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
   // Make the stored access token one Exact no longer accepts, while it still looks young to the gateway.
   const store = new SqliteAuthStore(
     rig.gateway.dataDir,
@@ -104,12 +104,12 @@ test("a 401 from Exact: one refresh, the call retried, the session keeps working
   expect(res.status).toBe(200);
   expect(rig.sim.log.tokenCalls("refresh_token") - refreshesBefore).toBe(1);
   expect(rig.sim.log.count({ kind: "token", status: 400 })).toBe(0);
-  expect(await rig.gateway.app.eolServices.tokens.getAccessToken(ctx.chainId)).not.toBe("revoked-token");
+  expect(await rig.gateway.app.tokens.getAccessToken(ctx.chainId)).not.toBe("revoked-token");
 });
 
 test("a dead chain (invalid_grant) asks every session of it to sign in again", async () => {
   const { sessionToken } = await signInTestUser(rig.gateway);
-  const ctx = await rig.gateway.app.eolSessions.resolve(`Bearer ${sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
   // Another client authorizing the same user and app kills our chain at Exact (reference §1.6).
   const loginSecret = "y".repeat(40);
   const sim = rig.sim;
@@ -144,7 +144,7 @@ test("a dead chain (invalid_grant) asks every session of it to sign in again", a
     code: "reauth_required",
     message: "Your Exact Online sign-in has ended. Sign in again (EOL task pane).",
   });
-  await expect(rig.gateway.app.eolServices.tokens.getAccessToken(ctx.chainId)).rejects.toMatchObject({
+  await expect(rig.gateway.app.tokens.getAccessToken(ctx.chainId)).rejects.toMatchObject({
     code: "reauth_required",
   });
 });

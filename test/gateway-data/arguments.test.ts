@@ -7,10 +7,10 @@ import {
   singleValue,
   eitherValue,
   wantsFresh,
-} from "../../src/gateway/api/arguments";
-import { validateQueryOptions } from "../../src/gateway/api/queryValidation";
-import { activeOn, cellValue } from "../../src/gateway/api/tables";
-import { roleHolderRows } from "../../src/gateway/api/roleJoins";
+} from "../../src/gateway/data/arguments";
+import { validateQueryOptions } from "../../src/gateway/data/queryValidation";
+import { activeOn, cellValue } from "../../src/gateway/data/tables";
+import { roleHolderRows } from "../../src/gateway/data/roleJoins";
 
 describe("division arguments", () => {
   it("accepts nothing (current), one code, a list (deduplicated) and all", () => {

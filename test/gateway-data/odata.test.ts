@@ -4,8 +4,9 @@ import {
   exactErrorText,
   MalformedResponseError,
 } from "../../src/gateway/exact/odata";
-import { mapExactError, clip } from "../../src/gateway/exact/errorMapping";
-import { readRateLimitHeaders } from "../../src/gateway/exact/rateLimitHeaders";
+import { mapExactError } from "../../src/gateway/exact/errorMapping";
+import { clip } from "../../src/gateway/errors";
+import { readRateLimitHeaders } from "../../src/gateway/scheduler/rateLimitHeaders";
 import { buildODataQueryString, resourceUrl } from "../../src/gateway/exact/client";
 
 describe("OData parsing", () => {

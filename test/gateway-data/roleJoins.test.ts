@@ -1,8 +1,8 @@
 /** The name join: one license-wide user listing, per-division users/Users only where it falls short. */
 import type { SessionContext } from "../../src/gateway/contracts";
 import { GatewayError } from "../../src/gateway/errors";
-import type { DataService, Fetched } from "../../src/gateway/api/dataService";
-import { userRoleRows } from "../../src/gateway/api/roleJoins";
+import type { DataService, Fetched } from "../../src/gateway/data/dataService";
+import { userRoleRows } from "../../src/gateway/data/roleJoins";
 import type { ExactRecord } from "../../src/gateway/exact/odata";
 
 const session = { chainId: "c1" } as SessionContext;
@@ -75,7 +75,7 @@ test("a refused directory is not an error of the answer, but a dead sign-in stil
   const { service } = fakeService({ directory: "refused", rolesByDivision: {} });
   expect(await service.userDirectory(session, false)).toBeNull();
   const real = Object.create(
-    (await import("../../src/gateway/api/dataService")).DataService.prototype,
+    (await import("../../src/gateway/data/dataService")).DataService.prototype,
   ) as DataService;
   (real as unknown as { fetch: () => Promise<never> }).fetch = () =>
     Promise.reject(new GatewayError(401, "reauth_required", "Sign in again."));

@@ -5,7 +5,7 @@
 import { VirtualClock } from "../../src/shared/clock";
 import type { StatusResponse } from "../../src/shared/api";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { fanOut } from "../../src/gateway/api/fanOut";
+import { fanOut } from "../../src/gateway/data/fanOut";
 import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "../gateway-data/support/api";
 

@@ -4,7 +4,7 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { ExactClient } from "../../src/gateway/exact/client";
-import { readRateLimitHeaders } from "../../src/gateway/exact/rateLimitHeaders";
+import { readRateLimitHeaders } from "../../src/gateway/scheduler/rateLimitHeaders";
 import { DivisionBudget } from "../../src/gateway/scheduler/budget";
 import { RateScheduler } from "../../src/gateway/scheduler/scheduler";
 

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
-import { purgeExpired, sessionLifetime } from "../../src/gateway/auth/sessionLifetime";
+import { purgeExpired, sessionLifetime } from "../../src/gateway/signin/sessionLifetime";
 import { signInTestUser, startTestGateway } from "../support/gateway";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";

@@ -33,7 +33,13 @@ afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 test("no file of the build, source maps included, points at localhost", () => {
   const files = filesUnder(outDir);
   expect(files.map((file) => path.basename(file))).toEqual(
-    expect.arrayContaining(["manifest.xml", "functions.json", "functions.js", "taskpane.html"]),
+    expect.arrayContaining([
+      "manifest.xml",
+      "functions.json",
+      "functions.js",
+      "taskpane.html",
+      "notice.html",
+    ]),
   );
   const pointing = files.filter((file) => /\/\/localhost\b/.test(fs.readFileSync(file, "latin1")));
   expect(pointing.map((file) => path.relative(outDir, file))).toEqual([]);

@@ -1,15 +1,19 @@
 /**
  * Sign in / sign out as the ribbon (and anything else outside the task pane) starts them. Sign-in runs
  * directly when no input is needed (admin-managed app, or the remembered demo); otherwise — no
- * settings yet, or an own app whose client secret must be entered again — it opens the task pane.
+ * settings yet, or an own app whose client secret must be entered again — it sends the user to the
+ * task pane (opening it where Office lets us, else saying so in a dialog: ../commands/ribbonNotice.ts).
  */
+import { tellUser } from "../commands/ribbonNotice";
 import { gatewayClient } from "../gateway/client";
 import { loadConnectionSettings } from "./connectionSettings";
 import { signInWithSettings, type SignInRequest } from "./signInFlow";
-import { setSignInState } from "./signInState";
+import { getSignInState, setSignInState } from "./signInState";
 
-async function showTaskpane(): Promise<void> {
-  if (typeof Office !== "undefined" && Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane();
+const TO_THE_PANE = "Open the EOL task pane (Exact Online tab, Show task pane) to sign in.";
+
+async function toThePane(reason?: string): Promise<void> {
+  await tellUser({ title: "Sign in", text: reason ? `${reason} ${TO_THE_PANE}` : TO_THE_PANE });
 }
 
 /** What the ribbon can sign in with on its own, or null when the pane must ask (settings, secret). */
@@ -32,19 +36,21 @@ export async function signIn(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     setSignInState({ phase: "failed", code: "network_error", message });
-    await showTaskpane();
+    await toThePane(message);
     return;
   }
   if (!request) {
-    await showTaskpane(); // nothing saved yet: the pane asks for the settings
+    await toThePane(); // nothing saved yet: the pane asks for the settings
     return;
   }
   try {
     await signInWithSettings(request);
-  } catch {
+  } catch (error) {
     // The failure (e.g. the gateway wants the client secret again) is in the sign-in state; the
     // pane shows it next to the fields.
-    await showTaskpane();
+    const state = getSignInState();
+    const message = state.phase === "failed" ? state.message : error instanceof Error ? error.message : "";
+    await toThePane(message);
   }
 }
 

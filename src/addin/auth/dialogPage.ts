@@ -17,7 +17,7 @@ function show(title: string, detail: string): void {
 async function deliver(message: LoginCompletedMessage): Promise<void> {
   const payload = JSON.stringify(message);
   const origin = window.location.origin;
-  const host = await officeReady(3000);
+  const host = await officeReady();
   if (host.inOffice && Office.context?.ui?.messageParent) {
     Office.context.ui.messageParent(payload, { targetOrigin: origin });
     return;

@@ -1,8 +1,11 @@
 /**
  * Results per (chain, resource, division, query options), kept for a TTL with the time they were
- * fetched (`asOf`). Identical requests in flight share one fetch; `fresh` (Cache-Control: no-cache)
- * skips the stored value and replaces it. Bounded: the least recently used entries go first.
+ * fetched (`asOf`), on lru-cache: identical requests in flight share one fetch (`fetchMethod`),
+ * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`), and the
+ * least recently used entries go first beyond the bound (`max`). The clock is the gateway's, so
+ * benchmarks on a virtual clock age entries in virtual time (`perf`).
  */
+import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
 
 export interface CacheKeyParts {
@@ -26,6 +29,7 @@ interface Entry {
 
 export interface ResultCacheOptions {
   clock: Clock;
+  /** 0 = keep nothing (identical requests in flight still share one fetch). */
   ttlMs: number;
   maxEntries: number;
 }
@@ -38,57 +42,62 @@ export function cacheKey(parts: CacheKeyParts): string {
   return JSON.stringify([parts.chainId, parts.resource, parts.division, options]);
 }
 
-export class ResultCache {
-  /** Map order is recency order: the first entry is the least recently used. */
-  private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, Promise<Cached<unknown>>>();
+/** What a fetch needs: whose entry it is and how to load it. */
+interface Load {
+  chainId: string;
+  load: () => Promise<unknown>;
+}
 
-  constructor(private readonly options: ResultCacheOptions) {}
+export class ResultCache {
+  private readonly entries: LRUCache<string, Entry, Load>;
+
+  constructor(private readonly options: ResultCacheOptions) {
+    const { clock } = options;
+    this.entries = new LRUCache<string, Entry, Load>({
+      max: options.maxEntries,
+      // lru-cache serves an entry until its age exceeds `ttl`; ours expire when the age reaches ttlMs.
+      ...(options.ttlMs > 1 ? { ttl: options.ttlMs - 1 } : {}),
+      ttlResolution: 0, // the clock may be virtual: never reuse a "now" across calls
+      perf: clock,
+      // A failed refresh keeps the answer it was replacing; a failed first load keeps nothing.
+      noDeleteOnFetchRejection: true,
+      // An entry evicted while its fetch is in flight still answers the callers waiting for it.
+      ignoreFetchAbort: true,
+      fetchMethod: async (_key, _stale, { context }) => {
+        const asOf = clock.now();
+        return { chainId: context.chainId, value: await context.load(), asOf };
+      },
+    });
+  }
 
   async get<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh = false): Promise<Cached<T>> {
-    const key = cacheKey(parts);
-    const now = this.options.clock.now();
-    if (!fresh) {
-      const entry = this.entries.get(key);
-      if (entry && now - entry.asOf < this.options.ttlMs) {
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-        return { value: entry.value as T, asOf: entry.asOf, cached: true };
-      }
-    }
-    const pending = this.inFlight.get(key);
-    if (pending) return pending as Promise<Cached<T>>;
-    const started = this.options.clock.now();
-    const promise = load()
-      .then((value) => {
-        this.store(key, { chainId: parts.chainId, value, asOf: started });
-        return { value, asOf: started, cached: false };
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
+    const status: LRUCache.Status<string, Entry, Load> = {};
+    const entry = await this.entries.fetch(cacheKey(parts), {
+      context: { chainId: parts.chainId, load },
+      forceRefresh: fresh || this.options.ttlMs === 0,
+      status,
+    });
+    if (!entry) throw new Error("result cache: fetch settled without a value");
+    return { value: entry.value as T, asOf: entry.asOf, cached: status.fetch === "hit" };
   }
 
   /** Drops every entry of one token chain (DELETE /api/v1/cache). Returns how many went. */
   clearChain(chainId: string): number {
     let removed = 0;
-    for (const [key, entry] of this.entries) {
-      if (entry.chainId === chainId) {
-        this.entries.delete(key);
-        removed += 1;
-      }
+    for (const [key, entry] of this.entries.entries()) {
+      if (entry.chainId === chainId && this.entries.delete(key)) removed += 1;
     }
     return removed;
   }
 
   /** Live entries of one chain and their ages, for the status route. */
   statsFor(chainId: string): { entries: number; oldestAsOf: number | null; newestAsOf: number | null } {
-    const now = this.options.clock.now();
     let entries = 0;
     let oldest: number | null = null;
     let newest: number | null = null;
+    if (this.options.ttlMs === 0) return { entries, oldestAsOf: oldest, newestAsOf: newest };
     for (const entry of this.entries.values()) {
-      if (entry.chainId !== chainId || now - entry.asOf >= this.options.ttlMs) continue;
+      if (entry.chainId !== chainId) continue;
       entries += 1;
       oldest = oldest === null ? entry.asOf : Math.min(oldest, entry.asOf);
       newest = newest === null ? entry.asOf : Math.max(newest, entry.asOf);
@@ -98,14 +107,5 @@ export class ResultCache {
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 }

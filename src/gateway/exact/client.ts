@@ -8,10 +8,10 @@
 import type { Clock } from "../../shared/clock";
 import type { SessionContext, TokenSource } from "../contracts";
 import type { RateScheduler } from "../scheduler/scheduler";
-import type { DivisionBudget } from "../scheduler/budget";
+import { dailyLimitError, type DivisionBudget } from "../scheduler/budget";
+import { hasRateLimitHeaders, readRateLimitHeaders } from "../scheduler/rateLimitHeaders";
 import { GatewayError } from "../errors";
 import {
-  dailyLimitError,
   isTransientStatus,
   mapExactError,
   rateLimitedError,
@@ -19,7 +19,6 @@ import {
   unavailableError,
 } from "./errorMapping";
 import { MalformedResponseError, parseODataPage, type ExactRecord, type ODataPage } from "./odata";
-import { hasRateLimitHeaders, readRateLimitHeaders } from "./rateLimitHeaders";
 import { blockedError, ERROR_WINDOW_MS, type ErrorBudget, type ErrorScope } from "./errorBudget";
 
 export interface ExactClientOptions {
@@ -42,6 +41,14 @@ export interface ExactClientOptions {
 }
 
 export type ODataQuery = Record<string, string | undefined>;
+
+/**
+ * Who a call is made for: the budget key (client ID), the token chain and Exact's base URL. A session
+ * context is one; the sign-in callback passes its own one-off `tokens` before a chain exists.
+ */
+export interface ExactCaller extends Pick<SessionContext, "chainId" | "clientId" | "exactBaseUrl"> {
+  tokens?: TokenSource;
+}
 
 type Outcome =
   | { kind: "ok"; page: ODataPage }
@@ -89,7 +96,7 @@ export class ExactClient {
 
   /** Every record of `resource` (all pages). `division` null for division-less resources (current/Me). */
   async getAll(
-    session: SessionContext,
+    session: ExactCaller,
     division: number | null,
     resource: string,
     query: ODataQuery,
@@ -130,8 +137,9 @@ export class ExactClient {
     this.options.assertAllowedUpstream(candidate);
   }
 
-  private async getPage(session: SessionContext, scope: ErrorScope, url: string): Promise<ODataPage> {
-    const { tokens, scheduler, maxAttempts, errorBudget } = this.options;
+  private async getPage(session: ExactCaller, scope: ErrorScope, url: string): Promise<ODataPage> {
+    const { scheduler, maxAttempts, errorBudget } = this.options;
+    const tokens = session.tokens ?? this.options.tokens;
     const { division } = scope;
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 5;
     let transientFailures = 0;

@@ -2,15 +2,8 @@
  * Turns a non-2xx Exact answer into our own error: which ones are worth retrying, and the clear,
  * user-facing GatewayError for the rest. Messages stay ≤ 255 characters and carry no secrets.
  */
-import { GatewayError } from "../errors";
+import { clip, GatewayError } from "../errors";
 import { exactErrorText } from "./odata";
-
-export const MAX_MESSAGE_LENGTH = 255;
-
-export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
-  const single = text.replace(/\s+/g, " ").trim();
-  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
-}
 
 /** 5xx (except 501, which is Exact saying "not for this endpoint") is transient. */
 export function isTransientStatus(status: number): boolean {
@@ -40,16 +33,6 @@ export function reauthError(): GatewayError {
     401,
     "reauth_required",
     "Exact Online no longer accepts this sign-in. Sign in again (EOL task pane).",
-  );
-}
-
-export function dailyLimitError(division: number | null, resetAt: number | null): GatewayError {
-  const where = division === null ? "this app" : `division ${division}`;
-  const when = resetAt ? ` It resets at ${new Date(resetAt).toISOString()}.` : "";
-  return new GatewayError(
-    429,
-    "daily_limit_reached",
-    `Exact Online's daily call limit for ${where} is used up.${when}`,
   );
 }
 

@@ -4,7 +4,8 @@
  * counted in it yet). Headers from a window that is already over are ignored. Until the first header
  * arrives, Exact's documented limits (60 a minute, 5000 a day) are assumed.
  */
-import type { RateLimitSnapshot } from "../exact/rateLimitHeaders";
+import { GatewayError } from "../errors";
+import type { RateLimitSnapshot } from "./rateLimitHeaders";
 
 export const ASSUMED_MINUTE_LIMIT = 60;
 export const ASSUMED_DAY_LIMIT = 5000;
@@ -129,4 +130,15 @@ function merge(
   const newer = resetAt !== null && window.resetAt !== null && resetAt > window.resetAt;
   window.remaining = window.remaining === null || newer ? remaining : Math.min(window.remaining, remaining);
   if (resetAt !== null) window.resetAt = resetAt;
+}
+
+/** The budget's daily window is spent: every call of this division fails until the reset. */
+export function dailyLimitError(division: number | null, resetAt: number | null): GatewayError {
+  const where = division === null ? "this app" : `division ${division}`;
+  const when = resetAt ? ` It resets at ${new Date(resetAt).toISOString()}.` : "";
+  return new GatewayError(
+    429,
+    "daily_limit_reached",
+    `Exact Online's daily call limit for ${where} is used up.${when}`,
+  );
 }

@@ -5,8 +5,7 @@
  * Exact's reset instead of sending into a 429; a spent daily budget fails fast.
  */
 import type { Clock } from "../../shared/clock";
-import { dailyLimitError } from "../exact/errorMapping";
-import { DivisionBudget } from "./budget";
+import { dailyLimitError, DivisionBudget } from "./budget";
 
 interface Job {
   run: (budget: DivisionBudget) => Promise<unknown>;

@@ -6,6 +6,7 @@
 import pg from "pg";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
+import { PostgresChainLock } from "./postgresChainLock";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
   chainFromRow,
@@ -45,14 +46,19 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 export class PostgresAuthStore implements AuthStore {
+  readonly chainLock: PostgresChainLock;
+
   private constructor(
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
-  ) {}
+  ) {
+    this.chainLock = new PostgresChainLock(pool);
+  }
 
   /** Connects, migrates (under the advisory lock) and checks the key; throws a clear error otherwise. */
   static async open(url: string, box: SecretBox): Promise<PostgresAuthStore> {
-    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    // Keep-alive: a lock held by an instance that vanished without closing its socket is still released.
+    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
     // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
     pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     const store = new PostgresAuthStore(pool, box);

@@ -5,6 +5,7 @@
  * Records hold secrets in plain text in memory; implementations encrypt them at rest.
  */
 import type { Country } from "../../shared/countries";
+import type { ChainLock } from "../tokens/chainLock";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -97,6 +98,9 @@ export interface PurgeCounts {
 }
 
 export interface AuthStore {
+  /** The lock that makes chain refreshes single-flight across instances sharing this store; absent
+   * when one process owns the store (then an in-process lock is enough). */
+  readonly chainLock?: ChainLock;
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
   /** Binds a fresh state to a pending login (replacing an unused earlier one). */

@@ -1,7 +1,7 @@
 /**
  * Mutual exclusion per token chain, so exactly one caller refreshes while the others wait and then
  * reuse the rotated token. This in-process lock serves one gateway; several instances sharing a
- * PostgreSQL store would swap in a store-level lock (e.g. an advisory lock) behind the same interface.
+ * PostgreSQL store use its advisory lock (store/postgresChainLock.ts) behind the same interface.
  */
 export interface ChainLock {
   withLock<T>(chainId: string, work: () => Promise<T>): Promise<T>;

@@ -10,7 +10,7 @@ import { constantTimeEqual } from "../crypto/random";
 import { GatewayError } from "../errors";
 import type { AuthStore, ChainRecord } from "../store/types";
 import { InProcessChainLock, type ChainLock } from "./chainLock";
-import { TokenEndpointError, type ExactOAuthClient } from "./exactOAuth";
+import { TokenEndpointError, type TokenEndpoint } from "./tokenEndpoint";
 
 /** Exact rejects refreshes earlier than this after the previous token was issued. */
 export const EARLIEST_REFRESH_MS = 570_000;
@@ -30,7 +30,8 @@ export function refreshDueAt(chain: Pick<ChainRecord, "accessIssuedAt" | "access
 
 export interface ChainTokenOptions {
   store: AuthStore;
-  oauth: ExactOAuthClient;
+  /** The token endpoint (only `request` is used, so tests can stand in for Exact). */
+  endpoint: Pick<TokenEndpoint, "request">;
   clock: Clock;
   baseUrlFor(country: Country): string;
   lock?: ChainLock;
@@ -83,10 +84,11 @@ export class ChainTokenService implements TokenSource {
   }
 
   private async refreshAndStore(chain: ChainRecord): Promise<string> {
-    const { store, oauth, clock } = this.options;
+    const { store, endpoint, clock } = this.options;
     let tokens;
     try {
-      tokens = await oauth.refresh(this.options.baseUrlFor(chain.country), {
+      tokens = await endpoint.request(this.options.baseUrlFor(chain.country), {
+        grant: "refresh_token",
         clientId: chain.clientId,
         clientSecret: chain.clientSecret,
         refreshToken: chain.refreshToken,

@@ -1,37 +1,36 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
 import type { FastifyInstance } from "fastify";
-import type { LoginStarted, RedeemResponse } from "../../shared/api";
-import { ERROR_CODES, type ErrorCode } from "../../shared/errors";
-import { constantTimeEqual, randomId, randomSecret, sha256 } from "../crypto/random";
-import { GatewayError } from "../errors";
-import { authorizeUrl } from "../tokens/exactOAuth";
-import type { AuthServices } from "./authServices";
-import { handleCallback, type CallbackQuery } from "./callback";
-import { completionUrl } from "./completion";
+import type { LoginStarted, RedeemResponse } from "../../../shared/api";
+import { ERROR_CODES, type ErrorCode } from "../../../shared/errors";
+import { constantTimeEqual, randomId, randomSecret, sha256 } from "../../crypto/random";
+import { GatewayError } from "../../errors";
+import { handleCallback, type CallbackQuery } from "../../signin/callback";
+import { completionUrl } from "../../signin/completion";
 import {
   readCompletionCode,
   readLoginRequest,
   readLoginSecret,
   rejectUnknownRedeemFields,
-} from "./loginRequest";
-import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "./messages";
-import { probeAppSettings } from "./probeApp";
-import { sessionInfo } from "./sessionInfo";
+} from "../../signin/loginRequest";
+import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "../../signin/messages";
+import { probeAppSettings } from "../../signin/probeApp";
+import { sessionInfo } from "../../signin/sessionInfo";
+import { authorizeUrl } from "../../tokens/tokenEndpoint";
 
 const LOGIN_ID = /^[A-Za-z0-9_-]{22}$/;
 
-export function registerLoginRoutes(app: FastifyInstance, services: AuthServices): void {
-  const { store, clock } = services;
+export default async function loginRoutes(app: FastifyInstance): Promise<void> {
+  const { store, clock, config, signIn, exactHosts } = app;
 
-  app.post("/auth/logins", async (request, reply) => {
+  app.post("/logins", async (request, reply) => {
     const settings = readLoginRequest(request.body, {
-      managedApp: services.config.managedApp,
-      countries: services.countries,
-      callbackUrl: services.callbackUrl,
-      allowedRedirectUris: services.config.allowedRedirectUris,
-      demoApp: services.demo?.app ?? null,
+      managedApp: config.managedApp,
+      countries: signIn.countries,
+      callbackUrl: signIn.callbackUrl,
+      allowedRedirectUris: config.allowedRedirectUris,
+      demoApp: signIn.demoApp,
     });
-    await probeAppSettings(services.baseUrlFor(settings.country), settings);
+    await probeAppSettings(exactHosts, exactHosts.baseUrlFor(settings.country), settings);
     const now = clock.now();
     const id = randomId();
     await store.deleteExpiredLogins(now);
@@ -56,14 +55,14 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
     });
     const started: LoginStarted = {
       loginId: id,
-      startUrl: `${services.config.publicUrl}/auth/logins/${id}/start`,
+      startUrl: `${config.publicUrl}/auth/logins/${id}/start`,
       expiresAt: new Date(now + LOGIN_TTL_MS).toISOString(),
     };
     return reply.status(201).send(started);
   });
 
   // The dialog's first page: a fresh single-use state bound to this login, then on to Exact.
-  app.get<{ Params: { id: string } }>("/auth/logins/:id/start", async (request, reply) => {
+  app.get<{ Params: { id: string } }>("/logins/:id/start", async (request, reply) => {
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
     const fail = (code: ErrorCode, message: string) =>
@@ -78,7 +77,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
     if (!(await store.setLoginState(id, sha256(state)))) return fail("login_expired", MESSAGES.loginExpired);
     reply.header("cache-control", "no-store");
     return reply.redirect(
-      authorizeUrl(services.signInBaseUrlFor(login.country), {
+      authorizeUrl(exactHosts, exactHosts.signInBaseUrlFor(login.country), {
         clientId: login.clientId,
         redirectUri: login.redirectUri,
         state,
@@ -86,14 +85,14 @@ export function registerLoginRoutes(app: FastifyInstance, services: AuthServices
     );
   });
 
-  app.get<{ Querystring: CallbackQuery }>("/auth/callback", async (request, reply) => {
-    const { loginId, result } = await handleCallback(services, request.query);
+  app.get<{ Querystring: CallbackQuery }>("/callback", async (request, reply) => {
+    const { loginId, result } = await handleCallback(app, request.query);
     if (result.status === "error") request.log.info({ loginId, errorCode: result.code }, "sign-in failed");
     reply.header("cache-control", "no-store");
     return reply.redirect(completionUrl(result, loginId));
   });
 
-  app.post<{ Params: { id: string } }>("/auth/logins/:id/redeem", async (request, reply) => {
+  app.post<{ Params: { id: string } }>("/logins/:id/redeem", async (request, reply) => {
     const loginSecret = readLoginSecret(request.body);
     rejectUnknownRedeemFields(request.body);
     const completionCode = readCompletionCode(request.body);

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { rewriteManifestUrls, withHelpUrls } from "../shared/manifestUrls";
+import { rewriteManifestUrls, withHelpUrls } from "../../shared/manifestUrls";
 
 const HASHED = /\.[0-9a-f]{10}\.js(\.map)?$/;
 
@@ -15,11 +15,8 @@ export function renderManifest(staticDir: string, publicUrl: string): string {
   return rewriteManifestUrls(fs.readFileSync(file, "utf8"), publicUrl);
 }
 
-export async function registerStaticFiles(
-  app: FastifyInstance,
-  staticDir: string,
-  publicUrl: string,
-): Promise<void> {
+export default async function staticFiles(app: FastifyInstance): Promise<void> {
+  const { staticDir, publicUrl } = app.config;
   if (!fs.existsSync(path.join(staticDir, "taskpane.html"))) {
     throw new Error(`No built add-in in ${staticDir}: run "npm run build" first.`);
   }

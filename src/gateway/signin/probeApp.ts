@@ -5,15 +5,17 @@
  * Anything but an explicit 4xx page (a login page, a consent page, a redirect) counts as "fine".
  */
 import { GatewayError } from "../errors";
-import { authorizeUrl, upstream } from "../tokens/exactOAuth";
+import type { ExactHosts } from "../exact/hosts";
+import { authorizeUrl } from "../tokens/tokenEndpoint";
 import { MESSAGES } from "./messages";
 
 export async function probeAppSettings(
+  hosts: ExactHosts,
   baseUrl: string,
   settings: { clientId: string; redirectUri: string },
 ): Promise<void> {
-  const url = authorizeUrl(baseUrl, { ...settings, state: "probe" });
-  const res = await upstream(url, { headers: { accept: "text/html" } });
+  const url = authorizeUrl(hosts, baseUrl, { ...settings, state: "probe" });
+  const res = await hosts.fetch(url, { headers: { accept: "text/html" } });
   if (res.status < 400 || res.status >= 500) {
     await res.body?.cancel();
     return;

@@ -5,11 +5,26 @@
  */
 import type { ErrorCode } from "../../shared/errors";
 import { constantTimeEqual, randomSecret, sha256 } from "../crypto/random";
-import { GatewayError } from "../errors";
+import { clip, GatewayError } from "../errors";
 import type { LoginRecord } from "../store/types";
-import { ExactUnauthorizedError, TokenEndpointError } from "../tokens/exactOAuth";
-import type { AuthServices } from "./authServices";
+import type { Clock } from "../../shared/clock";
+import type { ExactClient } from "../exact/client";
+import type { ExactHosts } from "../exact/hosts";
+import { readCurrentUser, type CurrentUser } from "../exact/me";
+import type { AuthStore } from "../store/types";
+import { TokenEndpointError, type TokenEndpoint } from "../tokens/tokenEndpoint";
 import { MESSAGES } from "./messages";
+
+/** What the callback works with (the gateway's decorators). */
+export interface CallbackServices {
+  clock: Clock;
+  store: AuthStore;
+  tokenEndpoint: Pick<TokenEndpoint, "request">;
+  exactHosts: ExactHosts;
+  exact: { client: ExactClient };
+}
+
+const NEW_SIGN_IN_REFUSED = "Exact Online did not accept the new sign-in. Start the sign-in again.";
 
 export type CallbackResult =
   { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string };
@@ -43,33 +58,46 @@ function oauthFailure(error: string, description: string, login: LoginRecord): C
   );
 }
 
-/** Attempts at current/Me right after the code exchange: the code is spent, so a hiccup is worth retrying. */
-const ME_ATTEMPTS = 3;
-
-async function readMeAfterExchange(services: AuthServices, baseUrl: string, accessToken: string) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await services.oauth.readMe(baseUrl, accessToken);
-    } catch (error) {
-      const retryable =
-        error instanceof GatewayError && ["exact_error", "exact_unavailable"].includes(error.code);
-      if (!retryable || attempt >= ME_ATTEMPTS) {
-        if (error instanceof GatewayError) {
-          throw new GatewayError(
-            error.status,
-            error.code,
-            `You signed in at Exact Online, but it did not say who you are (${error.message}) Start the sign-in again in a minute.`,
-          );
-        }
-        throw error;
-      }
-      await services.clock.sleep(1000 * attempt);
+/**
+ * current/Me right after the code exchange, on the same road as every Exact call (budget, retries of
+ * transient failures); no chain exists yet, so the fresh token is used as is.
+ */
+async function readMeAfterExchange(
+  services: CallbackServices,
+  login: LoginRecord,
+  baseUrl: string,
+  accessToken: string,
+): Promise<CurrentUser> {
+  try {
+    return await readCurrentUser(services.exact.client, {
+      chainId: `login:${login.id}`,
+      clientId: login.clientId,
+      exactBaseUrl: baseUrl,
+      tokens: {
+        getAccessToken: async () => accessToken,
+        refreshAfterUnauthorized: async () => {
+          throw new GatewayError(401, "reauth_required", NEW_SIGN_IN_REFUSED);
+        },
+      },
+    });
+  } catch (error) {
+    // A 401 to a token issued a moment ago is Exact's refusal, not an ended session.
+    if (error instanceof GatewayError && error.code === "reauth_required") {
+      throw new GatewayError(502, "exact_error", NEW_SIGN_IN_REFUSED);
     }
+    if (!(error instanceof GatewayError)) throw error;
+    throw new GatewayError(
+      error.status,
+      error.code,
+      clip(
+        `You signed in at Exact Online, but it did not say who you are (${error.message}) Start the sign-in again in a minute.`,
+      ),
+    );
   }
 }
 
 export async function handleCallback(
-  services: AuthServices,
+  services: CallbackServices,
   query: CallbackQuery,
 ): Promise<{ loginId: string | null; result: CallbackResult }> {
   const state = STATE_FORMAT.exec(typeof query.state === "string" ? query.state : "");
@@ -89,11 +117,11 @@ export async function handleCallback(
 }
 
 async function completeLogin(
-  services: AuthServices,
+  services: CallbackServices,
   login: LoginRecord,
   query: CallbackQuery,
 ): Promise<CallbackResult> {
-  const { clock, store, oauth } = services;
+  const { clock, store } = services;
   if (clock.now() > login.expiresAt) return failure("login_expired", MESSAGES.loginExpired);
   if (typeof query.error === "string" && query.error !== "") {
     return oauthFailure(query.error, String(query.error_description ?? ""), login);
@@ -102,14 +130,15 @@ async function completeLogin(
     return failure("exact_error", "Exact Online answered without a sign-in code. Start the sign-in again.");
   }
   try {
-    const baseUrl = services.baseUrlFor(login.country);
-    const tokens = await oauth.exchangeCode(baseUrl, {
+    const baseUrl = services.exactHosts.baseUrlFor(login.country);
+    const tokens = await services.tokenEndpoint.request(baseUrl, {
+      grant: "authorization_code",
       clientId: login.clientId,
       clientSecret: login.clientSecret,
       redirectUri: login.redirectUri,
       code: query.code,
     });
-    const me = await readMeAfterExchange(services, baseUrl, tokens.accessToken);
+    const me = await readMeAfterExchange(services, login, baseUrl, tokens.accessToken);
     const chain = await store.upsertChain(
       {
         ...tokens,
@@ -131,9 +160,6 @@ async function completeLogin(
   } catch (error) {
     if (error instanceof TokenEndpointError) return oauthFailure(error.oauthError, error.description, login);
     if (error instanceof GatewayError) return failure(error.code, error.message);
-    if (error instanceof ExactUnauthorizedError) {
-      return failure("exact_error", "Exact Online did not accept the new sign-in. Start the sign-in again.");
-    }
     // Never a raw 500 in the sign-in window, and never a login left pending.
     return failure("internal_error", "The sign-in could not be finished. Start the sign-in again.");
   }

@@ -3,7 +3,10 @@
  * taken from an Exact record. Dates are already ISO strings (the client converts `/Date(ms)/`).
  */
 import type { CellValue, Column, ColumnType } from "../../shared/api";
+import { ME_SELECT } from "../exact/me";
 import type { ExactRecord } from "../exact/odata";
+
+export { ME_SELECT };
 
 export interface ColumnSpec<Row> {
   name: string;
@@ -89,7 +92,6 @@ export const DIVISION_COLUMNS: ColumnSpec<ExactRecord>[] = [
   { name: "Start date", type: "date", cell: field("StartDate") },
 ];
 
-export const ME_SELECT = ["UserID", "FullName", "UserName", "Email", "CurrentDivision", "LanguageCode"];
 
 export const ME_COLUMNS: ColumnSpec<ExactRecord>[] = [
   { name: "User ID", type: "guid", cell: field("UserID") },

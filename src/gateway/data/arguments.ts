@@ -2,8 +2,7 @@
  * Strict parsing of the data routes' query parameters. Every rejection is a 400 invalid_request whose
  * message names the parameter and says what it accepts.
  */
-import { GatewayError } from "../errors";
-import { clip } from "../exact/errorMapping";
+import { clip, GatewayError } from "../errors";
 
 export const MAX_DIVISIONS_IN_LIST = 1000;
 const MAX_DIVISION_CODE = 2_147_483_647;

@@ -1,24 +1,16 @@
 /**
- * The preHandler of every authenticated route: `Authorization: Bearer <session token>` → the session
- * (looked up by the token's SHA-256) → `request.eolSession`. Sessions are bearer tokens, not cookies,
- * because Excel on the web runs the add-in in a third-party frame.
+ * `Authorization: Bearer <session token>` → the session (looked up by the token's SHA-256). Sessions
+ * are bearer tokens, not cookies, because Excel on the web runs the add-in in a third-party frame.
  */
-import type { FastifyRequest } from "fastify";
+import type { Clock } from "../../shared/clock";
 import type { SessionContext } from "../contracts";
 import { sha256 } from "../crypto/random";
 import { GatewayError } from "../errors";
-import type { SessionRecord } from "../store/types";
+import type { ExactHosts } from "../exact/hosts";
+import type { AuthStore, SessionRecord } from "../store/types";
 import { reauthRequired } from "../tokens/chainTokens";
-import type { AuthServices } from "./authServices";
 import { MESSAGES } from "./messages";
-import { isSessionExpired, sessionExpiredError } from "./sessionLifetime";
-
-declare module "fastify" {
-  interface FastifyInstance {
-    /** Resolves session tokens; decorated by buildGateway with the sign-in services. */
-    eolSessions: SessionResolver;
-  }
-}
+import { isSessionExpired, sessionExpiredError, type SessionLifetime } from "./sessionLifetime";
 
 /** Session tokens are 43 base64url characters; anything else is not one of ours. */
 const TOKEN_FORMAT = /^Bearer ([A-Za-z0-9_-]{43})$/;
@@ -26,16 +18,21 @@ const TOKEN_FORMAT = /^Bearer ([A-Za-z0-9_-]{43})$/;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class SessionResolver {
-  constructor(private readonly services: AuthServices) {}
+  constructor(
+    private readonly store: AuthStore,
+    private readonly clock: Clock,
+    private readonly hosts: ExactHosts,
+    private readonly lifetime: SessionLifetime,
+  ) {}
 
   /** The session record behind an Authorization header, or 401 not_signed_in / reauth_required. */
   async record(authorization: string | undefined): Promise<SessionRecord> {
     const match = TOKEN_FORMAT.exec(authorization?.trim() ?? "");
     if (!match) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
-    const session = await this.services.store.getSessionByTokenHash(sha256(match[1]));
+    const session = await this.store.getSessionByTokenHash(sha256(match[1]));
     if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
-    if (isSessionExpired(session, this.services.lifetime, this.services.clock.now())) {
-      await this.services.store.deleteSession(session.id);
+    if (isSessionExpired(session, this.lifetime, this.clock.now())) {
+      await this.store.deleteSession(session.id);
       throw sessionExpiredError();
     }
     return session;
@@ -50,9 +47,9 @@ export class SessionResolver {
     authorization: string | undefined,
   ): Promise<{ record: SessionRecord; context: SessionContext }> {
     const session = await this.record(authorization);
-    if (!(await this.services.store.isChainLive(session.chainId))) throw reauthRequired();
-    const now = this.services.clock.now();
-    if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.services.store.touchSession(session.id, now);
+    if (!(await this.store.isChainLive(session.chainId))) throw reauthRequired();
+    const now = this.clock.now();
+    if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.store.touchSession(session.id, now);
     const context: SessionContext = {
       sessionId: session.id,
       userId: session.user.id,
@@ -60,13 +57,9 @@ export class SessionResolver {
       chainId: session.chainId,
       clientId: session.clientId,
       country: session.country,
-      exactBaseUrl: this.services.baseUrlFor(session.country),
+      exactBaseUrl: this.hosts.baseUrlFor(session.country),
       currentDivision: session.currentDivision,
     };
     return { record: session, context };
   }
-}
-
-export async function requireSession(request: FastifyRequest): Promise<void> {
-  request.eolSession = await request.server.eolSessions.resolve(request.headers.authorization);
 }

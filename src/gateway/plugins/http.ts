@@ -1,0 +1,20 @@
+/**
+ * Infrastructure: request and answer rules for every route — JSON bodies parsed safely, per-user
+ * answers never cached, and keep-alive connections ended once the gateway is closing.
+ */
+import fp from "fastify-plugin";
+import { registerJsonBodyParser } from "../jsonBody";
+import { registerDrain } from "../shutdown";
+
+export default fp(
+  async (app) => {
+    // Answers of the API and sign-in routes carry per-user data or secrets: never stored by any cache.
+    app.addHook("onSend", async (request, reply) => {
+      const path = request.url.split("?", 1)[0];
+      if (path.startsWith("/api/") || path.startsWith("/auth/")) reply.header("cache-control", "no-store");
+    });
+    registerJsonBodyParser(app);
+    registerDrain(app);
+  },
+  { name: "eol-http", fastify: "5.x" },
+);

@@ -1,0 +1,94 @@
+/**
+ * Service: the one road to Exact. One scheduler and one result cache per gateway (so every session of a
+ * client ID shares its budgets), the Exact client on top, the data service the /api/v1 routes use, and
+ * the session check's current/Me reader — all calls go client → scheduler → Exact.
+ */
+import fp from "fastify-plugin";
+import type { GatewayConfig } from "../config";
+import { ResultCache } from "../cache/resultCache";
+import { ExactClient } from "../exact/client";
+import { ErrorBudget } from "../exact/errorBudget";
+import { CurrentUserReader } from "../exact/me";
+import { RateScheduler } from "../scheduler/scheduler";
+import { DataService } from "../data/dataService";
+
+export interface DataApiSettings {
+  /** Calls in flight to Exact at once (all divisions). */
+  concurrency: number;
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  /** Attempts per page for 5xx / network / time-out failures. */
+  maxAttempts: number;
+  /** Real-time limit per upstream HTTP call. */
+  timeoutMs: number;
+  backoffBaseMs: number;
+}
+
+export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
+  concurrency: 8,
+  cacheTtlMs: 5 * 60_000,
+  cacheMaxEntries: 10_000,
+  maxAttempts: 4,
+  timeoutMs: 30_000,
+  backoffBaseMs: 500,
+};
+
+export function dataApiSettings(config: GatewayConfig): DataApiSettings {
+  return {
+    ...DEFAULT_DATA_API_SETTINGS,
+    concurrency: config.exactConcurrency,
+    cacheTtlMs: config.cacheTtlSeconds * 1000,
+    cacheMaxEntries: config.cacheMaxEntries,
+    maxAttempts: config.exactRetries + 1,
+    timeoutMs: config.exactTimeoutMs,
+  };
+}
+
+export interface ExactServices {
+  scheduler: RateScheduler;
+  cache: ResultCache;
+  client: ExactClient;
+  /** Cached, shared fetches for the data routes. */
+  data: DataService;
+  /** current/Me for the session check (≤ one call per chain per 30 s, shared by concurrent checks). */
+  currentUser: CurrentUserReader;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    exact: ExactServices;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const { clock, tokens, exactHosts } = app;
+    const settings = dataApiSettings(app.config);
+    const scheduler = new RateScheduler({ clock, concurrency: settings.concurrency });
+    const cache = new ResultCache({
+      clock,
+      ttlMs: settings.cacheTtlMs,
+      maxEntries: settings.cacheMaxEntries,
+    });
+    const client = new ExactClient({
+      clock,
+      tokens,
+      scheduler,
+      assertAllowedUpstream: (url) => {
+        exactHosts.assertAllowed(url);
+      },
+      maxAttempts: settings.maxAttempts,
+      timeoutMs: settings.timeoutMs,
+      backoffBaseMs: settings.backoffBaseMs,
+      errorBudget: new ErrorBudget({ clock }),
+    });
+    app.decorate("exact", {
+      scheduler,
+      cache,
+      client,
+      data: new DataService(client, cache, clock, settings.concurrency),
+      currentUser: new CurrentUserReader(client, clock),
+    });
+  },
+  { name: "eol-exact", dependencies: ["eol-config", "eol-exact-hosts", "eol-tokens"], fastify: "5.x" },
+);

@@ -1,0 +1,33 @@
+/** Service: Exact's token endpoint and the token chains (one per user + app), refreshed single-flight. */
+import fp from "fastify-plugin";
+import { ChainTokenService } from "../tokens/chainTokens";
+import { TokenEndpoint } from "../tokens/tokenEndpoint";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Code exchange and refresh at Exact's token endpoint. */
+    tokenEndpoint: TokenEndpoint;
+    /** Access tokens per chain: refreshed only when Exact allows, rotated refresh tokens stored first. */
+    tokens: ChainTokenService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const { clock, store, exactHosts } = app;
+    const endpoint = new TokenEndpoint(clock, exactHosts);
+    app.decorate("tokenEndpoint", endpoint);
+    app.decorate(
+      "tokens",
+      new ChainTokenService({
+        store,
+        endpoint,
+        clock,
+        baseUrlFor: (country) => exactHosts.baseUrlFor(country),
+        // Across instances on PostgreSQL; the service's in-process lock otherwise.
+        lock: store.chainLock,
+      }),
+    );
+  },
+  { name: "eol-tokens", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },
+);
