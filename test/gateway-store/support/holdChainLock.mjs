@@ -7,4 +7,4 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 await client.query(`SELECT pg_advisory_lock(${process.env.KEY_SQL})`, [process.env.CHAIN_ID]);
 process.stdout.write("locked\n");
-setInterval(() => undefined, 60_000);
+globalThis.setInterval(() => undefined, 60_000);
