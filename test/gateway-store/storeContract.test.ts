@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { sha256 } from "../../src/gateway/crypto/random";
+import { PG_MIGRATIONS } from "../../src/gateway/store/postgresMigrations";
 import { PostgresAuthStore } from "../../src/gateway/store/postgresStore";
 import { DATABASE_FILE, SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
 import type { AuthStore, LoginRecord, NewChain, SessionRecord } from "../../src/gateway/store/types";
@@ -349,10 +350,30 @@ describe("PostgreSQL store start-up", () => {
     const first = await stores[0].upsertChain(chain(), NOW);
     expect((await stores[5].getChain(first.id))?.refreshToken).toBe("refresh-token-plain");
     const { rows } = await stores[0].pool.query(
-      "SELECT version, count(*)::int AS n FROM eol_schema_migrations GROUP BY version",
+      "SELECT version, count(*)::int AS n FROM eol_schema_migrations GROUP BY version ORDER BY version",
     );
-    expect(rows).toEqual([{ version: 1, n: 1 }]);
+    expect(rows).toEqual(PG_MIGRATIONS.map(({ version }) => ({ version, n: 1 })));
     await Promise.all(stores.map((store) => store.close()));
+  });
+
+  test("purge also drops the shared error ledger's rows that no longer count", async () => {
+    const store = await PostgresAuthStore.open(
+      await postgres.createDatabase(),
+      new SecretBox(crypto.randomBytes(32)),
+    );
+    try {
+      await store.errorLedger.record("old", NOW - 3_700_000);
+      await store.errorLedger.record("recent", NOW - 60_000);
+      await store.errorLedger.block("ended", NOW - 1);
+      await store.errorLedger.block("running", NOW + 60_000);
+      await store.purge({ now: NOW, sessionIdleBefore: 0, sessionCreatedBefore: 0 });
+      const { rows: events } = await store.pool.query("SELECT key FROM eol_error_events");
+      const { rows: blocks } = await store.pool.query("SELECT key FROM eol_error_blocks");
+      expect(events).toEqual([{ key: "recent" }]);
+      expect(blocks).toEqual([{ key: "running" }]);
+    } finally {
+      await store.close();
+    }
   });
 
   test("an unreachable server gives a clear error without the password", async () => {

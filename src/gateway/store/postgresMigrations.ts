@@ -59,4 +59,13 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: "error ledger shared by instances",
+    sql: `
+      CREATE TABLE eol_error_events (key TEXT NOT NULL, at BIGINT NOT NULL);
+      CREATE INDEX eol_error_events_key_at ON eol_error_events (key, at);
+      CREATE TABLE eol_error_blocks (key TEXT PRIMARY KEY, until BIGINT NOT NULL);
+    `,
+  },
 ];

@@ -6,7 +6,9 @@
 import pg from "pg";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
+import { ERROR_WINDOW_MS } from "../exact/errorBudget";
 import { PostgresChainLock } from "./postgresChainLock";
+import { PostgresErrorLedger } from "./postgresErrorLedger";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
   chainFromRow,
@@ -47,12 +49,14 @@ export function describeDatabaseUrl(url: string): string {
 
 export class PostgresAuthStore implements AuthStore {
   readonly chainLock: PostgresChainLock;
+  readonly errorLedger: PostgresErrorLedger;
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
   ) {
     this.chainLock = new PostgresChainLock(pool);
+    this.errorLedger = new PostgresErrorLedger(pool);
   }
 
   /** Connects, migrates (under the advisory lock) and checks the key; throws a clear error otherwise. */
@@ -310,6 +314,9 @@ export class PostgresAuthStore implements AuthStore {
       );
       // Logins pointing at a dead chain go with it (ON DELETE CASCADE).
       const chains = await count("DELETE FROM chains WHERE status = 'dead'");
+      // The shared error ledger's rows that no longer count (not reported: they are not sign-in records).
+      await count("DELETE FROM eol_error_events WHERE at < $1", [cutoffs.now - ERROR_WINDOW_MS]);
+      await count("DELETE FROM eol_error_blocks WHERE until <= $1", [cutoffs.now]);
       return { logins, sessions, chains };
     });
   }
