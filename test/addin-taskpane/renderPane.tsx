@@ -1,4 +1,5 @@
 /** Renders the real App with test services: a fake gateway behind the real client, fake actions. */
+import type { RefreshOutcome } from "../../src/addin/excel/refreshFormulas";
 import { render } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { App } from "../../src/addin/taskpane/App";
@@ -7,11 +8,11 @@ import type { Language } from "../../src/addin/i18n";
 import { setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
 import type { RoleAuditOptions } from "../../src/addin/commands/actions";
-import type { GatewayClient } from "../../src/addin/gateway/client";
+import type { GatewayClient } from "../../src/addin/data/gatewayClient";
 
 export function fakeActions() {
   return {
-    refreshAll: jest.fn(async (): Promise<void> => undefined),
+    refreshAll: jest.fn(async (): Promise<RefreshOutcome | null> => null),
     clearCache: jest.fn(async (): Promise<void> => undefined),
     insertDivisionsSheet: jest.fn(async (): Promise<void> => undefined),
     insertRoleAuditSheet: jest.fn(async (_options?: RoleAuditOptions): Promise<void> => undefined),

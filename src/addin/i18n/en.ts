@@ -1,4 +1,6 @@
 /** English texts of the task pane. nl.ts must have exactly the same keys (the type enforces it). */
+import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
+
 export const en = {
   languageName: "English",
   appTitle: "EOL for Excel",
@@ -69,6 +71,9 @@ export const en = {
     "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
+  refreshedCounts: (outcome: RefreshCounts) =>
+    `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +
+    (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating.` : "."),
   working: "Working…",
   statusFailed: "Could not load the status.",
 
@@ -80,7 +85,7 @@ export const en = {
   insertRoleAuditHint: "A new sheet with users and their roles.",
   roles: "Roles",
   rolesHint: "Role numbers, comma separated. 274 = Manage subscription. Leave empty for all roles.",
-  rolesInvalid: "Use whole numbers separated by commas, e.g. 274, 10.",
+  rolesInvalid: "Use whole numbers separated by commas (at most 50), e.g. 274, 10.",
   divisionScope: "Division scope",
   scopeCurrent: "Current division",
   scopeAll: "All divisions",
