@@ -8,8 +8,9 @@ import path from "node:path";
 import readline from "node:readline";
 import { VirtualClock } from "../../src/shared/clock";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
-import { CHAIN_LOCK_KEY_SQL } from "../../src/gateway/store/postgresChainLock";
+import { SHARED_LOCK_KEY_SQL } from "../../src/gateway/store/postgresSharedLock";
 import { PostgresAuthStore } from "../../src/gateway/store/postgresStore";
+import { chainLockFor } from "../../src/gateway/tokens/chainLock";
 import { ChainTokenService } from "../../src/gateway/tokens/chainTokens";
 import { FakeTokenEndpoint } from "../support/fakeTokenEndpoint";
 import { startPostgres, type TestPostgres } from "../support/postgres";
@@ -46,7 +47,7 @@ async function twoInstances(shareLock: boolean): Promise<TwoInstances> {
         endpoint: endpoint.client(),
         clock,
         baseUrlFor: () => "http://127.0.0.1:9",
-        lock: shareLock ? store.chainLock : undefined,
+        lock: shareLock ? chainLockFor(store) : undefined,
       }),
   );
   const chain = await stores[0].upsertChain(
@@ -102,7 +103,12 @@ test("a lock held by an instance that is killed is released: the chain refreshes
   const rig = await twoInstances(true);
   const holder = spawn(process.execPath, [path.join(__dirname, "support", "holdChainLock.mjs")], {
     cwd: path.resolve(__dirname, "../.."),
-    env: { ...process.env, DATABASE_URL: rig.url, CHAIN_ID: rig.chainId, KEY_SQL: CHAIN_LOCK_KEY_SQL },
+    env: {
+      ...process.env,
+      DATABASE_URL: rig.url,
+      LOCK_NAME: `chain:${rig.chainId}`,
+      KEY_SQL: SHARED_LOCK_KEY_SQL,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {

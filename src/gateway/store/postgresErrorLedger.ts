@@ -3,7 +3,7 @@
  * and the same block (exact/errorBudget.ts decides what to do with them).
  */
 import type pg from "pg";
-import { ERROR_WINDOW_MS } from "../exact/errorBudget";
+import { ERROR_WINDOW_MS } from "./types";
 import type { ErrorLedger } from "./types";
 
 export class PostgresErrorLedger implements ErrorLedger {

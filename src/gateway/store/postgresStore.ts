@@ -6,8 +6,8 @@
 import pg from "pg";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
-import { ERROR_WINDOW_MS } from "../exact/errorBudget";
-import { PostgresChainLock } from "./postgresChainLock";
+import { ERROR_WINDOW_MS } from "./types";
+import { withAdvisoryLock } from "./postgresSharedLock";
 import { PostgresErrorLedger } from "./postgresErrorLedger";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
@@ -48,15 +48,17 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 export class PostgresAuthStore implements AuthStore {
-  readonly chainLock: PostgresChainLock;
   readonly errorLedger: PostgresErrorLedger;
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
   ) {
-    this.chainLock = new PostgresChainLock(pool);
     this.errorLedger = new PostgresErrorLedger(pool);
+  }
+
+  withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return withAdvisoryLock(this.pool, name, work);
   }
 
   /** Connects, migrates (under the advisory lock) and checks the key; throws a clear error otherwise. */

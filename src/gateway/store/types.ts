@@ -5,7 +5,6 @@
  * Records hold secrets in plain text in memory; implementations encrypt them at rest.
  */
 import type { Country } from "../../shared/countries";
-import type { ChainLock } from "../tokens/chainLock";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -97,6 +96,9 @@ export interface PurgeCounts {
   chains: number;
 }
 
+/** Exact's window for counting error answers (and how long its block lasts): ledgers forget older ones. */
+export const ERROR_WINDOW_MS = 3_600_000;
+
 /**
  * Where Exact's error answers are counted per (chain, division, endpoint) key, so several gateways
  * sharing a store share the count that keeps them clear of Exact's error block (exact/errorBudget.ts).
@@ -113,9 +115,11 @@ export interface ErrorLedger {
 }
 
 export interface AuthStore {
-  /** The lock that makes chain refreshes single-flight across instances sharing this store; absent
-   * when one process owns the store (then an in-process lock is enough). */
-  readonly chainLock?: ChainLock;
+  /**
+   * Runs `work` while holding the lock `name` across every instance sharing this store (chain refreshes
+   * are single-flight through it); absent when one process owns the store and in-process locks suffice.
+   */
+  withSharedLock?<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** A ledger shared by every gateway on this store; absent: each gateway counts in memory. */
   readonly errorLedger?: ErrorLedger;
 

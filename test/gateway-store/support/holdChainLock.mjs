@@ -5,6 +5,6 @@ import pg from "pg";
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
-await client.query(`SELECT pg_advisory_lock(${process.env.KEY_SQL})`, [process.env.CHAIN_ID]);
+await client.query(`SELECT pg_advisory_lock(${process.env.KEY_SQL})`, [process.env.LOCK_NAME]);
 process.stdout.write("locked\n");
 globalThis.setInterval(() => undefined, 60_000);
