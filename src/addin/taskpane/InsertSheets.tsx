@@ -52,7 +52,8 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
   const s = useStrings();
   const styles = useStyles();
   const [rolesText, setRolesText] = useState(String(DEFAULT_ROLE));
-  const [scope, setScope] = useState<Scope>("current");
+  // Audits cover every division by default; the current division is a choice, not a silent default.
+  const [scope, setScope] = useState<Scope>("all");
   const [chosen, setChosen] = useState<number[]>([]);
   const [triedAudit, setTriedAudit] = useState(false);
   const chooseId = useId();
@@ -64,9 +65,7 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
   const audit = (): void => {
     setTriedAudit(true);
     if (roles === null || (scope === "chosen" && chosen.length === 0)) return;
-    const scopeOption: RoleAuditOptions["divisions"] =
-      scope === "all" ? "all" : scope === "chosen" ? chosen : undefined;
-    onInsertRoleAudit({ roles, ...(scopeOption ? { divisions: scopeOption } : {}) });
+    onInsertRoleAudit({ roles, divisions: scope === "chosen" ? chosen : scope });
   };
 
   return (
@@ -92,8 +91,8 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
         </Field>
         <Field label={s.divisionScope}>
           <RadioGroup value={scope} onChange={(_, data) => setScope(data.value as Scope)}>
-            <Radio value="current" label={s.scopeCurrent} />
             <Radio value="all" label={s.scopeAll} />
+            <Radio value="current" label={s.scopeCurrent} />
             <Radio value="chosen" label={s.scopeChosen} disabled={options.length === 0} />
           </RadioGroup>
         </Field>
