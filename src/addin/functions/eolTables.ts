@@ -106,7 +106,7 @@ export function roleHolders(
 export function roles(divisionList: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
   return spill(() => ({
     route: "roles",
-    params: { divisions: divisionsParam(parseDivisions(divisionList)) },
+    params: { divisions: divisionsParam(parseDivisions(divisionList, "all")) },
     headers: parseHeaders(headers),
   }));
 }
@@ -121,7 +121,7 @@ export function roleChanges(
     route: "role-changes",
     params: {
       since: parseSince(since),
-      divisions: divisionsParam(parseDivisions(divisionList)),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
       roles: parseRoleFilter(roleFilter, "roles")?.join(","),
     },
     headers: parseHeaders(headers),
@@ -136,7 +136,7 @@ export function accessIssues(
   return spill(() => ({
     route: "access-issues",
     params: {
-      divisions: divisionsParam(parseDivisions(divisionList)),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
       inactiveDays: parseInactiveDays(inactiveDays),
     },
     headers: parseHeaders(headers),

@@ -33,8 +33,8 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   function reviewRequest(req: FastifyRequest, known: string[]) {
     const request = caller(req);
     rejectUnknownParameters(request.query, [...DIVISION_NAMES, ...known]);
-    const selector = parseDivisions(eitherValue(request.query, "divisions", "division"), "divisions");
-    return { ...request, selector: selector.kind === "current" ? { kind: "all" as const } : selector };
+    const raw = eitherValue(request.query, "divisions", "division");
+    return { ...request, selector: parseDivisions(raw, "divisions", "all") };
   }
 
   /** The role rows (all roles) of every division in scope, joined with their users. */
