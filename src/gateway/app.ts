@@ -58,6 +58,9 @@ export async function buildGateway(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 16 * 1024,
+    // Closed schemas refuse unknown fields instead of silently dropping them, and a body's number
+    // stays a number (query values are text anyway): wrong types are refused, not converted.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     clientErrorHandler,
     // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
     trustProxy:

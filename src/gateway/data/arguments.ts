@@ -1,6 +1,7 @@
 /**
- * Strict parsing of the data routes' query parameters. Every rejection is a 400 invalid_request whose
- * message names the parameter and says what it accepts.
+ * What the data routes' parameters mean beyond their schemas (schemas/requests.ts): division lists,
+ * role lists, booleans. Every rejection is a 400 invalid_request whose message names the parameter and
+ * says what it accepts.
  */
 import { clip, GatewayError } from "../errors";
 
@@ -15,38 +16,17 @@ export function invalid(parameter: string, accepts: string, got?: string): Gatew
   return new GatewayError(400, "invalid_request", clip(`Parameter "${parameter}" ${accepts}${shown}.`));
 }
 
-/** A single query-string value; repeated parameters are refused rather than silently merged. */
-export function singleValue(query: Record<string, unknown>, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== "string") throw invalid(name, "may be given only once");
-  return value;
-}
-
 /** A parameter with two accepted names (`division` / `divisions`): one of them, not both. */
-export function eitherValue(
-  query: Record<string, unknown>,
-  first: string,
-  second: string,
+export function eitherValue<K extends string>(
+  query: Partial<Record<K, string>>,
+  first: K,
+  second: K,
 ): string | undefined {
-  const a = singleValue(query, first);
-  const b = singleValue(query, second);
+  const a = query[first];
+  const b = query[second];
   if (a !== undefined && b !== undefined)
     throw invalid(first, `and "${second}" mean the same; give one of them`);
   return a ?? b;
-}
-
-/** Refuses parameters a route does not know (a typo must not silently change the answer). */
-export function rejectUnknownParameters(query: Record<string, unknown>, known: readonly string[]): void {
-  for (const name of Object.keys(query)) {
-    if (!known.includes(name)) {
-      throw new GatewayError(
-        400,
-        "invalid_request",
-        clip(`Unknown parameter "${name}"; this route accepts ${known.join(", ") || "no parameters"}.`),
-      );
-    }
-  }
 }
 
 function parseCode(text: string): number | null {
@@ -55,7 +35,7 @@ function parseCode(text: string): number | null {
   return code >= 1 && code <= MAX_DIVISION_CODE ? code : null;
 }
 
-const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, or "all"`;
+export const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, or "all"`;
 
 /** One code, a comma list, "all", or nothing (the user's current division). */
 export function parseDivisions(raw: string | undefined, parameter: string): DivisionSelector {
@@ -75,8 +55,10 @@ export function parseDivisions(raw: string | undefined, parameter: string): Divi
 }
 
 /** Role numbers: a comma list of positive whole numbers (at most 50). */
+export const ROLES_ACCEPTS = "accepts role numbers such as 274 or 274,11 (at most 50)";
+
 export function parseRoles(raw: string | undefined, parameter: string, required: boolean): number[] | null {
-  const accepts = "accepts role numbers such as 274 or 274,11 (at most 50)";
+  const accepts = ROLES_ACCEPTS;
   if (raw === undefined || raw.trim() === "") {
     if (required) throw invalid(parameter, `is required and ${accepts}`);
     return null;

@@ -22,6 +22,15 @@ export const QUERY_LIMITS = {
   top: 100_000,
 } as const;
 
+/** What each option accepts, in the words of its error messages (also its schema's description). */
+export const QUERY_ACCEPTS = {
+  resource: 'accepts an Exact resource path such as "crm/Accounts" or "salesorder/SalesOrderLines"',
+  select: "accepts a comma-separated list of field names such as Code,Name",
+  filter: "accepts one OData filter expression such as Role eq 274",
+  orderby: 'accepts field names with optional " asc" or " desc", comma-separated, such as Code desc',
+  top: `accepts a whole number from 1 to ${QUERY_LIMITS.top}`,
+} as const;
+
 const RESOURCE_PATTERN = /^[a-z]+(\/[A-Za-z]+){1,2}$/;
 const FIELD = "[A-Za-z_][A-Za-z0-9_]{0,99}";
 const FIELD_PATTERN = new RegExp(`^${FIELD}$`);
@@ -32,7 +41,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const FILTER_OUTSIDE_LITERALS = /^[A-Za-z0-9_ .,:()+\-/]*$/;
 
 export function validateResource(raw: string | undefined): string {
-  const accepts = 'accepts an Exact resource path such as "crm/Accounts" or "salesorder/SalesOrderLines"';
+  const accepts = QUERY_ACCEPTS.resource;
   if (raw === undefined || raw === "") throw invalid("resource", `is required and ${accepts}`);
   if (raw.length > QUERY_LIMITS.resource)
     throw invalid("resource", `is too long (at most ${QUERY_LIMITS.resource} characters)`);
@@ -56,7 +65,7 @@ export function validateResource(raw: string | undefined): string {
 }
 
 export function validateSelect(raw: string | undefined): string[] {
-  const accepts = "accepts a comma-separated list of field names such as Code,Name";
+  const accepts = QUERY_ACCEPTS.select;
   if (raw === undefined || raw.trim() === "") throw invalid("select", `is required and ${accepts}`);
   if (raw.length > QUERY_LIMITS.select)
     throw invalid("select", `is too long (at most ${QUERY_LIMITS.select} characters)`);
@@ -120,7 +129,7 @@ export function validateFilter(raw: string | undefined): string | null {
 
 export function validateOrderby(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === "") return null;
-  const accepts = 'accepts field names with optional " asc" or " desc", comma-separated, such as Code desc';
+  const accepts = QUERY_ACCEPTS.orderby;
   if (raw.length > QUERY_LIMITS.orderby)
     throw invalid("orderby", `is too long (at most ${QUERY_LIMITS.orderby} characters)`);
   const terms = raw.split(",").map((term) => term.trim().replace(/\s+/g, " "));
@@ -132,7 +141,7 @@ export function validateOrderby(raw: string | undefined): string | null {
 
 export function validateTop(raw: string | undefined): number | null {
   if (raw === undefined || raw.trim() === "") return null;
-  const accepts = `accepts a whole number from 1 to ${QUERY_LIMITS.top}`;
+  const accepts = QUERY_ACCEPTS.top;
   if (!/^\d{1,6}$/.test(raw.trim())) throw invalid("top", accepts, raw);
   const top = Number(raw.trim());
   if (top < 1 || top > QUERY_LIMITS.top) throw invalid("top", accepts, raw);
