@@ -5,6 +5,7 @@
 import path from "node:path";
 import { measureBundles } from "./bundles";
 import { measureEfficiency } from "./efficiency";
+import { measureErrorBudget } from "./errorBudget";
 import { measureOverhead } from "./overhead";
 import { Report } from "./report";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, "..");
   measureBundles(report, path.join(root, "dist"));
   await measureEfficiency(report);
+  await measureErrorBudget(report);
   await measureWallTime(report);
   await measureRealTimeCheck(report);
   await measureOverhead(report);

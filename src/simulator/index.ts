@@ -101,7 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const state: SimulatorState = {
     url: "",
     clock,
-    dataset: generateDataset(options.dataset ?? "demo", seed),
+    dataset: generateDataset(options.dataset ?? "demo", seed, clock.now()),
     apps,
     tokens: new TokenService(clock, {
       tokenQuotaPerDay: positive("tokenQuotaPerDay", options.tokenQuotaPerDay, 200),

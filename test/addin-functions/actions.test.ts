@@ -43,7 +43,9 @@ beforeEach(async () => {
 });
 afterEach(() => stopListening());
 
-describe("Refresh all", () => {
+// Hosts without ExcelApi 1.12 (no Office requirement stub here): Refresh all falls back to a full
+// calculation. With it, the formulas are re-entered: refreshAll.test.ts.
+describe("Refresh all (fallback: full calculation)", () => {
   test("clears the gateway's and our cache, then recalculates every formula; the next call fetches again", async () => {
     await EOL.divisions(null, null);
     await EOL.divisions(null, null);
@@ -62,10 +64,14 @@ describe("Refresh all", () => {
     expect(stub.requests[2].path).toBe("/api/v1/divisions");
   });
 
-  test("recalculates cells in error explicitly where ExcelApi 1.9 exists", async () => {
+  test("recalculates cells in error explicitly where ExcelApi 1.9 exists (but not 1.12)", async () => {
     workbook.sheetsWithErrors.add("Sheet1");
     const office = globalThis as unknown as { Office?: unknown };
-    office.Office = { context: { requirements: { isSetSupported: () => true } } };
+    office.Office = {
+      context: {
+        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v !== "1.12" },
+      },
+    };
     try {
       await refreshAll();
     } finally {
@@ -111,7 +117,7 @@ describe("Refresh all", () => {
     expect(recalculated).not.toBeNull();
     expect(progress.map((event) => [event.label, event.done, event.total])).toEqual([
       ["Clearing cached Exact Online data", 0, 3],
-      ["Recalculating EOL formulas", 1, 3],
+      ["Running every EOL formula again", 1, 3],
       ["Fetching fresh data", 2, 3],
       ["cell", 0, 3],
       ["Done", 3, 3],

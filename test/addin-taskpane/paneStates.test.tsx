@@ -107,7 +107,7 @@ test("Refresh all and Clear cache call the shared actions, show progress and the
   signedIn();
   const { actions } = renderPane(fakeGateway(signInRoutes()).client);
   let finish: () => void = () => undefined;
-  actions.refreshAll.mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+  actions.refreshAll.mockImplementation(() => new Promise((resolve) => (finish = () => resolve(null))));
   await user.click(await screen.findByRole("button", { name: "Refresh all" }));
   expect(actions.refreshAll).toHaveBeenCalled();
   act(() => emit("progress", { operation: "refresh", label: "Refreshing", done: 2, total: 5 }));
@@ -119,6 +119,13 @@ test("Refresh all and Clear cache call the shared actions, show progress and the
   });
   expect(await screen.findByText("All EOL formulas were recalculated.")).toBeInTheDocument();
   expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+
+  // Where the cells were re-entered and counted, the outcome says how many came back and how many failed.
+  actions.refreshAll.mockResolvedValueOnce({ cells: 5, refreshed: 3, inError: 1, calculating: 1 });
+  await user.click(screen.getByRole("button", { name: "Refresh all" }));
+  expect(
+    await screen.findByText("3 of 5 EOL formulas refreshed, 1 in error, 1 still calculating."),
+  ).toBeInTheDocument();
 
   actions.clearCache.mockRejectedValueOnce(Object.assign(new Error("x"), { code: "exact_unavailable" }));
   await user.click(screen.getByRole("button", { name: "Clear cache" }));

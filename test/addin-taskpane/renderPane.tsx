@@ -1,4 +1,5 @@
 /** Renders the real App with test services: a fake gateway behind the real client, fake actions. */
+import type { RefreshOutcome } from "../../src/addin/excel/refreshFormulas";
 import { render } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { App } from "../../src/addin/taskpane/App";
@@ -11,7 +12,7 @@ import type { GatewayClient } from "../../src/addin/gateway/client";
 
 export function fakeActions() {
   return {
-    refreshAll: jest.fn(async (): Promise<void> => undefined),
+    refreshAll: jest.fn(async (): Promise<RefreshOutcome | null> => null),
     clearCache: jest.fn(async (): Promise<void> => undefined),
     insertDivisionsSheet: jest.fn(async (): Promise<void> => undefined),
     insertRoleAuditSheet: jest.fn(async (_options?: RoleAuditOptions): Promise<void> => undefined),

@@ -56,6 +56,19 @@ describe("division arguments (real gateway and simulator)", () => {
     expect(sim.log.count({ kind: "api" })).toBe(0);
   });
 
+  it("the division list a route read also serves the checks, even after Clear cache", async () => {
+    const colleague = sim.data.users.find(
+      (user) =>
+        user.endDate === null && user.userId !== sim.data.primaryUserId && user.divisions.includes(current),
+    )!;
+    const other = (await signInTestUser(gateway, { userId: colleague.userId })).sessionToken;
+    expect((await callApi(gateway.url, other, "/api/v1/divisions")).status).toBe(200);
+    expect((await callApi(gateway.url, other, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
+    sim.log.reset();
+    expect((await callApi(gateway.url, other, `/api/v1/users?division=${current}`)).status).toBe(200);
+    expect(sim.log.filter({ kind: "api" }).map((call) => call.endpoint)).toEqual(["users/Users"]);
+  });
+
   it("status lists only the caller's divisions, not those other users of the app used", async () => {
     const primary = sim.data.users.find((user) => user.userId === sim.data.primaryUserId)!;
     const open = (code: number) =>

@@ -36,7 +36,33 @@ describe("gateway configuration", () => {
     [{ EOL_PUBLIC_URL: "eol.example.com" }, "EOL_PUBLIC_URL", /absolute URL/],
     [{ EOL_PUBLIC_URL: "https://eol.example.com/?a=1" }, "EOL_PUBLIC_URL", /without credentials, query/],
     [{ EOL_TLS_CERT: "/tmp/c.pem" }, "EOL_TLS_KEY", /set together/],
+    [{ EOL_TRUST_PROXY: "everyone" }, "EOL_TRUST_PROXY", /true, false, a number of proxy hops/],
+    [{ EOL_TRUST_PROXY: "10.0.0.1,evil" }, "EOL_TRUST_PROXY", /addresses\/CIDRs/],
+    [
+      { EOL_ALLOWED_REDIRECT_URIS: "http://eol.example.com/auth/callback" },
+      "EOL_ALLOWED_REDIRECT_URIS",
+      /https/,
+    ],
+    [{ EOL_ALLOWED_REDIRECT_URIS: "not a url" }, "EOL_ALLOWED_REDIRECT_URIS", /absolute URL/],
+    [{ EOL_SESSION_IDLE_DAYS: "0" }, "EOL_SESSION_IDLE_DAYS", /at least 1/],
+    [{ EOL_SESSION_MAX_DAYS: "ninety" }, "EOL_SESSION_MAX_DAYS", /at least 1/],
   ])("rejects %j naming %s and the accepted values", (env, variable, accepted) => {
     configErrorFor(env, variable, accepted);
+  });
+
+  test("reverse proxy, redirect allow-list and session lifetimes", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ EOL_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ EOL_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ EOL_TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).trustProxy).toBe("127.0.0.1, 10.0.0.0/8");
+    expect(
+      loadConfig({ EOL_ALLOWED_REDIRECT_URIS: "https://a.example/auth/callback, https://b.example/cb" })
+        .allowedRedirectUris,
+    ).toEqual(["https://a.example/auth/callback", "https://b.example/cb"]);
+    expect(loadConfig({})).toMatchObject({
+      sessionIdleDays: 30,
+      sessionMaxDays: 90,
+      allowedRedirectUris: [],
+    });
   });
 });

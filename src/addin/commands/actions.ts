@@ -7,6 +7,13 @@ import type { TableResponse } from "../../shared/api";
 import { emit } from "../events";
 import { readSheetNames } from "../excel/sheetList";
 import { recalculateAll } from "../excel/recalculate";
+import {
+  findEolFormulaCells,
+  readOutcome,
+  reenterFormulas,
+  type EolFormulaCell,
+  type RefreshOutcome,
+} from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { divisionsParam } from "../functions/eolTables";
 import { tableSource } from "../functions/tableSource";
@@ -37,6 +44,7 @@ async function tracked<T>(
   operation: string,
   total: number,
   work: (step: (label: string) => void) => Promise<T>,
+  doneLabel: () => string = () => "Done",
 ) {
   let done = 0;
   let current = "";
@@ -46,7 +54,7 @@ async function tracked<T>(
   };
   try {
     const result = await work(step);
-    progress(operation, "Done", total, total);
+    progress(operation, doneLabel(), total, total);
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -80,10 +88,12 @@ async function clearAllCaches(options: { strict: boolean }): Promise<void> {
   }
 }
 
-/** How long Excel gets to start the recalculated functions before we watch their fetches. */
+/** How long Excel gets to start the re-run functions before their cells are first read. */
 export const RECALC_SETTLE_MS = 250;
-/** Refresh all reports done after this long even if some fetches are still running. */
+/** Refresh all stops waiting after this long even if some cells are still #BUSY! (and says so). */
 export const FETCH_WAIT_LIMIT_MS = 120_000;
+/** How often the cells are read again while some are still #BUSY!. */
+export const BUSY_POLL_MS = 500;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,25 +110,77 @@ async function atMost(work: Promise<void>, ms: number): Promise<void> {
   }
 }
 
+/** Re-entering formulas needs ExcelApi 1.12 (spill parents); older hosts get a full calculation. */
+function supportsReentry(): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported("ExcelApi", "1.12") === true
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the re-run cells until none is #BUSY! (or the limit), after their fetches have finished. */
+async function awaitValues(cells: readonly EolFormulaCell[], deadline: number): Promise<RefreshOutcome> {
+  await delay(RECALC_SETTLE_MS); // Excel invokes the functions asynchronously after the write
+  await atMost(tableSource.whenIdle(), Math.max(0, deadline - Date.now()));
+  const outcome = await Excel.run((context) => readOutcome(context, cells));
+  if (outcome.calculating === 0 || Date.now() + BUSY_POLL_MS > deadline) return outcome;
+  await delay(BUSY_POLL_MS);
+  return awaitValues(cells, deadline);
+}
+
+/** What Refresh all reports when done: how many cells came back with a value and with an error. */
+export function refreshSummary(outcome: RefreshOutcome | null): string {
+  if (outcome === null) return "Done";
+  const parts = [
+    `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed`,
+    `${outcome.inError} in error`,
+  ];
+  if (outcome.calculating > 0) parts.push(`${outcome.calculating} still calculating`);
+  return `Done: ${parts.join(", ")}`;
+}
+
 /**
- * Clears the cached data, recalculates every EOL formula (including cells now in error), and reports
- * done once the fetches the recalculation started have finished.
+ * Clears the cached data, then runs every EOL formula again by re-entering it (refreshFormulas.ts),
+ * and reports done only once their cells show the new values, with how many are in error. On hosts
+ * without ExcelApi 1.12 it falls back to a full calculation and waits for the fetches it started;
+ * the outcome is then null (no cells were counted).
  */
-export async function refreshAll(): Promise<void> {
-  await tracked("refresh-all", 3, async (step) => {
-    step("Clearing cached Exact Online data");
-    await clearAllCaches({ strict: false });
-    step("Recalculating EOL formulas");
-    await Excel.run(async (context) => {
-      const names = await readSheetNames(context);
-      await recalculateAll(context, names);
-    });
-    // Excel invokes the functions asynchronously after the calculation request returns.
-    await delay(RECALC_SETTLE_MS);
-    step("Fetching fresh data");
-    // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
-    await atMost(tableSource.whenIdle(), FETCH_WAIT_LIMIT_MS);
-  });
+export async function refreshAll(): Promise<RefreshOutcome | null> {
+  const deadline = Date.now() + FETCH_WAIT_LIMIT_MS;
+  let outcome: RefreshOutcome | null = null;
+  await tracked(
+    "refresh-all",
+    3,
+    async (step) => {
+      step("Clearing cached Exact Online data");
+      await clearAllCaches({ strict: false });
+      step("Running every EOL formula again");
+      const cells = await Excel.run(async (context) => {
+        const names = await readSheetNames(context);
+        if (!supportsReentry()) {
+          await recalculateAll(context, names);
+          return null;
+        }
+        const found = await findEolFormulaCells(context, names);
+        await reenterFormulas(context, found);
+        return found;
+      });
+      step("Fetching fresh data");
+      if (cells === null) {
+        await delay(RECALC_SETTLE_MS);
+        // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
+        await atMost(tableSource.whenIdle(), Math.max(0, deadline - Date.now()));
+      } else {
+        outcome = await awaitValues(cells, deadline);
+      }
+    },
+    () => refreshSummary(outcome),
+  );
+  return outcome;
 }
 
 async function insertSheet(

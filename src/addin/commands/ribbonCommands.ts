@@ -18,6 +18,6 @@ export const RIBBON_COMMANDS = {
   insertDivisionsSheet,
   // The ribbon audits every role in the current division; the task pane offers the options.
   insertRoleAuditSheet: () => insertRoleAuditSheet(),
-} satisfies Record<string, () => Promise<void>>;
+} satisfies Record<string, () => Promise<unknown>>;
 
 export type RibbonCommandId = keyof typeof RIBBON_COMMANDS;

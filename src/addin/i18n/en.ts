@@ -1,4 +1,6 @@
 /** English texts of the task pane. nl.ts must have exactly the same keys (the type enforces it). */
+import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
+
 export const en = {
   languageName: "English",
   appTitle: "EOL for Excel",
@@ -69,6 +71,9 @@ export const en = {
     "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
+  refreshedCounts: (outcome: RefreshCounts) =>
+    `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +
+    (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating.` : "."),
   working: "Working…",
   statusFailed: "Could not load the status.",
 

@@ -1,4 +1,5 @@
 /** Nederlandse teksten van het taakvenster; dezelfde sleutels als en.ts (afgedwongen door het type). */
+import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
 import type { Strings } from "./en";
 
 export const nl: Strings = {
@@ -72,6 +73,9 @@ export const nl: Strings = {
     "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
   cacheCleared: "Cache gewist. De volgende verversing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
+  refreshedCounts: (outcome: RefreshCounts) =>
+    `${outcome.refreshed} van ${outcome.cells} EOL-formules ververst, ${outcome.inError} met een fout` +
+    (outcome.calculating > 0 ? `, ${outcome.calculating} nog bezig.` : "."),
   working: "Bezig…",
   statusFailed: "De status kon niet worden geladen.",
 

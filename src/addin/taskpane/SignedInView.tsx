@@ -56,12 +56,16 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
-  const run = async (label: string, action: () => Promise<void>, done: string): Promise<void> => {
+  const run = async <T,>(
+    label: string,
+    action: () => Promise<T>,
+    done: string | ((result: T) => string),
+  ): Promise<void> => {
     setBusy(label);
     setNotice(null);
     try {
-      await action();
-      setNotice({ intent: "success", text: done });
+      const result = await action();
+      setNotice({ intent: "success", text: typeof done === "string" ? done : done(result) });
     } catch (error) {
       setNotice({ intent: "error", text: describeError(s, error) });
     } finally {
@@ -115,7 +119,11 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
           appearance="primary"
           icon={<ArrowSyncRegular />}
           disabled={!!busy}
-          onClick={() => void run(s.refreshAll, actions.refreshAll, s.refreshed)}
+          onClick={() =>
+            void run(s.refreshAll, actions.refreshAll, (outcome) =>
+              outcome ? s.refreshedCounts(outcome) : s.refreshed,
+            )
+          }
         >
           {s.refreshAll}
         </Button>

@@ -83,6 +83,7 @@ export class DataService {
     const select = { $select: DIVISION_SELECT.join(",") };
     // Exact does not check the division in a system/Divisions URL, so the current one always serves.
     const accessible = await this.fetch(session, current, "system/Divisions", select, fresh);
+    this.access.learn(session, accessible.value, accessible.asOf);
     if (scope === "accessible") return accessible;
     // system/AllDivisions lists the license of the URL division, which must be readable: the current
     // division when it is, else the first readable main division (Me's may be one the app was not granted).

@@ -66,23 +66,19 @@ export class DivisionAccess {
     if (error) throw error;
   }
 
+  /** Any read of the caller's division list (the divisions route, "all") also serves the checks. */
+  learn(session: SessionContext, rows: readonly ExactRecord[], at: number): void {
+    const code = (row: ExactRecord) => (typeof row.Code === "number" ? row.Code : null);
+    const codes = (list: readonly ExactRecord[]) =>
+      new Set(list.map(code).filter((value): value is number => value !== null));
+    this.known.set(session.chainId, { open: codes(rows), blocked: codes(rows.filter((row) => row.BlockingStatus)), at });
+  }
+
   private async get(session: SessionContext, reread: boolean): Promise<Known> {
     const now = this.clock.now();
     const cached = this.known.get(session.chainId);
     if (!reread && cached && now - cached.at < KEEP_MS) return cached;
-    const rows = await this.load(session, reread);
-    const code = (row: ExactRecord) => (typeof row.Code === "number" ? row.Code : null);
-    const known: Known = {
-      open: new Set(rows.map(code).filter((value): value is number => value !== null)),
-      blocked: new Set(
-        rows
-          .filter((row) => row.BlockingStatus)
-          .map(code)
-          .filter((value): value is number => value !== null),
-      ),
-      at: now,
-    };
-    this.known.set(session.chainId, known);
-    return known;
+    this.learn(session, await this.load(session, reread), now);
+    return this.known.get(session.chainId)!;
   }
 }

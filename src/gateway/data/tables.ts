@@ -61,7 +61,7 @@ export const ROLE_LEVEL: Record<number, string> = {
   100: "Transferred to accountant",
 };
 
-function label(names: Record<number, string>, value: unknown): string | null {
+export function label(names: Record<number, string>, value: unknown): string | null {
   if (typeof value !== "number") return null;
   return names[value] ?? `Unknown (${value})`;
 }

@@ -10,18 +10,9 @@
  */
 import type { Clock } from "../../shared/clock";
 import { GatewayError } from "../errors";
+import type { ErrorLedger } from "../store/types";
 
-/** Where error answers are counted; in memory by default, or shared through a store. */
-export interface ErrorLedger {
-  /** Notes one error answer for `key` at `at`. */
-  record(key: string, at: number): Promise<void>;
-  /** Times (epoch ms) of the errors for `key` at or after `since`, oldest first. */
-  errorsSince(key: string, since: number): Promise<number[]>;
-  /** Exact blocked `key` until `until`. */
-  block(key: string, until: number): Promise<void>;
-  /** The end of a block of `key` still running at `now`, else null. */
-  blockedUntil(key: string, now: number): Promise<number | null>;
-}
+export type { ErrorLedger };
 
 export class MemoryErrorLedger implements ErrorLedger {
   private readonly errors = new Map<string, number[]>();
@@ -35,7 +26,9 @@ export class MemoryErrorLedger implements ErrorLedger {
   }
 
   async errorsSince(key: string, since: number): Promise<number[]> {
-    return (this.errors.get(key) ?? []).filter((time) => time >= since);
+    const recent = (this.errors.get(key) ?? []).filter((time) => time >= since);
+    if (recent.length === 0) this.errors.delete(key); // nothing left to count: forget the key
+    return recent;
   }
 
   async block(key: string, until: number): Promise<void> {
@@ -133,6 +126,7 @@ export class ErrorBudget {
     if (!error) return;
     let chain = this.remembered.get(scope.chainId);
     if (!chain) this.remembered.set(scope.chainId, (chain = new Map()));
+    for (const [url, known] of chain) if (known.until <= now) chain.delete(url);
     chain.set(scope.url, { error, until: now + this.negativeTtlMs });
   }
 

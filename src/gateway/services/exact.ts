@@ -80,7 +80,8 @@ export default fp(
       maxAttempts: settings.maxAttempts,
       timeoutMs: settings.timeoutMs,
       backoffBaseMs: settings.backoffBaseMs,
-      errorBudget: new ErrorBudget({ clock }),
+      // A store shared by several gateways may share the error counts too.
+      errorBudget: new ErrorBudget({ clock, ledger: app.store.errorLedger }),
     });
     app.decorate("exact", {
       scheduler,
@@ -90,5 +91,9 @@ export default fp(
       currentUser: new CurrentUserReader(client, clock),
     });
   },
-  { name: "eol-exact", dependencies: ["eol-config", "eol-exact-hosts", "eol-tokens"], fastify: "5.x" },
+  {
+    name: "eol-exact",
+    dependencies: ["eol-config", "eol-store", "eol-exact-hosts", "eol-tokens"],
+    fastify: "5.x",
+  },
 );

@@ -96,7 +96,25 @@ export interface PurgeCounts {
   chains: number;
 }
 
+/**
+ * Where Exact's error answers are counted per (chain, division, endpoint) key, so several gateways
+ * sharing a store share the count that keeps them clear of Exact's error block (exact/errorBudget.ts).
+ */
+export interface ErrorLedger {
+  /** Notes one error answer for `key` at `at`. */
+  record(key: string, at: number): Promise<void>;
+  /** Times (epoch ms) of the errors for `key` at or after `since`, oldest first. */
+  errorsSince(key: string, since: number): Promise<number[]>;
+  /** Exact blocked `key` until `until`. */
+  block(key: string, until: number): Promise<void>;
+  /** The end of a block of `key` still running at `now`, else null. */
+  blockedUntil(key: string, now: number): Promise<number | null>;
+}
+
 export interface AuthStore {
+  /** A ledger shared by every gateway on this store; absent: each gateway counts in memory. */
+  readonly errorLedger?: ErrorLedger;
+
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
   /** Binds a fresh state to a pending login (replacing an unused earlier one). */

@@ -3,7 +3,8 @@ import type { SeededRandom } from "../random";
 import { CITIES, STREETS } from "./names";
 import type { SimDivision, SimRoleDefinition, SimUser } from "./types";
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** Role numbers. Only 274 ("Manage subscription") comes from the brief, and even that mapping is unverified (§6). */
 export const ROLE_MANAGE_SUBSCRIPTION = 274;
@@ -29,6 +30,11 @@ export function roleDescription(role: number, language: string): string {
 
 export function dayTime(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day);
+}
+
+/** 00:00 UTC of the day `time` falls on. */
+export function startOfUtcDay(time: number): number {
+  return Math.floor(time / DAY) * DAY;
 }
 
 export function randomDate(rng: SeededRandom, from: number, to: number): number {
@@ -95,9 +101,22 @@ export interface UserInput {
   notes?: string | null;
   gender?: "M" | "V" | "O";
   neverLoggedIn?: boolean;
+  /** Last login this many days before the data's today (an inactive user); else a recent working day. */
+  lastLoginDaysAgo?: number;
 }
 
-export function buildUser(rng: SeededRandom, input: UserInput, domain: string): SimUser {
+/**
+ * Last login: `input.lastLoginDaysAgo` (or the drawn `recentDays`) whole days before `today` at a working
+ * hour, and never after the login ended.
+ */
+function lastLoginTime(today: number, recentDays: number, input: UserInput): number {
+  const daysAgo = input.lastLoginDaysAgo ?? recentDays;
+  const login = today - daysAgo * DAY + (8 + (daysAgo % 9)) * HOUR;
+  const end = input.endDate ?? null;
+  return end !== null && login > end ? end - 3 * DAY + 10 * HOUR : login;
+}
+
+export function buildUser(rng: SeededRandom, input: UserInput, domain: string, today: number): SimUser {
   const fullName = [input.firstName, input.middleName, input.lastName].filter(Boolean).join(" ");
   const login = `${input.firstName}.${input.lastName}`
     .toLowerCase()
@@ -124,7 +143,8 @@ export function buildUser(rng: SeededRandom, input: UserInput, domain: string): 
     license: input.license,
     startDate: created,
     endDate: input.endDate ?? null,
-    lastLogin: input.neverLoggedIn ? null : randomDate(rng, dayTime(2025, 1, 1), dayTime(2026, 10, 31)),
+    // Always one draw for a user who logged in, so the users and roles generated after stay as they were.
+    lastLogin: input.neverLoggedIn ? null : lastLoginTime(today, rng.int(1, 27), input),
     created,
     currentDivision: input.currentDivision,
     divisions: input.divisions,

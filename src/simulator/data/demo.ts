@@ -1,8 +1,11 @@
 /**
  * The `demo` data set: a Dutch accountancy ("Van Dijk & Partners") with 13 companies, 15 users and their
  * roles. Role 274 (Manage subscription) is held today by exactly two users; a third held it until 2024.
+ * Recent access history (demoAccess.ts), inactive and never-logged-in users and an ended login with a
+ * role kept give an access review something to find.
  */
 import { SeededRandom } from "../random";
+import { withAuditTrail, type RoleGrant } from "./accessHistory";
 import {
   DIVISION_ROLES,
   ROLE_CATALOGUE,
@@ -11,11 +14,13 @@ import {
   buildUser,
   dayTime,
   randomDate,
+  startOfUtcDay,
   type DivisionInput,
   type UserInput,
 } from "./builders";
+import { demoChanges } from "./demoAccess";
 import { LONG_TEXT } from "./names";
-import type { SimDataset, SimLicense, SimUserRole } from "./types";
+import type { SimDataset, SimLicense } from "./types";
 
 type DivisionSpec = Omit<DivisionInput, "code" | "license"> & { clientLicense?: boolean };
 
@@ -38,8 +43,11 @@ const DIVISIONS: DivisionSpec[] = [
 /** Index (in DIVISIONS) of the company the consent page leaves unchecked. */
 const NOT_GRANTED_INDEX = 12;
 
-export function generateDemo(seed: number): SimDataset {
+/** `today` is 00:00 UTC of the day the data is for. */
+export function generateDemo(seed: number, today: number = startOfUtcDay(Date.now())): SimDataset {
   const rng = new SeededRandom(seed);
+  // Audit trail and recent history draw from their own stream, so the rest stays as it always was.
+  const history = new SeededRandom(seed ^ 0x17a0d17);
   const practice: SimLicense = {
     customer: rng.guid(),
     customerCode: "                 1",
@@ -64,12 +72,31 @@ export function generateDemo(seed: number): SimDataset {
     { firstName: "Jan", lastName: "van Dijk", title: "Partner", divisions: all, currentDivision: codes[0] },
     { firstName: "Sanne", middleName: "de", lastName: "Vries", divisions: all, currentDivision: codes[1] },
     { firstName: "Pieter", lastName: "Jansen", divisions: some(0, 1, 2, 3), currentDivision: codes[2] },
-    { firstName: "Fatima", lastName: "El Amrani", divisions: some(0, 4, 5, 6), currentDivision: codes[4] },
+    {
+      firstName: "Fatima",
+      lastName: "El Amrani",
+      divisions: some(0, 4, 5, 6),
+      currentDivision: codes[4],
+      lastLoginDaysAgo: 120,
+    },
     { firstName: "Daan", lastName: "Bakker", language: "EN", divisions: some(0, 7, 8), currentDivision: codes[7] },
     { firstName: "Eva", lastName: "Visser", divisions: some(0, 1, 9, 10), currentDivision: codes[9] },
-    { firstName: "Thijs", lastName: "Smit", divisions: some(0, 11, 12), currentDivision: codes[12] },
+    {
+      firstName: "Thijs",
+      lastName: "Smit",
+      divisions: some(0, 11, 12),
+      currentDivision: codes[12],
+      lastLoginDaysAgo: 200,
+    },
     { firstName: "Lotte", lastName: "Meijer", divisions: some(12, 0), currentDivision: codes[0] },
-    { firstName: "Bram", middleName: "de", lastName: "Boer", divisions: some(0, 2, 3), currentDivision: codes[3] },
+    {
+      firstName: "Bram",
+      middleName: "de",
+      lastName: "Boer",
+      divisions: some(0, 2, 3),
+      currentDivision: codes[3],
+      lastLoginDaysAgo: 45,
+    },
     { firstName: "Noor", lastName: "Mulder", divisions: some(0, 5), currentDivision: codes[5], neverLoggedIn: true },
     { firstName: "Sem", middleName: "de", lastName: "Groot", divisions: some(0, 6, 7), currentDivision: codes[6] },
     { firstName: "Ömer", lastName: "Yıldız", divisions: some(0, 4), currentDivision: codes[4] },
@@ -83,9 +110,11 @@ export function generateDemo(seed: number): SimDataset {
     { firstName: "Lars", lastName: "Dekker", divisions: some(0), currentDivision: codes[0], endDate: dayTime(2025, 6, 30) },
     { firstName: "Julia", lastName: "Bos", language: "EN", title: "-", divisions: some(0, 8, 9), currentDivision: codes[8] },
   ];
-  const users = people.map((person) => buildUser(rng, { ...person, license: practice.customer }, "vandijkpartners.nl"));
+  const users = people.map((person) =>
+    buildUser(rng, { ...person, license: practice.customer }, "vandijkpartners.nl", today),
+  );
 
-  const roles: SimUserRole[] = [];
+  const roles: RoleGrant[] = [];
   const addRole = (userIndex: number, role: number, level: 2 | 3, division: number, end: number | null) => {
     const start = randomDate(rng, dayTime(2016, 1, 1), dayTime(2023, 12, 31));
     roles.push({
@@ -114,14 +143,17 @@ export function generateDemo(seed: number): SimDataset {
     }
   });
 
+  roles.push(...demoChanges(users, codes, today, history));
+  const admins = [users[0].userId, users[1].userId];
+
   return {
     name: "demo",
     seed,
-    referenceTime: dayTime(2026, 1, 1),
+    referenceTime: today,
     licenses: [practice, client],
     divisions,
     users,
-    roles,
+    roles: withAuditTrail(roles, admins, today, history),
     roleCatalogue: ROLE_CATALOGUE,
     primaryUserId: users[0].userId,
     notGrantedDivision: codes[NOT_GRANTED_INDEX],

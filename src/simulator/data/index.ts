@@ -1,4 +1,5 @@
 /** Data set generation, cached per (name, seed) because the large set is shared by many tests. */
+import { startOfUtcDay } from "./builders";
 import { generateDemo } from "./demo";
 import { generateLarge } from "./large";
 import type { DatasetName, SimDataset, SimUserRole } from "./types";
@@ -11,12 +12,21 @@ export const DEFAULT_SEED = 1;
 
 const cache = new Map<string, SimDataset>();
 
-export function generateDataset(name: DatasetName, seed: number = DEFAULT_SEED): SimDataset {
-  const key = `${name}:${seed}`;
+/**
+ * The data set for `seed` as of the day `now` falls on (its `referenceTime`): recent grants, ends and
+ * logins are placed relative to that day, everything else is the same on every day.
+ */
+export function generateDataset(
+  name: DatasetName,
+  seed: number = DEFAULT_SEED,
+  now: number = Date.now(),
+): SimDataset {
+  const today = startOfUtcDay(now);
+  const key = `${name}:${seed}:${today}`;
   let dataset = cache.get(key);
   if (!dataset) {
-    if (name === "demo") dataset = generateDemo(seed);
-    else if (name === "accountant-large") dataset = generateLarge(seed);
+    if (name === "demo") dataset = generateDemo(seed, today);
+    else if (name === "accountant-large") dataset = generateLarge(seed, today);
     else throw new Error(`Unknown data set "${String(name)}"; use one of ${DATASET_NAMES.join(", ")}`);
     cache.set(key, dataset);
   }

@@ -1,8 +1,11 @@
 /**
  * The `accountant-large` data set: a big accountancy with 1,500 companies, 60 users and about 40,000
- * role rows, for paging and rate-limit tests and benchmarks. Built in well under a second.
+ * role rows, for paging and rate-limit tests and benchmarks. Built in well under a second. For access
+ * reviews: logins ended with roles kept, inactive and never-logged-in users, and a share of the rows
+ * granted or ended in the last 90 days or ending within 30.
  */
 import { SeededRandom } from "../random";
+import { scatterRecentChanges, withAuditTrail, type RoleGrant } from "./accessHistory";
 import {
   DIVISION_ROLES,
   ROLE_CATALOGUE,
@@ -11,9 +14,10 @@ import {
   buildUser,
   dayTime,
   randomDate,
+  startOfUtcDay,
 } from "./builders";
 import { FANCY_NAMES, FIRST_NAMES, LEGAL_FORMS, LONG_TEXT, SURNAMES, TRADES } from "./names";
-import type { SimDataset, SimLicense, SimUserRole } from "./types";
+import type { SimDataset, SimLicense } from "./types";
 
 const DIVISION_COUNT = 1500;
 const USER_COUNT = 60;
@@ -37,8 +41,11 @@ function companyName(rng: SeededRandom): string {
   return [trade, name, form].filter(Boolean).join(" ");
 }
 
-export function generateLarge(seed: number): SimDataset {
+/** `today` is 00:00 UTC of the day the data is for. */
+export function generateLarge(seed: number, today: number = startOfUtcDay(Date.now())): SimDataset {
   const rng = new SeededRandom(seed ^ 0x5a5a5a5a);
+  // Audit trail and recent history draw from their own stream, so the rest stays as it always was.
+  const history = new SeededRandom(seed ^ 0x17a0d17);
   const practice: SimLicense = {
     customer: rng.guid(),
     customerCode: "                 1",
@@ -84,12 +91,14 @@ export function generateLarge(seed: number): SimDataset {
         endDate: index % 17 === 16 ? dayTime(2025, 1, 31) : null,
         notes: index === 9 ? "@support: +31 20 123 4567" : null,
         neverLoggedIn: index % 11 === 10,
+        lastLoginDaysAgo: index % 13 === 12 ? 91 + index * 3 : undefined,
       },
       "degrotecijfers.nl",
+      today,
     );
   });
 
-  const roles: SimUserRole[] = [];
+  const roles: RoleGrant[] = [];
   const addRole = (userId: string, role: number, level: 2 | 3, division: number, end: number | null): void => {
     const start = randomDate(rng, dayTime(2015, 1, 1), dayTime(2025, 6, 30));
     roles.push({ id: rng.guid(), userId, role, roleLevel: level, division, startDate: start, endDate: end, created: start });
@@ -104,14 +113,21 @@ export function generateLarge(seed: number): SimDataset {
     }
   }
 
+  scatterRecentChanges(roles, today, history, ROLE_MANAGE_SUBSCRIPTION, {
+    granted: 0.02,
+    ended: 0.01,
+    ending: 0.005,
+  });
+  const admins = users.slice(0, 3).map((user) => user.userId);
+
   return {
     name: "accountant-large",
     seed,
-    referenceTime: dayTime(2026, 1, 1),
+    referenceTime: today,
     licenses,
     divisions,
     users,
-    roles,
+    roles: withAuditTrail(roles, admins, today, history),
     roleCatalogue: ROLE_CATALOGUE,
     primaryUserId: users[0].userId,
     notGrantedDivision: codes[NOT_GRANTED_INDEX],

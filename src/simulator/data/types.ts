@@ -78,7 +78,12 @@ export interface SimUserRole {
   division: number;
   startDate: number | null;
   endDate: number | null;
+  /** When and by whom (user ID) the row was entered: Exact's Created / Creator. */
   created: number;
+  createdBy: string;
+  /** The last change (an end date set later): Exact's Modified / Modifier; equal to created when never changed. */
+  modified: number;
+  modifiedBy: string;
 }
 
 export interface SimRoleDefinition {
@@ -92,7 +97,11 @@ export interface SimRoleDefinition {
 export interface SimDataset {
   name: DatasetName;
   seed: number;
-  /** Data "today" (the role-274 holders are computed against this). */
+  /**
+   * Data "today": the start (UTC) of the day the set was generated for. Recent grants and ends and last
+   * logins are placed relative to it, so an access review finds something whenever the demo runs; the
+   * role-274 facts use fixed dates and hold on any day before 2035.
+   */
   referenceTime: number;
   licenses: SimLicense[];
   divisions: SimDivision[];

@@ -6,15 +6,24 @@ import type { Row } from "../odata/schema";
 
 const NULL_CLASSES = { Class_01: null, Class_02: null, Class_03: null, Class_04: null, Class_05: null };
 
-function audit(dataset: SimDataset, created: number, modified: number): Row {
-  const creator = indexOf(dataset).user.get(dataset.primaryUserId);
+/** Created/Creator/Modified/Modifier; records without their own trail were entered by the primary user. */
+function audit(
+  dataset: SimDataset,
+  created: number,
+  modified: number,
+  createdBy: string = dataset.primaryUserId,
+  modifiedBy: string = createdBy,
+): Row {
+  const users = indexOf(dataset).user;
+  const creator = users.get(createdBy);
+  const modifier = users.get(modifiedBy);
   return {
     Created: created,
     Creator: creator?.userId ?? null,
     CreatorFullName: creator?.fullName ?? null,
     Modified: modified,
-    Modifier: creator?.userId ?? null,
-    ModifierFullName: creator?.fullName ?? null,
+    Modifier: modifier?.userId ?? null,
+    ModifierFullName: modifier?.fullName ?? null,
   };
 }
 
@@ -213,7 +222,7 @@ export function roleRow(
 ): Row {
   const row: Row = {
     ID: role.id,
-    ...audit(dataset, role.created, role.created),
+    ...audit(dataset, role.created, role.modified, role.createdBy, role.modifiedBy),
     Description: roleDescription(role.role, language),
     EndDate: role.endDate,
     Role: role.role,

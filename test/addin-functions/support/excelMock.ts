@@ -23,6 +23,7 @@ export type Op =
   | { op: "numberFormat" | "values"; sheet: string; row: number; rows: number; cols: number }
   | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
   | { op: "calculateErrors"; sheet: string }
+  | { op: "formula"; sheet: string; row: number; col: number; formula: string }
   | { op: "activate"; sheet: string };
 
 export class FakeWorkbook {
@@ -32,6 +33,24 @@ export class FakeWorkbook {
   readonly sheetsWithErrors = new Set<string>();
   /** What a full calculation re-runs (the workbook's custom functions), called after it is requested. */
   onCalculate: () => void = () => undefined;
+  /** What a formula written into a cell evaluates to (the custom function's result); rejects → #N/A. */
+  evaluate: (formula: string) => Promise<unknown> = async () => "value";
+  /** Cells ("sheet!row,col") that a spill fills: Excel reports their spill parent elsewhere. */
+  readonly spillChildren = new Set<string>();
+
+  /** Puts a formula with its current value into a cell, as a user would have typed it. */
+  setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
+    this.sheets.get(sheet)!.set(`${row},${col}`, { format: "General", value: value as string, formula });
+  }
+
+  static valueType(value: unknown): string {
+    if (typeof value === "number") return "Double";
+    if (typeof value === "boolean") return "Boolean";
+    if (value === "" || value === undefined) return "Empty";
+    return /^#(N\/A|VALUE!|BUSY!|SPILL!|REF!|NAME\?|NUM!|DIV\/0!|NULL!)$/.test(String(value))
+      ? "Error"
+      : "String";
+  }
 
   cell(sheet: string, row: number, col: number): StoredCell | undefined {
     return this.sheets.get(sheet)?.get(`${row},${col}`);
@@ -53,6 +72,8 @@ export class FakeWorkbook {
   range(sheet: string, row: number, col: number, rows: number, cols: number) {
     const grid = this.sheets.get(sheet)!;
     const ops = this.ops;
+    const evaluate = (formula: string) => this.evaluate(formula);
+    const spillChildren = this.spillChildren;
     const at = (r: number, c: number) => `${row + r},${col + c}`;
     const check = (matrix: unknown[][]) => {
       if (matrix.length !== rows || matrix.some((line) => line.length !== cols)) {
@@ -78,6 +99,36 @@ export class FakeWorkbook {
           ),
         );
       },
+      set formulas(matrix: string[][]) {
+        check(matrix);
+        matrix.forEach((line, r) =>
+          line.forEach((formula, c) => {
+            ops.push({ op: "formula", sheet, row: row + r, col: col + c, formula });
+            const cell: StoredCell = { format: "General", value: "#BUSY!", formula };
+            grid.set(at(r, c), cell);
+            evaluate(formula).then(
+              (value) => (cell.value = value as string),
+              () => (cell.value = "#N/A"),
+            );
+          }),
+        );
+      },
+      get values() {
+        return Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => grid.get(at(r, c))?.value ?? ""),
+        );
+      },
+      get valueTypes() {
+        return this.values.map((line) => line.map(FakeWorkbook.valueType));
+      },
+      address: `${sheet}!R${row}C${col}`,
+      load: () => undefined,
+      getSpillParentOrNullObject: () => ({
+        isNullObject: false,
+        // A spilled-into cell's parent is the anchor above it; an anchor is its own parent here.
+        address: spillChildren.has(`${sheet}!${row},${col}`) ? `${sheet}!anchor` : `${sheet}!R${row}C${col}`,
+        load: () => undefined,
+      }),
       format: { autofitColumns: () => undefined },
       rowIndex: row,
       rowCount: rows,
@@ -104,6 +155,25 @@ export class FakeWorkbook {
         },
       },
       activate: () => ops.push({ op: "activate", sheet: name }),
+      getUsedRangeOrNullObject: () => ({
+        getSpecialCellsOrNullObject: (cellType: string) => {
+          const formulaCells = [...(this.sheets.get(name) ?? new Map()).entries()].filter(
+            ([, cell]) => cellType === "Formulas" && cell.formula !== null,
+          );
+          return {
+            isNullObject: formulaCells.length === 0,
+            load: () => undefined,
+            // One 1×1 area per formula cell: enough to exercise the reading of areas.
+            areas: {
+              load: () => undefined,
+              items: formulaCells.map(([key, cell]) => {
+                const [rowIndex, columnIndex] = key.split(",").map(Number);
+                return { rowIndex, columnIndex, formulas: [[cell.formula]] };
+              }),
+            },
+          };
+        },
+      }),
       getUsedRange: () => ({
         getSpecialCellsOrNullObject: (cellType: string, valueType: string) => {
           const present =
@@ -158,6 +228,7 @@ export function installExcel(workbook: FakeWorkbook): void {
     CalculationType: { full: "Full", recalculate: "Recalculate" },
     SpecialCellType: { formulas: "Formulas" },
     SpecialCellValueType: { errors: "Errors" },
+    RangeValueType: { error: "Error" },
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const context = workbook.context() as unknown as { workbook: { worksheets: Record<string, unknown> } };
       // office-addin-mock cannot model collections: give worksheets a loadable items list by hand.

@@ -1,0 +1,75 @@
+/**
+ * What changed in the role rows on or after a day: roles granted (started or entered then), ended since,
+ * and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
+ * (set the end date) for an end — Exact's CreatorFullName and ModifierFullName.
+ */
+import type { ColumnSpec } from "../tables";
+import type { ExactRecord } from "../../exact/odata";
+import { DAY_MS, byName, startOfDay, timeOf, type ReviewRoleRow } from "./reviewRows";
+
+export const ENDING_WITHIN_DAYS = 30;
+
+export type RoleChangeKind = "Granted" | "Ended" | "Ending";
+
+export interface RoleChangeRow {
+  change: RoleChangeKind;
+  /** When: the start (or, for a grant backdated before `since`, its entry); the end date for an end. */
+  date: number;
+  division: number;
+  userId: string;
+  user: ExactRecord | undefined;
+  role: ExactRecord;
+  changedBy: unknown;
+}
+
+export interface RoleChangeOptions {
+  /** Epoch ms of the first day looked at (inclusive). */
+  since: number;
+  now: number;
+  /** Only these role numbers; null = all. */
+  roles: readonly number[] | null;
+}
+
+/** Ends count as "ended" before today and as "ending" from today on (a row ending today is active today). */
+export function roleChanges(rows: readonly ReviewRoleRow[], options: RoleChangeOptions): RoleChangeRow[] {
+  const today = startOfDay(options.now);
+  const endingUntil = today + ENDING_WITHIN_DAYS * DAY_MS;
+  const changes: RoleChangeRow[] = [];
+  for (const row of rows) {
+    if (options.roles && !options.roles.includes(Number(row.role.Role))) continue;
+    const base = { division: row.division, userId: String(row.role.UserID), user: row.user, role: row.role };
+    const start = timeOf(row.role.StartDate);
+    const created = timeOf(row.role.Created);
+    const granted =
+      start !== null && start >= options.since
+        ? start
+        : created !== null && created >= options.since
+          ? created
+          : null;
+    if (granted !== null) {
+      changes.push({ ...base, change: "Granted", date: granted, changedBy: row.role.CreatorFullName });
+    }
+    const end = timeOf(row.role.EndDate);
+    if (end !== null && end >= options.since && end <= endingUntil) {
+      const change = end < today ? "Ended" : "Ending";
+      changes.push({ ...base, change, date: end, changedBy: row.role.ModifierFullName });
+    }
+  }
+  return changes.sort((a, b) => b.date - a.date || a.division - b.division || byName(a, b));
+}
+
+const iso = (time: number) => new Date(time).toISOString();
+
+export const ROLE_CHANGE_COLUMNS: ColumnSpec<RoleChangeRow>[] = [
+  { name: "Change", type: "string", cell: (row) => row.change },
+  { name: "Date", type: "date", cell: (row) => iso(row.date) },
+  { name: "Division", type: "number", cell: (row) => row.division },
+  { name: "User ID", type: "guid", cell: (row) => row.userId },
+  { name: "Full name", type: "string", cell: (row) => row.user?.FullName },
+  { name: "User name", type: "string", cell: (row) => row.user?.UserName },
+  { name: "Role", type: "number", cell: (row) => row.role.Role },
+  { name: "Role description", type: "string", cell: (row) => row.role.Description },
+  { name: "Changed by", type: "string", cell: (row) => row.changedBy },
+  { name: "Start date", type: "date", cell: (row) => row.role.StartDate },
+  { name: "End date", type: "date", cell: (row) => row.role.EndDate },
+];
