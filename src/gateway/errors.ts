@@ -12,10 +12,5 @@ export class GatewayError extends Error {
   }
 }
 
-export const MAX_MESSAGE_LENGTH = 255;
-
-/** One line of at most `max` characters: messages end up in cells and task-pane texts. */
-export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
-  const single = text.replace(/\s+/g, " ").trim();
-  return single.length <= max ? single : `${single.slice(0, max - 1)}…`;
-}
+// Messages end up in cells and task-pane texts: one line, at most 255 characters (the add-in's rule too).
+export { clip, MAX_MESSAGE_LENGTH } from "../shared/rules/clip";

@@ -4,7 +4,7 @@
  */
 import { FakeWorkbook, installExcel } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/functions/tableSource";
+import { tableSource } from "../../src/addin/data/tableSource";
 import {
   FETCH_WAIT_LIMIT_MS,
   RECALC_SETTLE_MS,

@@ -4,7 +4,7 @@
  * same request to the gateway (a real loopback server's request log) and spill the same table.
  */
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/functions/tableSource";
+import { tableSource } from "../../src/addin/data/tableSource";
 import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo } from "./support/setup";
 

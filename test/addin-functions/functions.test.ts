@@ -7,8 +7,8 @@ import * as EOL from "../../src/addin/functions/functions";
 
 /** Excel passes an omitted optional range argument as null. */
 const NO_RANGE = null as unknown as unknown[][];
-import { tableSource } from "../../src/addin/functions/tableSource";
-import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
+import { tableSource } from "../../src/addin/data/tableSource";
+import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { cellError, connectTo } from "./support/setup";
@@ -188,13 +188,16 @@ describe("=EOL.WHOAMI() and =EOL.QUERY()", () => {
 describe("cell errors", () => {
   test("not signed in → #N/A with the sign-in message, and no request", async () => {
     await connectTo(stub.baseUrl, null);
-    expect(await cellError(EOL.divisions(null, null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+    expect(await cellError(EOL.divisions(null, null))).toEqual({
+      code: "#N/A",
+      message: SIGN_IN_CELL_MESSAGE,
+    });
     expect(stub.requests).toHaveLength(0);
   });
 
   test("an unknown or expired session (gateway 401) → #N/A with the sign-in message", async () => {
     await connectTo(stub.baseUrl, "expired-token");
-    expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+    expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_CELL_MESSAGE });
   });
 
   test.each([

@@ -4,10 +4,10 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { GatewayClient } from "../../src/addin/gateway/client";
+import { GatewayClient } from "../../src/addin/data/gatewayClient";
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/functions/tableSource";
-import { SIGN_IN_MESSAGE } from "../../src/addin/functions/cellErrors";
+import { tableSource } from "../../src/addin/data/tableSource";
+import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { insertDivisionsSheet, refreshAll, setCacheClient } from "../../src/addin/commands/actions";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { setSessionToken } from "../../src/addin/session/tokenStore";
@@ -134,7 +134,7 @@ test("an unknown division → #N/A with the gateway's message; a rejected resour
 
 test("a session the gateway does not know → #N/A asking to sign in", async () => {
   await setSessionToken("not-a-real-session-token-000000000000");
-  expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
+  expect(await cellError(EOL.whoAmI(null))).toEqual({ code: "#N/A", message: SIGN_IN_CELL_MESSAGE });
 });
 
 test("Insert divisions sheet: the demo's formula-looking names stay text", async () => {

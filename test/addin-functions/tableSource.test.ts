@@ -1,8 +1,8 @@
 /** The coalescing short cache in front of the gateway, with a virtual clock. */
-import { RESULT_TTL_MS, TableSource, requestKey } from "../../src/addin/functions/tableSource";
+import { RESULT_TTL_MS, TableSource, requestKey } from "../../src/addin/data/tableSource";
 import type { TableResponse } from "../../src/shared/api";
 import { MAX_RESULT_BYTES, toSpill } from "../../src/addin/functions/spill";
-import type { QueryParams, TableRoute } from "../../src/addin/gateway/client";
+import type { QueryParams, TableRoute } from "../../src/addin/data/gatewayClient";
 
 function fakeClient() {
   const calls: {
@@ -100,12 +100,10 @@ test("every bundle's copy of the module shares one source (functions, ribbon and
   let first: unknown;
   let second: unknown;
   jest.isolateModules(() => {
-    first = (jest.requireActual("../../src/addin/functions/tableSource") as { tableSource: unknown })
-      .tableSource;
+    first = (jest.requireActual("../../src/addin/data/tableSource") as { tableSource: unknown }).tableSource;
   });
   jest.isolateModules(() => {
-    second = (jest.requireActual("../../src/addin/functions/tableSource") as { tableSource: unknown })
-      .tableSource;
+    second = (jest.requireActual("../../src/addin/data/tableSource") as { tableSource: unknown }).tableSource;
   });
   expect(first).toBeInstanceOf(Object);
   expect(second).toBe(first);

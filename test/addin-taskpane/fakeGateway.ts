@@ -9,7 +9,8 @@ import type {
   StatusResponse,
   TableResponse,
 } from "../../src/shared/api";
-import { GatewayClient } from "../../src/addin/gateway/client";
+import { GatewayClient } from "../../src/addin/data/gatewayClient";
+import { DIVISION_COLUMNS } from "../../src/shared/rules/tableColumns";
 
 export interface RecordedRequest {
   method: string;
@@ -39,13 +40,11 @@ export const unmanagedConfig: AuthConfig = {
 };
 
 export const divisionsTable: TableResponse = {
-  columns: [
-    { name: "Division", type: "number" },
-    { name: "Description", type: "string" },
-  ],
+  // The gateway's own columns (the pane finds code and name by these names).
+  columns: [DIVISION_COLUMNS.division, DIVISION_COLUMNS.hid, DIVISION_COLUMNS.country, DIVISION_COLUMNS.name],
   rows: [
-    [101, "Bakkerij Jansen BV"],
-    [102, "Jansen Holding"],
+    [101, 1, "NL", "Bakkerij Jansen BV"],
+    [102, 2, "NL", "Jansen Holding"],
   ],
   asOf: "2026-11-21T10:00:00.000Z",
   divisions: [101, 102],

@@ -8,7 +8,7 @@ import type { Language } from "../../src/addin/i18n";
 import { setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
 import type { RoleAuditOptions } from "../../src/addin/commands/actions";
-import type { GatewayClient } from "../../src/addin/gateway/client";
+import type { GatewayClient } from "../../src/addin/data/gatewayClient";
 
 export function fakeActions() {
   return {

@@ -170,3 +170,19 @@ test("isChainLive: true for a live chain, false once it is marked dead or for an
   expect(await store.markChainDead(chainId, chain.version, clock.now())).toBe(true);
   expect(await store.isChainLive(chainId)).toBe(false);
 });
+
+test("settle() waits for a refresh under way until its rotated token is stored (graceful shutdown)", async () => {
+  let release = (): void => undefined;
+  endpoint.duringRefresh = () => new Promise<void>((resolve) => (release = resolve));
+  clock.advance(590_000);
+  const pending = service.getAccessToken(chainId);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  let settled = false;
+  const settling = service.settle().then(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(settled).toBe(false);
+  release();
+  await settling;
+  expect((await store.getChain(chainId))!.refreshToken).toBe(endpoint.current);
+  expect(await pending).toBe("access-1");
+});

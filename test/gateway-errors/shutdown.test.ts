@@ -26,6 +26,25 @@ test("a request in flight when the gateway is told to stop still gets its answer
   }
 });
 
+test("closing the gateway waits for token refreshes under way before the store closes", async () => {
+  const sim = await startSimulator({ dataset: "demo", seed: 1, autoApprove: true });
+  const gateway = await startTestGateway({}, { simulator: sim });
+  try {
+    let release = (): void => undefined;
+    const refreshDone = new Promise<void>((resolve) => (release = resolve));
+    gateway.app.tokens.settle = () => refreshDone;
+    let closed = false;
+    const closing = gateway.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(closed).toBe(true);
+  } finally {
+    await sim.close();
+  }
+});
+
 test("the grace period bounds the wait", async () => {
   const never = { close: () => new Promise<void>(() => undefined) };
   const started = Date.now();

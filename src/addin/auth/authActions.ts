@@ -5,7 +5,7 @@
  * task pane (opening it where Office lets us, else saying so in a dialog: ../commands/ribbonNotice.ts).
  */
 import { tellUser } from "../commands/ribbonNotice";
-import { gatewayClient } from "../gateway/client";
+import { gatewayClient } from "../data/gatewayClient";
 import { loadConnectionSettings } from "./connectionSettings";
 import { signInWithSettings, type SignInRequest } from "./signInFlow";
 import { getSignInState, setSignInState } from "./signInState";

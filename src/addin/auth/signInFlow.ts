@@ -5,7 +5,7 @@
  */
 import type { LoginRequest, SessionInfo } from "../../shared/api";
 import type { Country } from "../../shared/countries";
-import { GatewayRequestError, gatewayClient, type GatewayClient } from "../gateway/client";
+import { GatewayRequestError, gatewayClient, type GatewayClient } from "../data/gatewayClient";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
 import { SignInError } from "./signInError";

@@ -16,8 +16,8 @@ import {
 } from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { divisionsParam } from "../functions/eolTables";
-import { tableSource } from "../functions/tableSource";
-import { gatewayClient, type GatewayClient } from "../gateway/client";
+import { tableSource } from "../data/tableSource";
+import { gatewayClient, type GatewayClient } from "../data/gatewayClient";
 
 export interface RoleAuditOptions {
   /** Role numbers to audit; all roles when empty or missing. */

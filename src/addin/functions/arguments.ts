@@ -4,13 +4,18 @@
  * null or "", and a range as a 2-D array; every parser accepts exactly what docs/functions.md says and
  * throws ArgumentError otherwise.
  */
+import { MAX_DIVISION_CODE, MAX_DIVISIONS_IN_LIST, QUERY_LIMITS } from "../../shared/rules/queryLimits";
+import {
+  FIELD_PATTERN,
+  orderTerms,
+  RESOURCE_PATTERN,
+  selectFields,
+} from "../../shared/rules/resourcePattern";
+import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { ArgumentError } from "./argumentError";
 
 /** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
 export type RawArgument = unknown;
-
-const MAX_CODES = 1000;
-const MAX_INT = 2_147_483_647;
 
 /**
  * The one rule for blanks, the same on every platform. An empty cell reaches a custom function as null
@@ -46,7 +51,7 @@ function positiveInteger(value: RawArgument): number | null {
       : typeof value === "string" && /^\s*\d+\s*$/.test(value)
         ? Number(value)
         : NaN;
-  return Number.isInteger(number) && number > 0 && number <= MAX_INT ? number : null;
+  return Number.isInteger(number) && number > 0 && number <= MAX_DIVISION_CODE ? number : null;
 }
 
 function flag(value: RawArgument, name: string, fallback: boolean): boolean {
@@ -96,30 +101,37 @@ export function parseDivision(value: RawArgument): number | null {
 /** "all", a list of codes, or null for the current division. Lists are deduplicated, in given order. */
 export type DivisionSelection = "all" | number[] | null;
 
-const DIVISIONS_ACCEPTS = `a division code, a range or comma list of up to ${MAX_CODES} codes, "all", or empty for your current division`;
+const DIVISIONS_ACCEPTS = `a division code, a range or comma list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all", or empty for your current division`;
 
 export function parseDivisions(value: RawArgument): DivisionSelection {
   const single = unwrapSingle(value);
   if (isMissing(single)) return null;
   if (typeof single === "string" && single.trim().toLowerCase() === "all") return "all";
-  const codes = codeList(value, "divisions", DIVISIONS_ACCEPTS);
-  return codes.length === 0 ? null : codes;
-}
-
-/** Codes from a number, a "1, 2; 3" text, or a range of those; empty cells are skipped. */
-function codeList(value: RawArgument, name: string, accepts: string): number[] {
   const codes = new Set<number>();
   for (const cell of cellsOf(value)) {
     if (isMissing(cell)) continue;
     const parts = typeof cell === "string" ? cell.split(/[,;]/) : [cell];
     for (const part of parts) {
       const code = positiveInteger(part);
-      if (code === null) throw new ArgumentError(name, accepts);
+      if (code === null) throw new ArgumentError("divisions", DIVISIONS_ACCEPTS);
       codes.add(code);
-      if (codes.size > MAX_CODES) throw new ArgumentError(name, accepts);
+      if (codes.size > MAX_DIVISIONS_IN_LIST) throw new ArgumentError("divisions", DIVISIONS_ACCEPTS);
     }
   }
-  return [...codes];
+  return codes.size === 0 ? null : [...codes];
+}
+
+const TOO_MANY_ROLES = `at most ${MAX_ROLES} role numbers, in a range or comma list`;
+
+/** Role numbers from numbers, "274, 10" texts or a range of those (the shared rule); empty cells skipped. */
+function roleList(value: RawArgument, accepts: string): number[] {
+  const cells = cellsOf(value).filter((cell) => !isMissing(cell));
+  if (cells.some((cell) => typeof cell !== "string" && typeof cell !== "number")) {
+    throw new ArgumentError("role", accepts);
+  }
+  const parsed = parseRoleList(cells.map(String).join(","));
+  if (!parsed.ok) throw new ArgumentError("role", parsed.reason === "too_many" ? TOO_MANY_ROLES : accepts);
+  return parsed.roles;
 }
 
 const ROLE_FILTER_ACCEPTS =
@@ -127,8 +139,7 @@ const ROLE_FILTER_ACCEPTS =
 
 /** USERROLES' optional role filter: one or more role numbers, or null for all roles. */
 export function parseRoleFilter(value: RawArgument): number[] | null {
-  if (isMissing(unwrapSingle(value))) return null;
-  const roles = codeList(value, "role", ROLE_FILTER_ACCEPTS);
+  const roles = roleList(value, ROLE_FILTER_ACCEPTS);
   return roles.length === 0 ? null : roles;
 }
 
@@ -136,23 +147,15 @@ const ROLES_ACCEPTS = "a role number such as 274, or a range or comma list of ro
 
 /** ROLEHOLDERS' required role(s). */
 export function parseRoles(value: RawArgument): number[] {
-  const codes = isMissing(unwrapSingle(value)) ? [] : codeList(value, "role", ROLES_ACCEPTS);
-  if (codes.length === 0) throw new ArgumentError("role", ROLES_ACCEPTS);
-  return codes;
+  const roles = roleList(value, ROLES_ACCEPTS);
+  if (roles.length === 0) throw new ArgumentError("role", ROLES_ACCEPTS);
+  return roles;
 }
 
 // QUERY arguments. The gateway checks them again, more strictly (docs/api.md); this catches the obvious
-// mistakes without a network call and names the argument. Limits match the gateway's.
-const RESOURCE_PATTERN = /^[a-z]+(\/[A-Za-z]+){1,2}$/;
-const MAX_RESOURCE_LENGTH = 100;
-const FIELD = "[A-Za-z_][A-Za-z0-9_]*";
-const SELECT_PATTERN = new RegExp(`^${FIELD}(,${FIELD})*$`);
-const ORDERBY_PATTERN = new RegExp(`^${FIELD}( (asc|desc))?(, ?${FIELD}( (asc|desc))?)*$`, "i");
-const MAX_SELECT_FIELDS = 100;
-const MAX_SELECT_LENGTH = 1000;
-const MAX_FILTER_LENGTH = 1000;
-const MAX_ORDERBY_LENGTH = 300;
-export const MAX_TOP = 100_000;
+// mistakes without a network call and names the argument. Patterns and limits are the gateway's own
+// (src/shared/rules).
+const MAX_TOP = QUERY_LIMITS.top;
 
 function optionalText(value: RawArgument, name: string, accepts: string): string | null {
   const single = unwrapSingle(value);
@@ -164,7 +167,7 @@ function optionalText(value: RawArgument, name: string, accepts: string): string
 export function parseResource(value: RawArgument): string {
   const accepts = 'an Exact resource such as "crm/Accounts" or "salesinvoice/SalesInvoices" (required)';
   const resource = optionalText(value, "resource", accepts);
-  if (resource === null || resource.length > MAX_RESOURCE_LENGTH || !RESOURCE_PATTERN.test(resource)) {
+  if (resource === null || resource.length > QUERY_LIMITS.resource || !RESOURCE_PATTERN.test(resource)) {
     throw new ArgumentError("resource", accepts);
   }
   return resource;
@@ -172,16 +175,16 @@ export function parseResource(value: RawArgument): string {
 
 /** select (required: Exact reads only named fields): a comma list, or a range of names such as a header row. */
 export function parseSelect(value: RawArgument): string {
-  const accepts = `the field names to read, separated by commas ("Code,Name") or in a range, at most ${MAX_SELECT_FIELDS} (required)`;
+  const accepts = `the field names to read, separated by commas ("Code,Name") or in a range, at most ${QUERY_LIMITS.selectFields} (required)`;
   const cells = cellsOf(value).filter((cell) => !isMissing(cell));
   if (cells.some((cell) => typeof cell !== "string")) throw new ArgumentError("select", accepts);
-  const fields = (cells as string[]).flatMap((cell) => cell.split(",")).map((field) => field.trim());
+  const fields = (cells as string[]).flatMap(selectFields);
   const select = fields.join(",");
   if (
     fields.length === 0 ||
-    fields.length > MAX_SELECT_FIELDS ||
-    select.length > MAX_SELECT_LENGTH ||
-    !SELECT_PATTERN.test(select)
+    fields.length > QUERY_LIMITS.selectFields ||
+    select.length > QUERY_LIMITS.select ||
+    !fields.every((field) => FIELD_PATTERN.test(field))
   ) {
     throw new ArgumentError("select", accepts);
   }
@@ -193,10 +196,10 @@ function hasControlOrSeparator(text: string): boolean {
 }
 
 export function parseFilter(value: RawArgument): string | null {
-  const accepts = `an OData filter such as "Status eq 'C'" of at most ${MAX_FILTER_LENGTH} characters, or empty`;
+  const accepts = `an OData filter such as "Status eq 'C'" of at most ${QUERY_LIMITS.filter} characters, or empty`;
   const filter = optionalText(value, "filter", accepts);
   // Control characters and & or # could smuggle other query options past the gateway's parser.
-  if (filter !== null && (filter.length > MAX_FILTER_LENGTH || hasControlOrSeparator(filter))) {
+  if (filter !== null && (filter.length > QUERY_LIMITS.filter || hasControlOrSeparator(filter))) {
     throw new ArgumentError("filter", accepts);
   }
   return filter;
@@ -205,7 +208,7 @@ export function parseFilter(value: RawArgument): string | null {
 export function parseOrderBy(value: RawArgument): string | null {
   const accepts = 'field names with optional asc/desc separated by commas, such as "Name desc", or empty';
   const orderby = optionalText(value, "orderby", accepts);
-  if (orderby !== null && (orderby.length > MAX_ORDERBY_LENGTH || !ORDERBY_PATTERN.test(orderby))) {
+  if (orderby !== null && (orderby.length > QUERY_LIMITS.orderby || orderTerms(orderby) === null)) {
     throw new ArgumentError("orderby", accepts);
   }
   return orderby;

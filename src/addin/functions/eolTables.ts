@@ -4,7 +4,8 @@
  * into the cell error the user should see. A table is either complete or an error, never partial.
  */
 import type { TableResponse } from "../../shared/api";
-import type { QueryParams, TableRoute } from "../gateway/client";
+import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
+import type { QueryParams, TableRoute } from "../data/gatewayClient";
 import {
   parseActiveOnly,
   parseDivision,
@@ -23,7 +24,7 @@ import {
 } from "./arguments";
 import { toCellError } from "./cellErrors";
 import { supportsFormattedDates, toSpill, type SpillCell } from "./spill";
-import { tableSource } from "./tableSource";
+import { tableSource } from "../data/tableSource";
 
 interface TableRequest {
   route: TableRoute;
@@ -95,14 +96,12 @@ export function roleHolders(
   }));
 }
 
-const COUNTRY_COLUMN = "Country";
-
 /** The gateway's `me` table has no country (it is the session's): add it, unless it is there already. */
 export function withCountry(table: TableResponse, country: string): TableResponse {
-  if (table.columns.some((column) => column.name === COUNTRY_COLUMN)) return table;
+  if (columnIndex(table.columns, ME_COUNTRY_COLUMN) >= 0) return table;
   return {
     ...table,
-    columns: [...table.columns, { name: COUNTRY_COLUMN, type: "string" }],
+    columns: [...table.columns, ME_COUNTRY_COLUMN],
     rows: table.rows.map((row) => [...row, country]),
   };
 }

@@ -85,7 +85,7 @@ export const en = {
   insertRoleAuditHint: "A new sheet with users and their roles.",
   roles: "Roles",
   rolesHint: "Role numbers, comma separated. 274 = Manage subscription. Leave empty for all roles.",
-  rolesInvalid: "Use whole numbers separated by commas, e.g. 274, 10.",
+  rolesInvalid: "Use whole numbers separated by commas (at most 50), e.g. 274, 10.",
   divisionScope: "Division scope",
   scopeCurrent: "Current division",
   scopeAll: "All divisions",

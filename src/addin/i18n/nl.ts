@@ -86,7 +86,7 @@ export const nl: Strings = {
   insertRoleAuditHint: "Een nieuw blad met gebruikers en hun rollen.",
   roles: "Rollen",
   rolesHint: "Rolnummers, gescheiden door komma's. 274 = Abonnement beheren. Leeg laten voor alle rollen.",
-  rolesInvalid: "Gebruik hele getallen gescheiden door komma's, bijv. 274, 10.",
+  rolesInvalid: "Gebruik hele getallen gescheiden door komma's (hoogstens 50), bijv. 274, 10.",
   divisionScope: "Welke administraties",
   scopeCurrent: "Huidige administratie",
   scopeAll: "Alle administraties",

@@ -1,6 +1,7 @@
 /** The signed-in user's divisions from GET /api/v1/divisions, as code + name for pickers and counts. */
 import { useEffect, useState } from "react";
 import type { TableResponse } from "../../shared/api";
+import { columnIndex, DIVISION_COLUMNS } from "../../shared/rules/tableColumns";
 import { useServices } from "./services";
 
 export interface DivisionOption {
@@ -13,15 +14,10 @@ export type DivisionsState =
   | { kind: "error"; code: string; message: string }
   | { kind: "ready"; divisions: DivisionOption[]; asOf: string };
 
-function columnIndex(table: TableResponse, names: RegExp, type: "number" | "string"): number {
-  const byName = table.columns.findIndex((column) => names.test(column.name) && column.type === type);
-  return byName >= 0 ? byName : table.columns.findIndex((column) => column.type === type);
-}
-
-/** Reads code and name by column name (falling back to the first number / string column). */
+/** Reads code and name from the divisions table's fixed columns (src/shared/rules/tableColumns.ts). */
 export function divisionOptions(table: TableResponse): DivisionOption[] {
-  const codeAt = columnIndex(table, /^(division|code|division code)$/i, "number");
-  const nameAt = columnIndex(table, /^(description|name|division name)$/i, "string");
+  const codeAt = columnIndex(table.columns, DIVISION_COLUMNS.division);
+  const nameAt = columnIndex(table.columns, DIVISION_COLUMNS.name);
   if (codeAt < 0) return [];
   return table.rows
     .map((row) => ({

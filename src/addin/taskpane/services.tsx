@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from "react";
 import * as actions from "../commands/actions";
-import { gatewayClient, type GatewayClient } from "../gateway/client";
+import { gatewayClient, type GatewayClient } from "../data/gatewayClient";
 import type { SignInWindow } from "../auth/signInWindow";
 
 export type PaneActions = Pick<

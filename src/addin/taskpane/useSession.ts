@@ -7,7 +7,7 @@ import type { SessionInfo } from "../../shared/api";
 import { signInWithSettings, type SignInRequest } from "../auth/signInFlow";
 import { getSignInState, onSignInState, setSignInState } from "../auth/signInState";
 import { on } from "../events";
-import { GatewayRequestError } from "../gateway/client";
+import { GatewayRequestError } from "../data/gatewayClient";
 import { getSessionToken, resetSessionTokenCache } from "../session/tokenStore";
 import { useServices } from "./services";
 

@@ -3,10 +3,9 @@
  * role lists, booleans. Every rejection is a 400 invalid_request whose message names the parameter and
  * says what it accepts.
  */
+import { MAX_DIVISION_CODE, MAX_DIVISIONS_IN_LIST } from "../../shared/rules/queryLimits";
+import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { clip, GatewayError } from "../errors";
-
-export const MAX_DIVISIONS_IN_LIST = 1000;
-const MAX_DIVISION_CODE = 2_147_483_647;
 
 export type DivisionSelector =
   { kind: "explicit"; divisions: number[] } | { kind: "all" } | { kind: "current" };
@@ -54,23 +53,16 @@ export function parseDivisions(raw: string | undefined, parameter: string): Divi
   return { kind: "explicit", divisions: codes };
 }
 
-/** Role numbers: a comma list of positive whole numbers (at most 50). */
-export const ROLES_ACCEPTS = "accepts role numbers such as 274 or 274,11 (at most 50)";
+/** Role numbers: a list of positive whole numbers (the shared rule, src/shared/rules/roleList.ts). */
+export const ROLES_ACCEPTS = `accepts role numbers such as 274 or 274,11 (at most ${MAX_ROLES})`;
 
 export function parseRoles(raw: string | undefined, parameter: string, required: boolean): number[] | null {
   const accepts = ROLES_ACCEPTS;
-  if (raw === undefined || raw.trim() === "") {
-    if (required) throw invalid(parameter, `is required and ${accepts}`);
-    return null;
-  }
-  const parts = raw.split(",").map((part) => part.trim());
-  if (parts.length > 50) throw invalid(parameter, accepts, raw);
-  const roles: number[] = [];
-  for (const part of parts) {
-    if (!/^\d{1,9}$/.test(part) || Number(part) < 1) throw invalid(parameter, accepts, raw);
-    if (!roles.includes(Number(part))) roles.push(Number(part));
-  }
-  return roles;
+  const parsed = parseRoleList(raw ?? "");
+  if (!parsed.ok) throw invalid(parameter, accepts, raw);
+  if (parsed.roles.length > 0) return parsed.roles;
+  if (required) throw invalid(parameter, `is required and ${accepts}`);
+  return null;
 }
 
 export function parseBoolean(raw: string | undefined, parameter: string, fallback: boolean): boolean {

@@ -3,7 +3,16 @@
  * before anything is sent: a resource path of a strict shape, and OData options that cannot smuggle
  * extra options, hosts or control characters into the upstream URL.
  */
+import { QUERY_LIMITS } from "../../shared/rules/queryLimits";
+import {
+  FIELD_PATTERN,
+  orderTerms,
+  RESOURCE_PATTERN,
+  selectFields,
+} from "../../shared/rules/resourcePattern";
 import { invalid } from "./arguments";
+
+export { QUERY_LIMITS };
 
 export interface QueryOptions {
   resource: string;
@@ -12,15 +21,6 @@ export interface QueryOptions {
   orderby: string | null;
   top: number | null;
 }
-
-export const QUERY_LIMITS = {
-  resource: 100,
-  select: 1000,
-  selectFields: 100,
-  filter: 1000,
-  orderby: 300,
-  top: 100_000,
-} as const;
 
 /** What each option accepts, in the words of its error messages (also its schema's description). */
 export const QUERY_ACCEPTS = {
@@ -31,10 +31,6 @@ export const QUERY_ACCEPTS = {
   top: `accepts a whole number from 1 to ${QUERY_LIMITS.top}`,
 } as const;
 
-const RESOURCE_PATTERN = /^[a-z]+(\/[A-Za-z]+){1,2}$/;
-const FIELD = "[A-Za-z_][A-Za-z0-9_]{0,99}";
-const FIELD_PATTERN = new RegExp(`^${FIELD}$`);
-const ORDER_TERM = new RegExp(`^${FIELD}( (asc|desc))?$`);
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Outside string literals a filter needs only names, numbers, operators' letters and these. */
@@ -69,7 +65,7 @@ export function validateSelect(raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === "") throw invalid("select", `is required and ${accepts}`);
   if (raw.length > QUERY_LIMITS.select)
     throw invalid("select", `is too long (at most ${QUERY_LIMITS.select} characters)`);
-  const fields = raw.split(",").map((field) => field.trim());
+  const fields = selectFields(raw);
   if (fields.length > QUERY_LIMITS.selectFields) {
     throw invalid("select", `names too many fields (at most ${QUERY_LIMITS.selectFields})`);
   }
@@ -132,10 +128,8 @@ export function validateOrderby(raw: string | undefined): string | null {
   const accepts = QUERY_ACCEPTS.orderby;
   if (raw.length > QUERY_LIMITS.orderby)
     throw invalid("orderby", `is too long (at most ${QUERY_LIMITS.orderby} characters)`);
-  const terms = raw.split(",").map((term) => term.trim().replace(/\s+/g, " "));
-  for (const term of terms) {
-    if (!ORDER_TERM.test(term)) throw invalid("orderby", accepts, raw);
-  }
+  const terms = orderTerms(raw);
+  if (terms === null) throw invalid("orderby", accepts, raw);
   return terms.join(",");
 }
 

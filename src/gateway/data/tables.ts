@@ -3,6 +3,13 @@
  * taken from an Exact record. Dates are already ISO strings (the client converts `/Date(ms)/`).
  */
 import type { CellValue, Column, ColumnType } from "../../shared/api";
+import {
+  DIVISION_COLUMNS as DIVISION_HEADERS,
+  ME_COLUMNS as ME_HEADERS,
+  ROLE_HOLDER_COLUMNS as ROLE_HOLDER_HEADERS,
+  USER_COLUMNS as USER_HEADERS,
+  USER_ROLE_COLUMNS as USER_ROLE_HEADERS,
+} from "../../shared/rules/tableColumns";
 import { ME_SELECT } from "../exact/me";
 import type { ExactRecord } from "../exact/odata";
 
@@ -12,6 +19,14 @@ export interface ColumnSpec<Row> {
   name: string;
   type: ColumnType;
   cell: (row: Row) => unknown;
+}
+
+/** Each shared column (name, type; src/shared/rules/tableColumns.ts) with how its cell is read. */
+function withCells<K extends string, Row>(
+  columns: Readonly<Record<K, Readonly<Column>>>,
+  cells: Record<K, (row: Row) => unknown>,
+): ColumnSpec<Row>[] {
+  return (Object.keys(columns) as K[]).map((key) => ({ ...columns[key], cell: cells[key] }));
 }
 
 export function cellValue(value: unknown, type: ColumnType): CellValue {
@@ -79,43 +94,42 @@ export const DIVISION_SELECT = [
   "StartDate",
 ];
 
-export const DIVISION_COLUMNS: ColumnSpec<ExactRecord>[] = [
-  { name: "Division", type: "number", cell: field("Code") },
-  { name: "Name", type: "string", cell: field("Description") },
-  { name: "HID", type: "number", cell: field("Hid") },
-  { name: "Country", type: "string", cell: field("Country") },
-  { name: "Currency", type: "string", cell: field("Currency") },
-  { name: "Status", type: "string", cell: (row) => label(DIVISION_STATUS, row.Status) },
-  { name: "Main division", type: "boolean", cell: field("IsMainDivision") },
-  { name: "Customer name", type: "string", cell: field("CustomerName") },
-  { name: "Blocking status", type: "string", cell: (row) => label(BLOCKING_STATUS, row.BlockingStatus) },
-  { name: "Start date", type: "date", cell: field("StartDate") },
-];
+export const DIVISION_COLUMNS = withCells<keyof typeof DIVISION_HEADERS, ExactRecord>(DIVISION_HEADERS, {
+  division: field("Code"),
+  name: field("Description"),
+  hid: field("Hid"),
+  country: field("Country"),
+  currency: field("Currency"),
+  status: (row) => label(DIVISION_STATUS, row.Status),
+  mainDivision: field("IsMainDivision"),
+  customerName: field("CustomerName"),
+  blockingStatus: (row) => label(BLOCKING_STATUS, row.BlockingStatus),
+  startDate: field("StartDate"),
+});
 
-
-export const ME_COLUMNS: ColumnSpec<ExactRecord>[] = [
-  { name: "User ID", type: "guid", cell: field("UserID") },
-  { name: "Full name", type: "string", cell: field("FullName") },
-  { name: "User name", type: "string", cell: field("UserName") },
-  { name: "Email", type: "string", cell: field("Email") },
-  { name: "Current division", type: "number", cell: field("CurrentDivision") },
-  { name: "Language", type: "string", cell: field("LanguageCode") },
-];
+export const ME_COLUMNS = withCells<keyof typeof ME_HEADERS, ExactRecord>(ME_HEADERS, {
+  userId: field("UserID"),
+  fullName: field("FullName"),
+  userName: field("UserName"),
+  email: field("Email"),
+  currentDivision: field("CurrentDivision"),
+  language: field("LanguageCode"),
+});
 
 export const USER_SELECT = ["UserID", "FullName", "UserName", "Email", "StartDate", "EndDate", "LastLogin"];
 
 export type DivisionRecord = ExactRecord & { __division: number };
 
-export const USER_COLUMNS: ColumnSpec<DivisionRecord>[] = [
-  { name: "Division", type: "number", cell: (row) => row.__division },
-  { name: "User ID", type: "guid", cell: field("UserID") },
-  { name: "Full name", type: "string", cell: field("FullName") },
-  { name: "User name", type: "string", cell: field("UserName") },
-  { name: "Email", type: "string", cell: field("Email") },
-  { name: "Start date", type: "date", cell: field("StartDate") },
-  { name: "End date", type: "date", cell: field("EndDate") },
-  { name: "Last login", type: "date", cell: field("LastLogin") },
-];
+export const USER_COLUMNS = withCells<keyof typeof USER_HEADERS, DivisionRecord>(USER_HEADERS, {
+  division: (row) => row.__division,
+  userId: field("UserID"),
+  fullName: field("FullName"),
+  userName: field("UserName"),
+  email: field("Email"),
+  startDate: field("StartDate"),
+  endDate: field("EndDate"),
+  lastLogin: field("LastLogin"),
+});
 
 export const USER_ROLE_SELECT = ["UserID", "Role", "Description", "RoleLevel", "StartDate", "EndDate"];
 
@@ -126,18 +140,18 @@ export interface UserRoleRow {
   activeToday: boolean;
 }
 
-export const USER_ROLE_COLUMNS: ColumnSpec<UserRoleRow>[] = [
-  { name: "Division", type: "number", cell: (row) => row.division },
-  { name: "User ID", type: "guid", cell: (row) => row.role.UserID },
-  { name: "Full name", type: "string", cell: (row) => row.user?.FullName },
-  { name: "User name", type: "string", cell: (row) => row.user?.UserName },
-  { name: "Role", type: "number", cell: (row) => row.role.Role },
-  { name: "Role description", type: "string", cell: (row) => row.role.Description },
-  { name: "Role level", type: "string", cell: (row) => label(ROLE_LEVEL, row.role.RoleLevel) },
-  { name: "Start date", type: "date", cell: (row) => row.role.StartDate },
-  { name: "End date", type: "date", cell: (row) => row.role.EndDate },
-  { name: "Active today", type: "boolean", cell: (row) => row.activeToday },
-];
+export const USER_ROLE_COLUMNS = withCells<keyof typeof USER_ROLE_HEADERS, UserRoleRow>(USER_ROLE_HEADERS, {
+  division: (row) => row.division,
+  userId: (row) => row.role.UserID,
+  fullName: (row) => row.user?.FullName,
+  userName: (row) => row.user?.UserName,
+  role: (row) => row.role.Role,
+  roleDescription: (row) => row.role.Description,
+  roleLevel: (row) => label(ROLE_LEVEL, row.role.RoleLevel),
+  startDate: (row) => row.role.StartDate,
+  endDate: (row) => row.role.EndDate,
+  activeToday: (row) => row.activeToday,
+});
 
 export interface RoleHolderRow {
   userId: string;
@@ -146,14 +160,17 @@ export interface RoleHolderRow {
   divisions: number[];
 }
 
-export const ROLE_HOLDER_COLUMNS: ColumnSpec<RoleHolderRow>[] = [
-  { name: "User ID", type: "guid", cell: (row) => row.userId },
-  { name: "Full name", type: "string", cell: (row) => row.user?.FullName },
-  { name: "User name", type: "string", cell: (row) => row.user?.UserName },
-  { name: "Email", type: "string", cell: (row) => row.user?.Email },
-  { name: "Roles", type: "string", cell: (row) => row.roles.join(", ") },
-  { name: "Divisions", type: "string", cell: (row) => row.divisions.join(", ") },
-];
+export const ROLE_HOLDER_COLUMNS = withCells<keyof typeof ROLE_HOLDER_HEADERS, RoleHolderRow>(
+  ROLE_HOLDER_HEADERS,
+  {
+    userId: (row) => row.userId,
+    fullName: (row) => row.user?.FullName,
+    userName: (row) => row.user?.UserName,
+    email: (row) => row.user?.Email,
+    roles: (row) => row.roles.join(", "),
+    divisions: (row) => row.divisions.join(", "),
+  },
+);
 
 /** The generic query route's columns: the selected fields, typed from the values seen. */
 export function inferColumns(fields: string[], records: ExactRecord[]): ColumnSpec<ExactRecord>[] {

@@ -20,22 +20,38 @@ const PLAIN_4XX: Record<number, [ApiErrorBody["error"]["code"], string]> = {
   415: ["unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)."],
 };
 
+const CLIENT_ERRORS: Record<string, [string, ApiErrorBody["error"]["code"], string]> = {
+  HPE_HEADER_OVERFLOW: [
+    "431 Request Header Fields Too Large",
+    "headers_too_large",
+    "The request headers are too large.",
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    "408 Request Timeout",
+    "invalid_request",
+    "The request took too long to arrive.",
+  ],
+};
+
 /**
- * Answers malformed HTTP (oversized headers → 431, bad framing → 400) in the JSON error shape; these
- * never reach Fastify's routes or error handler.
+ * Answers malformed HTTP (oversized headers → 431, a request too slow to arrive → 408, bad framing → 400)
+ * in the JSON error shape, as Fastify's own handler would but in our shape; these never reach the routes.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import("node:net").Socket): void {
-  if (!socket.writable) return;
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const payload = JSON.stringify(
-    tooLarge
-      ? body("headers_too_large", "The request headers are too large.")
-      : body("invalid_request", "The request is not valid HTTP."),
-  );
-  socket.end(
-    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
-  );
+  // A reset connection is gone: nothing to answer.
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, code, message] = CLIENT_ERRORS[error.code ?? ""] ?? [
+    "400 Bad Request",
+    "invalid_request",
+    "The request is not valid HTTP.",
+  ];
+  if (socket.writable) {
+    const payload = JSON.stringify(body(code, message));
+    socket.write(
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export default fp(

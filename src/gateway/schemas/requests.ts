@@ -5,7 +5,8 @@
  */
 import { Type, type TSchema } from "@sinclair/typebox";
 import { DIVISIONS_ACCEPTS, ROLES_ACCEPTS } from "../data/arguments";
-import { QUERY_ACCEPTS, QUERY_LIMITS } from "../data/queryValidation";
+import { QUERY_LIMITS } from "../../shared/rules/queryLimits";
+import { QUERY_ACCEPTS } from "../data/queryValidation";
 
 /** One query parameter: a single text value (a repeated one is refused). */
 const param = (accepts: string, options: { maxLength?: number; pattern?: string } = {}) =>

@@ -17,15 +17,15 @@ export default fp(
     const { clock, store, exactHosts } = app;
     const endpoint = new TokenEndpoint(clock, exactHosts);
     app.decorate("tokenEndpoint", endpoint);
-    app.decorate(
-      "tokens",
-      new ChainTokenService({
-        store,
-        endpoint,
-        clock,
-        baseUrlFor: (country) => exactHosts.baseUrlFor(country),
-      }),
-    );
+    const tokens = new ChainTokenService({
+      store,
+      endpoint,
+      clock,
+      baseUrlFor: (country) => exactHosts.baseUrlFor(country),
+    });
+    app.decorate("tokens", tokens);
+    // Closes before the store (it registered first): a rotated refresh token under way is stored, not lost.
+    app.addHook("onClose", () => app.tokens.settle());
   },
   { name: "eol-tokens", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },
 );

@@ -1,6 +1,6 @@
 /** Points the add-in's functions and actions at a gateway URL with a signed-in session. */
-import { GatewayClient } from "../../../src/addin/gateway/client";
-import { tableSource } from "../../../src/addin/functions/tableSource";
+import { GatewayClient } from "../../../src/addin/data/gatewayClient";
+import { tableSource } from "../../../src/addin/data/tableSource";
 import { setCacheClient } from "../../../src/addin/commands/actions";
 import { clearSessionToken, setSessionToken } from "../../../src/addin/session/tokenStore";
 

@@ -14,6 +14,7 @@ import type {
   TableResponse,
 } from "../../shared/api";
 import { isApiErrorBody, type ErrorCode } from "../../shared/errors";
+import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
 import { clearSessionToken, getSessionToken } from "../session/tokenStore";
 
 export type ClientErrorCode = ErrorCode | "network_error";
@@ -118,8 +119,7 @@ export class GatewayClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.auth !== false) {
       const token = await getSessionToken();
-      if (!token)
-        throw new GatewayRequestError(401, "not_signed_in", "Sign in to Exact Online (EOL task pane).");
+      if (!token) throw new GatewayRequestError(401, "not_signed_in", SIGN_IN_MESSAGE);
       headers.authorization = `Bearer ${token}`;
     }
     if (options.body !== undefined) headers["content-type"] = "application/json";

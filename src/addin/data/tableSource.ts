@@ -7,7 +7,7 @@
 import type { SessionInfo, TableResponse } from "../../shared/api";
 import { emit } from "../events";
 import { sharedState } from "../sharedState";
-import { gatewayClient, type GatewayClient, type QueryParams, type TableRoute } from "../gateway/client";
+import { gatewayClient, type GatewayClient, type QueryParams, type TableRoute } from "./gatewayClient";
 
 export const RESULT_TTL_MS = 60_000;
 
