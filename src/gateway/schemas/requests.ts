@@ -87,3 +87,19 @@ export const CallbackQuery = Type.Object({
 export const SignOutQuery = query({
   all: param('must be "true" (every session of this sign-in) or "false"', { pattern: "^(true|false)$" }),
 });
+
+const since = param("accepts a day as YYYY-MM-DD, for example 2026-01-01");
+const inactiveDays = param("accepts a whole number of days from 1 to 3650");
+
+/** The access review routes: a division scope (every accessible division by default) and their options. */
+export const ReviewQuery = query({ divisions, division: divisions });
+export const RoleChangesQuery = query({ divisions, division: divisions, since, roles, role: roles });
+export const AccessIssuesQuery = query({ divisions, division: divisions, inactiveDays });
+export const AccessReviewQuery = query({
+  divisions,
+  division: divisions,
+  since,
+  roles,
+  role: roles,
+  inactiveDays,
+});
