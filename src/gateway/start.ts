@@ -45,7 +45,8 @@ export async function startGateway(
   try {
     app = await buildGateway(config, tls, { ...options, server });
     if (server) await app.ready();
-    else await app.listen({ port: config.port, host: config.host });
+    // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
+    else await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   } catch (error) {
     server?.close();
     throw error;

@@ -12,12 +12,14 @@ import {
   parseDivisions,
   parseFilter,
   parseHeaders,
+  parseInactiveDays,
   parseOrderBy,
   parseResource,
   parseRoleFilter,
   parseRoles,
   parseScope,
   parseSelect,
+  parseSince,
   parseTop,
   type DivisionSelection,
   type RawArgument,
@@ -32,10 +34,10 @@ interface TableRequest {
   headers: boolean;
 }
 
-/** The gateway's `divisions` parameter: "all", "1,2,3", or absent for the current division. */
+/** The gateway's `divisions` parameter: "all", "current", "1,2,3", or absent for the route's default. */
 export function divisionsParam(selection: DivisionSelection): string | undefined {
   if (selection === null) return undefined;
-  return selection === "all" ? "all" : selection.join(",");
+  return typeof selection === "string" ? selection : selection.join(",");
 }
 
 async function spill(
@@ -91,7 +93,52 @@ export function roleHolders(
 ): Promise<SpillCell[][]> {
   return spill(() => ({
     route: "role-holders",
-    params: { roles: parseRoles(role).join(","), divisions: divisionsParam(parseDivisions(divisionList)) },
+    params: {
+      roles: parseRoles(role).join(","),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+// The access review's functions: empty divisions mean every accessible division (the gateway's default).
+
+export function roles(divisionList: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "roles",
+    params: { divisions: divisionsParam(parseDivisions(divisionList, "all")) },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function roleChanges(
+  since: RawArgument,
+  divisionList: RawArgument,
+  roleFilter: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "role-changes",
+    params: {
+      since: parseSince(since),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+      roles: parseRoleFilter(roleFilter, "roles")?.join(","),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function accessIssues(
+  divisionList: RawArgument,
+  inactiveDays: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "access-issues",
+    params: {
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+      inactiveDays: parseInactiveDays(inactiveDays),
+    },
     headers: parseHeaders(headers),
   }));
 }

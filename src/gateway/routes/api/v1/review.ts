@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import type { AccessReviewResponse } from "../../../../shared/api";
+import { DEFAULT_REVIEW_ROLES } from "../../../../shared/rules/accessReview";
 import { eitherValue, parseDivisions, parseRoles } from "../../../data/arguments";
 import { combine } from "../../../data/dataService";
 import { accessFindings, ACCESS_FINDING_COLUMNS } from "../../../data/accessReview/accessFindings";
@@ -33,8 +34,6 @@ const ReviewAnswer = Type.Unsafe<AccessReviewResponse>({});
 type ReviewParameters = Partial<
   Record<"divisions" | "division" | "since" | "roles" | "role" | "inactiveDays", string>
 >;
-/** The review sheet's default roles: 274, Manage subscription (reference §6, unverified). */
-const ROLE_MANAGE_SUBSCRIPTION = 274;
 
 const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
@@ -42,8 +41,8 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The caller, its parameters and the division scope. */
   function reviewRequest(req: FastifyRequest) {
     const request = { ...caller(req), query: req.query as ReviewParameters };
-    const selector = parseDivisions(eitherValue(request.query, "divisions", "division"), "divisions");
-    return { ...request, selector: selector.kind === "current" ? { kind: "all" as const } : selector };
+    const raw = eitherValue(request.query, "divisions", "division");
+    return { ...request, selector: parseDivisions(raw, "divisions", "all") };
   }
 
   /** The role rows (all roles) of every division in scope, joined with their users. */
@@ -85,7 +84,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const options = {
         since: parseSince(request.query.since, data.now(), false),
         roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
-          ROLE_MANAGE_SUBSCRIPTION,
+          ...DEFAULT_REVIEW_ROLES,
         ],
         inactiveDays: parseInactiveDays(request.query.inactiveDays),
       };

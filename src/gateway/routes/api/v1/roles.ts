@@ -1,4 +1,8 @@
-/** Role rows joined with their users, and the distinct holders of roles today. */
+/**
+ * Role rows joined with their users, and the distinct holders of roles today. Role holders default to
+ * every accessible division: "who may manage subscriptions?" is about the whole environment, not the
+ * division the user last opened in Exact's web UI; user roles keep the current division as default.
+ */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eitherValue, parseBoolean, parseDivisions, parseRoles } from "../../../data/arguments";
 import { RoleHoldersQuery, UserRolesQuery } from "../../../schemas/requests";
@@ -26,7 +30,7 @@ const roleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { session, fresh } = caller(req);
     const { query } = req;
     const roles = parseRoles(eitherValue(query, "roles", "role"), "roles", true) as number[];
-    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
+    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions", "all");
     const resolved = await data.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh);
     const holders = roleHolderRows(joined.rows.filter((row) => row.activeToday));
