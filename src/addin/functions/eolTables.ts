@@ -32,10 +32,10 @@ interface TableRequest {
   headers: boolean;
 }
 
-/** The gateway's `divisions` parameter: "all", "1,2,3", or absent for the current division. */
+/** The gateway's `divisions` parameter: "all", "current", "1,2,3", or absent for the route's default. */
 export function divisionsParam(selection: DivisionSelection): string | undefined {
   if (selection === null) return undefined;
-  return selection === "all" ? "all" : selection.join(",");
+  return typeof selection === "string" ? selection : selection.join(",");
 }
 
 async function spill(
@@ -91,7 +91,10 @@ export function roleHolders(
 ): Promise<SpillCell[][]> {
   return spill(() => ({
     route: "role-holders",
-    params: { roles: parseRoles(role).join(","), divisions: divisionsParam(parseDivisions(divisionList)) },
+    params: {
+      roles: parseRoles(role).join(","),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+    },
     headers: parseHeaders(headers),
   }));
 }
