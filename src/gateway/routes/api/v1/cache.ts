@@ -30,7 +30,7 @@ export default async function cacheRoutes(app: FastifyInstance): Promise<void> {
         dayResetAt: iso(budget.dayResetAt),
       }))
       .sort((a, b) => a.division - b.division);
-    const stats = data.cacheStats(session);
+    const stats = await data.cacheStats(session);
     return {
       budgets,
       cache: { entries: stats.entries, oldestAsOf: iso(stats.oldestAsOf), newestAsOf: iso(stats.newestAsOf) },
@@ -40,7 +40,7 @@ export default async function cacheRoutes(app: FastifyInstance): Promise<void> {
   app.delete("/cache", async (req, reply: FastifyReply) => {
     const { session, query } = caller(req);
     rejectUnknownParameters(query, []);
-    data.clearCache(session);
+    await data.clearCache(session);
     return reply.status(204).send();
   });
 }
