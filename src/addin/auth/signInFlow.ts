@@ -5,7 +5,8 @@
  */
 import type { LoginRequest, SessionInfo } from "../../shared/api";
 import type { Country } from "../../shared/countries";
-import { GatewayRequestError, gatewayClient, type GatewayClient } from "../data/gatewayClient";
+import { GatewayRequestError, type GatewayClient } from "../data/gatewayClient";
+import { dataServices } from "../data/services";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
 import { SignInError } from "./signInError";
@@ -73,7 +74,7 @@ export async function signInWithSettings(
   const signInWindow = (deps.openWindow ?? (() => openSignInWindow(runningInOffice())))();
   setSignInState({ phase: "signing-in" });
   try {
-    const session = await signInSteps(request, signInWindow, deps.client ?? gatewayClient);
+    const session = await signInSteps(request, signInWindow, deps.client ?? dataServices().client);
     setSignInState({ phase: "signed-in", session });
     return session;
   } catch (error) {

@@ -15,7 +15,6 @@ import type {
 } from "../../shared/api";
 import { isApiErrorBody, type ErrorCode } from "../../shared/errors";
 import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
-import { clearSessionToken, getSessionToken } from "../session/tokenStore";
 
 export type ClientErrorCode = ErrorCode | "network_error";
 
@@ -33,7 +32,14 @@ export class GatewayRequestError extends Error {
 export type TableRoute = "me" | "divisions" | "users" | "user-roles" | "role-holders" | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
+/** Where the session token comes from; the client forgets it when the gateway says the session is gone. */
+export interface SessionTokens {
+  get(): Promise<string | null>;
+  clear(): Promise<void>;
+}
+
 export interface GatewayClientOptions {
+  tokens: SessionTokens;
   /** Defaults to this page's origin: the gateway serves the add-in. */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
@@ -58,8 +64,10 @@ export function toQueryString(params: QueryParams): string {
 export class GatewayClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly tokens: SessionTokens;
 
-  constructor(options: GatewayClientOptions = {}) {
+  constructor(options: GatewayClientOptions) {
+    this.tokens = options.tokens;
     this.baseUrl = (options.baseUrl ?? (typeof location !== "undefined" ? location.origin : "")).replace(
       /\/+$/,
       "",
@@ -91,7 +99,7 @@ export class GatewayClient {
     try {
       await this.request("DELETE", `/auth/session${everywhere ? "?all=true" : ""}`);
     } finally {
-      await clearSessionToken();
+      await this.tokens.clear();
     }
   }
 
@@ -118,7 +126,7 @@ export class GatewayClient {
   ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.auth !== false) {
-      const token = await getSessionToken();
+      const token = await this.tokens.get();
       if (!token) throw new GatewayRequestError(401, "not_signed_in", SIGN_IN_MESSAGE);
       headers.authorization = `Bearer ${token}`;
     }
@@ -148,9 +156,7 @@ export class GatewayClient {
           "internal_error",
           `The EOL gateway answered ${response.status}.`,
         );
-    if (options.auth !== false && SESSION_GONE.has(error.code)) await clearSessionToken();
+    if (options.auth !== false && SESSION_GONE.has(error.code)) await this.tokens.clear();
     throw error;
   }
 }
-
-export const gatewayClient = new GatewayClient();

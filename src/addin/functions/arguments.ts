@@ -12,6 +12,7 @@ import {
   selectFields,
 } from "../../shared/rules/resourcePattern";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
+import type { DivisionSelection } from "../data/divisionArguments";
 import { ArgumentError } from "./argumentError";
 
 /** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
@@ -97,9 +98,6 @@ export function parseDivision(value: RawArgument): number | null {
   }
   return code;
 }
-
-/** "all", a list of codes, or null for the current division. Lists are deduplicated, in given order. */
-export type DivisionSelection = "all" | number[] | null;
 
 const DIVISIONS_ACCEPTS = `a division code, a range or comma list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all", or empty for your current division`;
 
