@@ -16,6 +16,10 @@
  *   GET    /api/v1/users?division=                                 → TableResponse
  *   GET    /api/v1/user-roles?divisions=1,2|all&role=&activeOnly=  → TableResponse
  *   GET    /api/v1/role-holders?roles=274[,…]&divisions=           → TableResponse
+ *   GET    /api/v1/roles?divisions=                                 → TableResponse (role catalogue)
+ *   GET    /api/v1/role-changes?since=YYYY-MM-DD&divisions=&roles=  → TableResponse
+ *   GET    /api/v1/access-issues?divisions=&inactiveDays=           → TableResponse
+ *   GET    /api/v1/access-review?divisions=&roles=&since=&inactiveDays= → AccessReviewResponse
  *   GET    /api/v1/query?resource=&select=&filter=&orderby=&top=&division= → TableResponse
  *   GET    /api/v1/status                                          → StatusResponse
  *   DELETE /api/v1/cache                                           → 204
@@ -103,6 +107,22 @@ export interface TableResponse {
   divisions: number[];
   divisionSource: "explicit" | "current" | "all" | "none";
   cached: boolean;
+}
+
+/** The four tables of an access review, from one set of role rows. */
+export interface ReviewTables {
+  holders: Pick<TableResponse, "columns" | "rows">;
+  findings: Pick<TableResponse, "columns" | "rows">;
+  changes: Pick<TableResponse, "columns" | "rows">;
+  catalogue: Pick<TableResponse, "columns" | "rows">;
+}
+
+export interface AccessReviewResponse extends ReviewTables, Omit<TableResponse, "columns" | "rows"> {
+  /** First day of the changes table (YYYY-MM-DD). */
+  since: string;
+  /** Roles whose holders are listed. */
+  roles: number[];
+  inactiveDays: number;
 }
 
 export interface DivisionBudget {

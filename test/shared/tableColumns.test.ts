@@ -6,8 +6,11 @@ import { divisionOptions } from "../../src/addin/taskpane/divisions";
 import type { Column } from "../../src/shared/api";
 import { VirtualClock } from "../../src/shared/clock";
 import {
+  ACCESS_FINDING_COLUMNS,
   DIVISION_COLUMNS,
   ME_COLUMNS,
+  ROLE_CATALOGUE_COLUMNS,
+  ROLE_CHANGE_COLUMNS,
   ROLE_HOLDER_COLUMNS,
   USER_COLUMNS,
   USER_ROLE_COLUMNS,
@@ -38,6 +41,9 @@ describe("shared table columns", () => {
     ["/api/v1/users", USER_COLUMNS],
     ["/api/v1/user-roles", USER_ROLE_COLUMNS],
     ["/api/v1/role-holders?roles=274", ROLE_HOLDER_COLUMNS],
+    ["/api/v1/roles", ROLE_CATALOGUE_COLUMNS],
+    ["/api/v1/role-changes?since=2026-01-01", ROLE_CHANGE_COLUMNS],
+    ["/api/v1/access-issues", ACCESS_FINDING_COLUMNS],
   ];
 
   it.each(routes)("%s answers exactly the shared columns, in order", async (path, columns) => {

@@ -22,7 +22,8 @@ export interface ColumnSpec<Row> {
 }
 
 /** Each shared column (name, type; src/shared/rules/tableColumns.ts) with how its cell is read. */
-function withCells<K extends string, Row>(
+/** Column specs from the shared headers and a cell reader per column. */
+export function withCells<K extends string, Row>(
   columns: Readonly<Record<K, Readonly<Column>>>,
   cells: Record<K, (row: Row) => unknown>,
 ): ColumnSpec<Row>[] {
@@ -131,7 +132,19 @@ export const USER_COLUMNS = withCells<keyof typeof USER_HEADERS, DivisionRecord>
   lastLogin: field("LastLogin"),
 });
 
-export const USER_ROLE_SELECT = ["UserID", "Role", "Description", "RoleLevel", "StartDate", "EndDate"];
+/** Who entered and last changed a row too: the access review reads the same cached rows as USERROLES. */
+export const USER_ROLE_SELECT = [
+  "UserID",
+  "Role",
+  "Description",
+  "RoleLevel",
+  "StartDate",
+  "EndDate",
+  "Created",
+  "CreatorFullName",
+  "Modified",
+  "ModifierFullName",
+];
 
 export interface UserRoleRow {
   division: number;

@@ -68,6 +68,42 @@ export const ROLE_HOLDER_COLUMNS = {
   divisions: { name: "Divisions", type: "string" },
 } as const satisfies Columns<string>;
 
+/** GET /api/v1/roles: the role catalogue as seen in the data */
+export const ROLE_CATALOGUE_COLUMNS = {
+  role: { name: "Role", type: "number" },
+  roleDescription: { name: "Role description", type: "string" },
+  roleLevel: { name: "Role level", type: "string" },
+  activeHolders: { name: "Active holders", type: "number" },
+  divisionsHeld: { name: "Divisions held", type: "number" },
+} as const satisfies Columns<string>;
+
+/** GET /api/v1/role-changes */
+export const ROLE_CHANGE_COLUMNS = {
+  change: { name: "Change", type: "string" },
+  date: { name: "Date", type: "date" },
+  division: { name: "Division", type: "number" },
+  userId: { name: "User ID", type: "guid" },
+  fullName: { name: "Full name", type: "string" },
+  userName: { name: "User name", type: "string" },
+  role: { name: "Role", type: "number" },
+  roleDescription: { name: "Role description", type: "string" },
+  changedBy: { name: "Changed by", type: "string" },
+  startDate: { name: "Start date", type: "date" },
+  endDate: { name: "End date", type: "date" },
+} as const satisfies Columns<string>;
+
+/** GET /api/v1/access-issues */
+export const ACCESS_FINDING_COLUMNS = {
+  finding: { name: "Finding", type: "string" },
+  userId: { name: "User ID", type: "guid" },
+  fullName: { name: "Full name", type: "string" },
+  userName: { name: "User name", type: "string" },
+  lastLogin: { name: "Last login", type: "date" },
+  loginEndDate: { name: "Login end date", type: "date" },
+  roles: { name: "Roles", type: "string" },
+  divisions: { name: "Divisions", type: "string" },
+} as const satisfies Columns<string>;
+
 /** Where a named column sits in a table's answer, or -1. */
 export function columnIndex(columns: readonly Column[], column: Readonly<Column>): number {
   return columns.findIndex((candidate) => candidate.name === column.name);

@@ -189,7 +189,10 @@ function answer(
   }
   try {
     const options = parseQueryOptions(request.params, resource.entity, { navigations: resource.navigations });
-    const needsSelect = resource.endpoint.startsWith("bulk/") || state.selectRequired.has(resource.endpoint);
+    const needsSelect =
+      resource.endpoint.startsWith("bulk/") ||
+      resource.selectRequired === true ||
+      state.selectRequired.has(resource.endpoint);
     if (needsSelect && options.select === null && options.top !== 1)
       throw new ODataError(400, SELECT_REQUIRED_TEXT);
     const rows = cachedRows(resource, grant, user, division, state);

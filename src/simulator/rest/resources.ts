@@ -5,6 +5,7 @@
 import { indexOf } from "../data/lookup";
 import type { SimDataset, SimUser } from "../data/types";
 import type { EntitySchema, Row } from "../odata/schema";
+import { BUSINESS_RESOURCES } from "./businessResources";
 import { hrmDivisionRow, meRow, roleRow, systemDivisionRow, systemUserRow, usersUserRow } from "./rows";
 import * as schemas from "./schemas";
 
@@ -30,6 +31,8 @@ export interface Resource {
   divisionValidated: boolean;
   /** Whether the rows depend on the URL division (cache key). */
   dependsOnDivision: boolean;
+  /** Refuses a query without `$select` (or `$top=1`), as some Exact endpoints do (reference §4). */
+  selectRequired?: boolean;
   rows(context: ResourceContext): Row[];
 }
 
@@ -143,6 +146,7 @@ export const RESOURCES: Resource[] = [
       .filter((role) => role.division === context.division)
       .map((role) => roleRow(context.dataset, role, context.user.language, true)),
   ),
+  ...BUSINESS_RESOURCES,
 ];
 
 export const RESOURCE_BY_ENDPOINT = new Map(RESOURCES.map((resource) => [resource.endpoint, resource]));

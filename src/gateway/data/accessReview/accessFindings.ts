@@ -4,7 +4,8 @@
  * or not for `inactiveDays`. One row per user, the first finding that applies in that order (a login
  * that ended explains not logging in since).
  */
-import { activeOn, type ColumnSpec } from "../tables";
+import { ACCESS_FINDING_COLUMNS as HEADERS } from "../../../shared/rules/tableColumns";
+import { activeOn, withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, sortedDistinct, timeOf, type ReviewRoleRow } from "./reviewRows";
 
@@ -71,13 +72,13 @@ export function accessFindings(
   return findings.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || byName(a, b));
 }
 
-export const ACCESS_FINDING_COLUMNS: ColumnSpec<AccessFindingRow>[] = [
-  { name: "Finding", type: "string", cell: (row) => row.finding },
-  { name: "User ID", type: "guid", cell: (row) => row.userId },
-  { name: "Full name", type: "string", cell: (row) => row.user.FullName },
-  { name: "User name", type: "string", cell: (row) => row.user.UserName },
-  { name: "Last login", type: "date", cell: (row) => row.user.LastLogin },
-  { name: "Login end date", type: "date", cell: (row) => row.user.EndDate },
-  { name: "Roles", type: "string", cell: (row) => row.roles.join(", ") },
-  { name: "Divisions", type: "string", cell: (row) => row.divisions.join(", ") },
-];
+export const ACCESS_FINDING_COLUMNS = withCells<keyof typeof HEADERS, AccessFindingRow>(HEADERS, {
+  finding: (row) => row.finding,
+  userId: (row) => row.userId,
+  fullName: (row) => row.user.FullName,
+  userName: (row) => row.user.UserName,
+  lastLogin: (row) => row.user.LastLogin,
+  loginEndDate: (row) => row.user.EndDate,
+  roles: (row) => row.roles.join(", "),
+  divisions: (row) => row.divisions.join(", "),
+});

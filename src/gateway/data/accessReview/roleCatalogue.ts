@@ -3,7 +3,8 @@
  * level(s), and how many distinct users and divisions hold it today. Descriptions come from Exact's
  * rows (in the signed-in user's language), not from a list of ours.
  */
-import { activeOn, label, ROLE_LEVEL, type ColumnSpec } from "../tables";
+import { ROLE_CATALOGUE_COLUMNS as HEADERS } from "../../../shared/rules/tableColumns";
+import { activeOn, label, ROLE_LEVEL, withCells } from "../tables";
 import { sortedDistinct, type ReviewRoleRow } from "./reviewRows";
 
 export interface RoleCatalogueRow {
@@ -47,14 +48,10 @@ export function roleCatalogue(rows: readonly ReviewRoleRow[], now: number): Role
     }));
 }
 
-export const ROLE_CATALOGUE_COLUMNS: ColumnSpec<RoleCatalogueRow>[] = [
-  { name: "Role", type: "number", cell: (row) => row.role },
-  { name: "Role description", type: "string", cell: (row) => row.description },
-  {
-    name: "Role level",
-    type: "string",
-    cell: (row) => row.levels.map((level) => label(ROLE_LEVEL, level)).join(", ") || null,
-  },
-  { name: "Active holders", type: "number", cell: (row) => row.holders },
-  { name: "Divisions held", type: "number", cell: (row) => row.divisions },
-];
+export const ROLE_CATALOGUE_COLUMNS = withCells<keyof typeof HEADERS, RoleCatalogueRow>(HEADERS, {
+  role: (row) => row.role,
+  roleDescription: (row) => row.description,
+  roleLevel: (row) => row.levels.map((level) => label(ROLE_LEVEL, level)).join(", ") || null,
+  activeHolders: (row) => row.holders,
+  divisionsHeld: (row) => row.divisions,
+});

@@ -3,7 +3,8 @@
  * and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
  * (set the end date) for an end — Exact's CreatorFullName and ModifierFullName.
  */
-import type { ColumnSpec } from "../tables";
+import { ROLE_CHANGE_COLUMNS as HEADERS } from "../../../shared/rules/tableColumns";
+import { withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, startOfDay, timeOf, type ReviewRoleRow } from "./reviewRows";
 
@@ -60,16 +61,16 @@ export function roleChanges(rows: readonly ReviewRoleRow[], options: RoleChangeO
 
 const iso = (time: number) => new Date(time).toISOString();
 
-export const ROLE_CHANGE_COLUMNS: ColumnSpec<RoleChangeRow>[] = [
-  { name: "Change", type: "string", cell: (row) => row.change },
-  { name: "Date", type: "date", cell: (row) => iso(row.date) },
-  { name: "Division", type: "number", cell: (row) => row.division },
-  { name: "User ID", type: "guid", cell: (row) => row.userId },
-  { name: "Full name", type: "string", cell: (row) => row.user?.FullName },
-  { name: "User name", type: "string", cell: (row) => row.user?.UserName },
-  { name: "Role", type: "number", cell: (row) => row.role.Role },
-  { name: "Role description", type: "string", cell: (row) => row.role.Description },
-  { name: "Changed by", type: "string", cell: (row) => row.changedBy },
-  { name: "Start date", type: "date", cell: (row) => row.role.StartDate },
-  { name: "End date", type: "date", cell: (row) => row.role.EndDate },
-];
+export const ROLE_CHANGE_COLUMNS = withCells<keyof typeof HEADERS, RoleChangeRow>(HEADERS, {
+  change: (row) => row.change,
+  date: (row) => iso(row.date),
+  division: (row) => row.division,
+  userId: (row) => row.userId,
+  fullName: (row) => row.user?.FullName,
+  userName: (row) => row.user?.UserName,
+  role: (row) => row.role.Role,
+  roleDescription: (row) => row.role.Description,
+  changedBy: (row) => row.changedBy,
+  startDate: (row) => row.role.StartDate,
+  endDate: (row) => row.role.EndDate,
+});

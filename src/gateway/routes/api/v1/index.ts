@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import cacheRoutes from "./cache";
 import queryRoute from "./query";
+import reviewRoutes from "./review";
 import roleRoutes from "./roles";
 import tableRoutes from "./tables";
 
@@ -14,6 +15,7 @@ export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
   });
   await app.register(tableRoutes);
   await app.register(roleRoutes);
+  await app.register(reviewRoutes);
   await app.register(queryRoute);
   await app.register(cacheRoutes);
 }

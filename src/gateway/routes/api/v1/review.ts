@@ -1,0 +1,94 @@
+/**
+ * The access review: role catalogue, role changes, access findings, and all of them at once for the
+ * review sheet. Every route reads the same role rows (all roles, one cached fetch per division) and
+ * the one user listing, so a whole review costs what one ROLEHOLDERS over the scope does plus that
+ * listing. Without `divisions` they cover every accessible division.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AccessReviewResponse } from "../../../../shared/api";
+import {
+  eitherValue,
+  parseDivisions,
+  parseRoles,
+  rejectUnknownParameters,
+  singleValue,
+} from "../../../data/arguments";
+import { combine } from "../../../data/dataService";
+import { accessFindings, ACCESS_FINDING_COLUMNS } from "../../../data/accessReview/accessFindings";
+import { parseInactiveDays, parseSince } from "../../../data/accessReview/reviewArguments";
+import { accessReview } from "../../../data/accessReview/review";
+import { ROLE_CATALOGUE_COLUMNS, roleCatalogue } from "../../../data/accessReview/roleCatalogue";
+import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../../data/accessReview/roleChanges";
+import { userRoleRows } from "../../../data/roleJoins";
+import { shapeRows } from "../../../data/tables";
+import { caller, table } from "./answer";
+
+const DIVISION_NAMES = ["divisions", "division"];
+/** The review sheet's default roles: 274, Manage subscription (reference §6, unverified). */
+const ROLE_MANAGE_SUBSCRIPTION = 274;
+
+export default async function reviewRoutes(app: FastifyInstance): Promise<void> {
+  const { data } = app.exact;
+
+  /** The caller and the division scope; unknown parameters refused before anything is fetched. */
+  function reviewRequest(req: FastifyRequest, known: string[]) {
+    const request = caller(req);
+    rejectUnknownParameters(request.query, [...DIVISION_NAMES, ...known]);
+    const selector = parseDivisions(eitherValue(request.query, "divisions", "division"), "divisions");
+    return { ...request, selector: selector.kind === "current" ? { kind: "all" as const } : selector };
+  }
+
+  /** The role rows (all roles) of every division in scope, joined with their users. */
+  async function reviewRows({ session, selector, fresh }: ReturnType<typeof reviewRequest>) {
+    const resolved = await data.resolveDivisions(session, selector, fresh);
+    const joined = await userRoleRows(data, session, resolved.divisions, null, fresh);
+    const parts = resolved.basis ? [resolved.basis, ...joined.parts] : joined.parts;
+    return { resolved, rows: joined.rows, parts, now: data.now() };
+  }
+
+  app.get("/roles", async (req) => {
+    const { resolved, rows, parts, now } = await reviewRows(reviewRequest(req, []));
+    const shaped = shapeRows(ROLE_CATALOGUE_COLUMNS, roleCatalogue(rows, now));
+    return table(shaped, parts, now, resolved.divisions, resolved.source);
+  });
+
+  app.get("/role-changes", async (req) => {
+    const request = reviewRequest(req, ["since", "roles", "role"]);
+    const since = parseSince(singleValue(request.query, "since"), data.now(), true);
+    const roles = parseRoles(eitherValue(request.query, "roles", "role"), "roles", false);
+    const { resolved, rows, parts, now } = await reviewRows(request);
+    const shaped = shapeRows(ROLE_CHANGE_COLUMNS, roleChanges(rows, { since, now, roles }));
+    return table(shaped, parts, now, resolved.divisions, resolved.source);
+  });
+
+  app.get("/access-issues", async (req) => {
+    const request = reviewRequest(req, ["inactiveDays"]);
+    const inactiveDays = parseInactiveDays(singleValue(request.query, "inactiveDays"));
+    const { resolved, rows, parts, now } = await reviewRows(request);
+    const shaped = shapeRows(ACCESS_FINDING_COLUMNS, accessFindings(rows, { now, inactiveDays }));
+    return table(shaped, parts, now, resolved.divisions, resolved.source);
+  });
+
+  app.get("/access-review", async (req): Promise<AccessReviewResponse> => {
+    const request = reviewRequest(req, ["since", "roles", "role", "inactiveDays"]);
+    const options = {
+      since: parseSince(singleValue(request.query, "since"), data.now(), false),
+      roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
+        ROLE_MANAGE_SUBSCRIPTION,
+      ],
+      inactiveDays: parseInactiveDays(singleValue(request.query, "inactiveDays")),
+    };
+    const { resolved, rows, parts, now } = await reviewRows(request);
+    const { asOf, cached } = combine(parts, now);
+    return {
+      ...accessReview(rows, { ...options, now }),
+      since: new Date(options.since).toISOString().slice(0, 10),
+      roles: options.roles,
+      inactiveDays: options.inactiveDays,
+      asOf: new Date(asOf).toISOString(),
+      divisions: resolved.divisions,
+      divisionSource: resolved.source,
+      cached,
+    };
+  });
+}
