@@ -5,7 +5,7 @@
  */
 import type { LoginRequest, SessionInfo } from "../../shared/api";
 import type { Country } from "../../shared/countries";
-import { GatewayRequestError, type GatewayClient } from "../data/gatewayClient";
+import { isGatewayRequestError, type GatewayClient } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
@@ -33,7 +33,7 @@ export function runningInOffice(): boolean {
 
 function toSignInError(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
-  if (error instanceof GatewayRequestError) return new SignInError(error.code, error.message);
+  if (isGatewayRequestError(error)) return new SignInError(error.code, error.message);
   return new SignInError("internal_error", error instanceof Error ? error.message : String(error));
 }
 
