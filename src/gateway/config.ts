@@ -37,6 +37,8 @@ export interface GatewayConfig {
   exactBaseUrlOverride: string | null;
   /** EOL_SECRET_KEY (32 bytes); null means "generate into the data directory on first run". */
   secretKey: Buffer | null;
+  /** EOL_DATABASE_URL (postgres://…): the shared PostgreSQL store of several instances; null = SQLite. */
+  databaseUrl: string | null;
   /** EOL_DEMO: start the simulator in-process and offer country "demo". */
   demo: boolean;
   /** EOL_AUTH_RATE_LIMIT: requests per minute per IP on /auth routes. */
@@ -237,6 +239,31 @@ function readSecretKey(env: Env): Buffer | null {
   );
 }
 
+/** postgres:// or postgresql:// URLs only; the value is never echoed (it may hold a password). */
+function readDatabaseUrl(env: Env, secretKey: Buffer | null): string | null {
+  const raw = env.EOL_DATABASE_URL;
+  if (raw === undefined || raw === "") return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || !["postgres:", "postgresql:"].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(
+      "EOL_DATABASE_URL",
+      "must be a PostgreSQL URL such as postgres://eol:password@db.example.com:5432/eol (value not shown)",
+    );
+  }
+  if (!secretKey) {
+    throw new ConfigError(
+      "EOL_SECRET_KEY",
+      "is required with EOL_DATABASE_URL: every gateway instance on the database must use the same key",
+    );
+  }
+  return raw;
+}
+
 function readPositiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -295,7 +322,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
   const tls = readFilePair(env);
   const urlHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const managedApp = readManagedApp(env);
-  const demo = readBoolean(env, "EOL_DEMO", true);
+  const secretKey = readSecretKey(env);
+  const databaseUrl = readDatabaseUrl(env, secretKey);
+  // The demo simulator lives inside one process, so with a shared database it is off unless asked for.
+  const demo = readBoolean(env, "EOL_DEMO", databaseUrl === null);
   checkDemoCountry(managedApp, demo);
   return {
     host,
@@ -309,7 +339,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
     managedApp,
     exactBaseUrlOverride: readExactBaseUrl(env),
-    secretKey: readSecretKey(env),
+    secretKey,
+    databaseUrl,
     demo,
     authRateLimitPerMinute: readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120),
     cacheTtlSeconds: readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400),

@@ -259,3 +259,16 @@ describe("ribbon", () => {
     expect(workbook.ops.some((op) => op.op === "addSheet")).toBe(false);
   });
 });
+
+describe("outside Excel", () => {
+  test("the workbook actions say they need Excel instead of failing on a missing Excel global", async () => {
+    const excel = globalThis as unknown as { Excel?: unknown };
+    delete excel.Excel;
+    for (const action of [refreshAll, insertDivisionsSheet, () => insertRoleAuditSheet()]) {
+      await expect(action()).rejects.toThrow(
+        /^Needs Excel: open this task pane from the Exact Online tab in Excel\.$/,
+      );
+    }
+    expect(stub.requests).toHaveLength(0);
+  });
+});

@@ -256,3 +256,16 @@ test("a sign-in finished by the ribbon (another bundle) shows up in an open pane
   const statusCall = gateway.requests.find((r) => r.path === "/api/v1/status");
   expect(statusCall?.headers.authorization).toBe("Bearer tok-123");
 });
+
+test("outside Excel the buttons that need a workbook are disabled, with a one-line reason", async () => {
+  signedIn();
+  renderPane(fakeGateway(signInRoutes()).client, { services: { inOffice: false } });
+  const reason = "Needs Excel: open this task pane from the Exact Online tab in Excel.";
+  for (const name of ["Refresh all", "Divisions", "Role audit"]) {
+    const button = await screen.findByRole("button", { name });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(reason);
+  }
+  for (const name of ["Clear cache", "Sign out"]) expect(screen.getByRole("button", { name })).toBeEnabled();
+  expect(screen.getAllByText(reason).length).toBeGreaterThanOrEqual(1);
+});

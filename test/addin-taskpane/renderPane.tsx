@@ -27,7 +27,8 @@ export function renderPane(
   const services: PaneServices = {
     client,
     actions,
-    inOffice: false,
+    // Inside Excel unless a test says otherwise (outside, the workbook buttons are disabled).
+    inOffice: true,
     insertFormula: null,
     ...options.services,
   };

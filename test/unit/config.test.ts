@@ -66,3 +66,31 @@ describe("gateway configuration", () => {
     });
   });
 });
+
+describe("EOL_DATABASE_URL (several instances on PostgreSQL)", () => {
+  const key = "ab".repeat(32);
+
+  test("selects PostgreSQL, needs the shared key, and turns the per-process demo off by default", () => {
+    const config = loadConfig({
+      EOL_DATABASE_URL: "postgres://eol:pw@db.example.com/eol",
+      EOL_SECRET_KEY: key,
+    });
+    expect(config.databaseUrl).toBe("postgres://eol:pw@db.example.com/eol");
+    expect(config.demo).toBe(false);
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({}).demo).toBe(true);
+  });
+
+  test.each([
+    [{ EOL_DATABASE_URL: "mysql://db/eol", EOL_SECRET_KEY: key }, "EOL_DATABASE_URL", /PostgreSQL URL/],
+    [
+      { EOL_DATABASE_URL: "postgres://u:secret-pw@/eol", EOL_SECRET_KEY: key },
+      "EOL_DATABASE_URL",
+      /value not shown/,
+    ],
+    [{ EOL_DATABASE_URL: "postgres://db.example.com/eol" }, "EOL_SECRET_KEY", /same key/],
+  ])("rejects %j naming %s", (env, variable, accepted) => {
+    const error = configErrorFor(env, variable, accepted);
+    expect(error.message).not.toContain("secret-pw");
+  });
+});

@@ -54,6 +54,13 @@ async function tracked<T>(
   }
 }
 
+/** Outside Excel (a browser tab) there is no workbook: say so rather than fail on a missing `Excel`. */
+export const NEEDS_EXCEL = "Needs Excel: open this task pane from the Exact Online tab in Excel.";
+
+function requireExcel(): void {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw new Error(NEEDS_EXCEL);
+}
+
 /** Forgets this user's cached data here and on the gateway (no recalculation). */
 export async function clearCache(): Promise<void> {
   await tracked("clear-cache", 1, async (step) => {
@@ -141,6 +148,7 @@ export function refreshSummary(outcome: RefreshOutcome | null): string {
  * the outcome is then null (no cells were counted).
  */
 export async function refreshAll(): Promise<RefreshOutcome | null> {
+  requireExcel();
   const deadline = Date.now() + FETCH_WAIT_LIMIT_MS;
   let outcome: RefreshOutcome | null = null;
   await tracked(
@@ -179,6 +187,7 @@ async function insertSheet(
   baseName: string,
   load: () => Promise<TableResponse>,
 ): Promise<void> {
+  requireExcel();
   await tracked(operation, 2, async (step) => {
     step("Reading from Exact Online");
     const table = await load();

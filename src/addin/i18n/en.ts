@@ -67,6 +67,7 @@ export const en = {
   refreshAll: "Refresh all",
   clearCache: "Clear cache",
   signOut: "Sign out",
+  needsExcel: "Needs Excel: open this task pane from the Exact Online tab in Excel.",
   signOutHint:
     "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",

@@ -69,6 +69,7 @@ export const nl: Strings = {
   refreshAll: "Alles verversen",
   clearCache: "Cache wissen",
   signOut: "Afmelden",
+  needsExcel: "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   signOutHint:
     "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
   cacheCleared: "Cache gewist. De volgende verversing haalt verse gegevens uit Exact.",

@@ -44,11 +44,19 @@ type Scope = "current" | "all" | "chosen";
 export interface InsertSheetsProps {
   divisions: DivisionsState;
   busy: boolean;
+  /** Why the sheets cannot be inserted here (outside Excel), or null. */
+  needsExcel: string | null;
   onInsertDivisions(): void;
   onInsertRoleAudit(options: RoleAuditOptions): void;
 }
 
-export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleAudit }: InsertSheetsProps) {
+export function InsertSheets({
+  divisions,
+  busy,
+  needsExcel,
+  onInsertDivisions,
+  onInsertRoleAudit,
+}: InsertSheetsProps) {
   const s = useStrings();
   const styles = useStyles();
   const [rolesText, setRolesText] = useState(String(DEFAULT_ROLE));
@@ -74,9 +82,18 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
       <Subtitle2 as="h2" id="eol-insert-heading">
         {s.insertHeading}
       </Subtitle2>
+      {needsExcel && (
+        <Text id="eol-insert-needs-excel" size={200}>
+          {needsExcel}
+        </Text>
+      )}
       <div className={styles.group}>
         <Text size={200}>{s.insertDivisionsHint}</Text>
-        <Button onClick={onInsertDivisions} disabled={busy}>
+        <Button
+          onClick={onInsertDivisions}
+          disabled={busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
+        >
           {s.insertDivisions}
         </Button>
       </div>
@@ -122,7 +139,11 @@ export function InsertSheets({ divisions, busy, onInsertDivisions, onInsertRoleA
             )}
           </div>
         )}
-        <Button onClick={audit} disabled={busy}>
+        <Button
+          onClick={audit}
+          disabled={busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
+        >
           {s.insertRoleAudit}
         </Button>
       </div>

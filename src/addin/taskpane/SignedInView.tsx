@@ -8,6 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
+  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -50,7 +51,9 @@ function describeError(s: ReturnType<typeof useStrings>, error: unknown): string
 export function SignedInView({ session, onSignOut }: { session: SessionInfo; onSignOut(): Promise<void> }) {
   const s = useStrings();
   const styles = useStyles();
-  const { actions } = useServices();
+  const { actions, inOffice } = useServices();
+  // Outside Excel (a browser tab) there is no workbook: the buttons that need one say so instead.
+  const needsExcel = inOffice ? null : s.needsExcel;
   const divisions = useDivisions();
   const status = useStatus();
   const [busy, setBusy] = useState<string | null>(null);
@@ -118,7 +121,8 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         <Button
           appearance="primary"
           icon={<ArrowSyncRegular />}
-          disabled={!!busy}
+          disabled={!!busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-needs-excel" : undefined}
           onClick={() =>
             void run(s.refreshAll, actions.refreshAll, (outcome) =>
               outcome ? s.refreshedCounts(outcome) : s.refreshed,
@@ -143,6 +147,11 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
           {s.signOut}
         </Button>
       </div>
+      {needsExcel && (
+        <Text id="eol-needs-excel" size={200}>
+          {needsExcel}
+        </Text>
+      )}
       <ProgressIndicator busyLabel={busy ? `${busy}: ${s.working}` : null} />
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
@@ -152,6 +161,7 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
       <InsertSheets
         divisions={divisions}
         busy={!!busy}
+        needsExcel={needsExcel}
         onInsertDivisions={() => void run(s.insertDivisions, actions.insertDivisionsSheet, s.inserted)}
         onInsertRoleAudit={(options: RoleAuditOptions) =>
           void run(s.insertRoleAudit, () => actions.insertRoleAuditSheet(options), s.inserted)

@@ -10,9 +10,11 @@
  */
 import type { Clock } from "../../shared/clock";
 import { GatewayError } from "../errors";
-import type { ErrorLedger } from "../store/types";
+import { ERROR_WINDOW_MS, type ErrorLedger } from "../store/types";
 
 export type { ErrorLedger };
+/** Exact's window for counting errors, and how long its block lasts. */
+export { ERROR_WINDOW_MS };
 
 export class MemoryErrorLedger implements ErrorLedger {
   private readonly errors = new Map<string, number[]>();
@@ -44,8 +46,6 @@ export class MemoryErrorLedger implements ErrorLedger {
   }
 }
 
-/** Exact's window for counting errors, and how long its block lasts. */
-export const ERROR_WINDOW_MS = 3_600_000;
 /** Exact blocks at 10; refusing at 5 leaves room for calls already under way and for other tools. */
 export const DEFAULT_ERROR_LIMIT = 5;
 export const DEFAULT_NEGATIVE_TTL_MS = 10 * 60_000;

@@ -1,8 +1,9 @@
-/** Infrastructure: the encrypted store of logins, sessions and token chains, closed with the gateway. */
+/**
+ * Infrastructure: the encrypted store of logins, sessions and token chains (PostgreSQL with
+ * EOL_DATABASE_URL, else SQLite in the data directory), closed with the gateway.
+ */
 import fp from "fastify-plugin";
-import { openSecretKey } from "../crypto/keyFile";
-import { SecretBox } from "../crypto/secretBox";
-import { SqliteAuthStore } from "../store/sqliteStore";
+import { openStore } from "../store/openStore";
 import type { AuthStore } from "../store/types";
 
 declare module "fastify" {
@@ -13,11 +14,7 @@ declare module "fastify" {
 
 export default fp(
   async (app) => {
-    const { dataDir, secretKey } = app.config;
-    // The key is checked against the store before a newly generated one is written to disk.
-    const key = openSecretKey(secretKey, dataDir);
-    const store = new SqliteAuthStore(dataDir, new SecretBox(key.key));
-    key.save();
+    const store = await openStore(app.config);
     app.decorate("store", store);
     app.addHook("onClose", () => store.close());
   },

@@ -1,5 +1,6 @@
 /** Service: Exact's token endpoint and the token chains (one per user + app), refreshed single-flight. */
 import fp from "fastify-plugin";
+import { chainLockFor } from "../tokens/chainLock";
 import { ChainTokenService } from "../tokens/chainTokens";
 import { TokenEndpoint } from "../tokens/tokenEndpoint";
 
@@ -22,6 +23,8 @@ export default fp(
       endpoint,
       clock,
       baseUrlFor: (country) => exactHosts.baseUrlFor(country),
+      // Across instances on PostgreSQL; in-process otherwise.
+      lock: chainLockFor(store),
     });
     app.decorate("tokens", tokens);
     // Closes before the store (it registered first): a rotated refresh token under way is stored, not lost.

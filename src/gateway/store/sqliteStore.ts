@@ -2,10 +2,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Country } from "../../shared/countries";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
 import { MIGRATIONS } from "./migrations";
+import {
+  chainFromRow,
+  loginFromRow,
+  sealKeyCheck,
+  sessionFromRow,
+  sessionValues,
+  verifyKeyCheck,
+  type Row,
+} from "./rows";
 import type {
   AuthStore,
   ChainRecord,
@@ -19,9 +27,6 @@ import type {
 } from "./types";
 
 export const DATABASE_FILE = "eol-gateway.sqlite";
-const KEY_CHECK = "eol-key-check";
-
-type Row = Record<string, string | number | null>;
 
 export function migrate(db: Database.Database): void {
   db.exec(
@@ -84,20 +89,19 @@ export class SqliteAuthStore implements AuthStore {
     const row = this.prepare("SELECT value FROM meta WHERE key = 'key_check'").get() as
       { value: string } | undefined;
     if (!row) {
-      this.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(this.box.seal(KEY_CHECK));
+      this.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(sealKeyCheck(this.box));
       return;
     }
-    let opened: string | null = null;
     try {
-      opened = this.box.open(row.value);
-    } catch {
-      // handled below
-    }
-    if (opened !== KEY_CHECK) {
-      this.db.close();
-      throw new Error(
-        `The secret key does not match the one ${file} was encrypted with: set the original EOL_SECRET_KEY or restore secret.key in the data directory.`,
+      verifyKeyCheck(
+        this.box,
+        row.value,
+        file,
+        "set the original EOL_SECRET_KEY or restore secret.key in the data directory",
       );
+    } catch (error) {
+      this.db.close();
+      throw error;
     }
   }
 
@@ -129,7 +133,7 @@ export class SqliteAuthStore implements AuthStore {
 
   async getLogin(id: string): Promise<LoginRecord | null> {
     const row = this.prepare("SELECT * FROM logins WHERE id = ?").get(id) as Row | undefined;
-    return row ? this.loginFromRow(row) : null;
+    return row ? loginFromRow(row, this.box) : null;
   }
 
   async setLoginState(id: string, stateHash: string): Promise<boolean> {
@@ -230,7 +234,7 @@ export class SqliteAuthStore implements AuthStore {
       chain.clientId,
       chain.country,
     ) as Row;
-    return this.chainFromRow(row);
+    return chainFromRow(row, this.box);
   }
 
   async isChainLive(id: string): Promise<boolean> {
@@ -241,7 +245,7 @@ export class SqliteAuthStore implements AuthStore {
 
   async getChain(id: string): Promise<ChainRecord | null> {
     const row = this.prepare("SELECT * FROM chains WHERE id = ?").get(id) as Row | undefined;
-    return row ? this.chainFromRow(row) : null;
+    return row ? chainFromRow(row, this.box) : null;
   }
 
   async rotateChain(id: string, expectedVersion: number, tokens: ChainTokens, now: number): Promise<boolean> {
@@ -292,71 +296,6 @@ export class SqliteAuthStore implements AuthStore {
     this.prepare(
       `INSERT INTO sessions (id, token_hash, chain_id, user_json, country, client_id, current_division, managed,
            created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      session.id,
-      session.tokenHash,
-      session.chainId,
-      JSON.stringify(session.user),
-      session.country,
-      session.clientId,
-      session.currentDivision,
-      session.managed ? 1 : 0,
-      session.createdAt,
-      session.lastUsedAt,
-    );
+    ).run(...sessionValues(session));
   }
-
-  private loginFromRow(row: Row): LoginRecord {
-    return {
-      id: String(row.id),
-      secretHash: String(row.secret_hash),
-      country: row.country as Country,
-      clientId: String(row.client_id),
-      clientSecret: this.box.open(String(row.client_secret_sealed)),
-      redirectUri: String(row.redirect_uri),
-      managed: row.managed === 1,
-      stateHash: row.state_hash === null ? null : String(row.state_hash),
-      status: row.status as LoginRecord["status"],
-      createdAt: Number(row.created_at),
-      expiresAt: Number(row.expires_at),
-      chainId: row.chain_id === null ? null : String(row.chain_id),
-      user: row.user_json === null ? null : (JSON.parse(String(row.user_json)) as ExactUser),
-      currentDivision: row.current_division === null ? null : Number(row.current_division),
-      errorCode: row.error_code === null ? null : String(row.error_code),
-      completionHash: row.completion_hash == null ? null : String(row.completion_hash),
-      errorMessage: row.error_message === null ? null : String(row.error_message),
-    };
-  }
-
-  private chainFromRow(row: Row): ChainRecord {
-    return {
-      id: String(row.id),
-      userId: String(row.user_id),
-      clientId: String(row.client_id),
-      country: row.country as Country,
-      clientSecret: this.box.open(String(row.client_secret_sealed)),
-      accessToken: this.box.open(String(row.access_token_sealed)),
-      accessIssuedAt: Number(row.access_issued_at),
-      accessExpiresAt: Number(row.access_expires_at),
-      refreshToken: this.box.open(String(row.refresh_token_sealed)),
-      status: row.status as ChainRecord["status"],
-      version: Number(row.version),
-      updatedAt: Number(row.updated_at),
-    };
-  }
-}
-
-function sessionFromRow(row: Row): SessionRecord {
-  return {
-    id: String(row.id),
-    tokenHash: String(row.token_hash),
-    chainId: String(row.chain_id),
-    user: JSON.parse(String(row.user_json)) as ExactUser,
-    country: row.country as Country,
-    clientId: String(row.client_id),
-    currentDivision: row.current_division === null ? null : Number(row.current_division),
-    managed: row.managed === 1,
-    createdAt: Number(row.created_at),
-    lastUsedAt: Number(row.last_used_at),
-  };
 }

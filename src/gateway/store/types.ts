@@ -96,6 +96,9 @@ export interface PurgeCounts {
   chains: number;
 }
 
+/** Exact's window for counting error answers (and how long its block lasts): ledgers forget older ones. */
+export const ERROR_WINDOW_MS = 3_600_000;
+
 /**
  * Where Exact's error answers are counted per (chain, division, endpoint) key, so several gateways
  * sharing a store share the count that keeps them clear of Exact's error block (exact/errorBudget.ts).
@@ -112,6 +115,11 @@ export interface ErrorLedger {
 }
 
 export interface AuthStore {
+  /**
+   * Runs `work` while holding the lock `name` across every instance sharing this store (chain refreshes
+   * are single-flight through it); absent when one process owns the store and in-process locks suffice.
+   */
+  withSharedLock?<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** A ledger shared by every gateway on this store; absent: each gateway counts in memory. */
   readonly errorLedger?: ErrorLedger;
 

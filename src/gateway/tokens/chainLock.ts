@@ -1,8 +1,10 @@
 /**
  * Mutual exclusion per token chain, so exactly one caller refreshes while the others wait and then
- * reuse the rotated token. This in-process lock serves one gateway; several instances sharing a
- * PostgreSQL store would swap in a store-level lock (e.g. an advisory lock) behind the same interface.
+ * reuse the rotated token. The in-process lock serves one gateway; several instances sharing a
+ * PostgreSQL store add the store's shared lock (an advisory lock) behind the same interface.
  */
+import type { AuthStore } from "../store/types";
+
 export interface ChainLock {
   withLock<T>(chainId: string, work: () => Promise<T>): Promise<T>;
 }
@@ -22,4 +24,17 @@ export class InProcessChainLock implements ChainLock {
       if (this.tails.get(chainId) === tail) this.tails.delete(chainId);
     }
   }
+}
+
+/**
+ * Single-flight across instances: callers in this process queue in-process first (so an instance holds
+ * at most one database connection per chain), then take the store's shared lock for the chain.
+ */
+export function chainLockFor(store: Pick<AuthStore, "withSharedLock">): ChainLock {
+  const local = new InProcessChainLock();
+  if (!store.withSharedLock) return local;
+  const shared = store.withSharedLock.bind(store);
+  return {
+    withLock: (chainId, work) => local.withLock(chainId, () => shared(`chain:${chainId}`, work)),
+  };
 }
