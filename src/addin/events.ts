@@ -7,8 +7,11 @@ export interface AddinEvents {
   "session-changed": { signedIn: boolean };
   /** Progress of a long operation (Refresh all, insert sheet); done === total means finished. */
   progress: { operation: string; label: string; done: number; total: number; error?: string };
-  /** Data was (re)fetched; the task pane refreshes its status and "data as of". */
-  "data-refreshed": { asOf: string };
+  /**
+   * Data was (re)fetched; the task pane refreshes its status and "data as of". `implicitDivision` is set
+   * when the answer covered only the user's current division because no division was given.
+   */
+  "data-refreshed": { asOf: string; implicitDivision?: number };
 }
 
 import { sharedState } from "./sharedState";

@@ -220,11 +220,11 @@ describe("Insert role audit sheet", () => {
     expect(sheet.get(`${TABLE_HEADER_ROW + 5},0`)).toBeUndefined();
   });
 
-  test("no options: every role of the current division; a list of divisions is passed on", async () => {
+  test("no options: every role of all divisions; a list of divisions is passed on", async () => {
     await insertRoleAuditSheet();
     await insertRoleAuditSheet({ divisions: [101, 102], activeOnly: false });
     expect(stub.requests.map((request) => request.query)).toEqual([
-      { activeOnly: "true" },
+      { divisions: "all", activeOnly: "true" },
       { divisions: "101,102", activeOnly: "false" },
     ]);
     expect([...workbook.sheets.keys()]).toEqual(["Sheet1", "Role audit", "Role audit (2)"]);

@@ -20,7 +20,9 @@ afterAll(() => stub.close());
 const HEADERS = "headers: TRUE or FALSE, or empty for the default";
 const DIVISION = "division: a division code (a whole number), or empty for your current division";
 const DIVISIONS =
-  'divisions: a division code, a range or comma list of up to 1000 codes, "all", or empty for your current division';
+  'divisions: a division code, a range or comma list of up to 1000 codes, "all", "current", or empty for your current division';
+const HOLDER_DIVISIONS =
+  'divisions: a division code, a range or comma list of up to 1000 codes, "all", "current", or empty for all your divisions';
 const ROLE = "role: a role number such as 274, or a range or comma list of role numbers (required)";
 const RESOURCE =
   'resource: an Exact resource such as "crm/Accounts" or "salesinvoice/SalesInvoices" (required)';
@@ -84,7 +86,7 @@ const cases: [string, () => Promise<unknown>, string][] = [
   ["ROLEHOLDERS without a role", () => EOL.roleHolders([[null]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS role 0", () => EOL.roleHolders([[0]], NO_RANGE, null), ROLE],
   ["ROLEHOLDERS role list with a word", () => EOL.roleHolders([["274,x"]], NO_RANGE, null), ROLE],
-  ["ROLEHOLDERS bad divisions", () => EOL.roleHolders([[274]], [["every"]], null), DIVISIONS],
+  ["ROLEHOLDERS bad divisions", () => EOL.roleHolders([[274]], [["every"]], null), HOLDER_DIVISIONS],
   ["WHOAMI headers as text", () => EOL.whoAmI("no"), HEADERS],
   ["QUERY without resource", () => q({ resource: null }), RESOURCE],
   ["QUERY resource with a host", () => q({ resource: "https://evil.example/crm/Accounts" }), RESOURCE],
@@ -131,6 +133,8 @@ describe("accepted spellings", () => {
 
   test('divisions: "all" in any case, codes as numbers or texts, ranges, lists; empty → current', () => {
     expect(parseDivisions(" All ")).toBe("all");
+    expect(parseDivisions(" Current ")).toBe("current");
+    expect(parseDivisions([["current"]], "all")).toBe("current");
     expect(parseDivisions([["all"]])).toBe("all");
     expect(parseDivisions(null)).toBeNull();
     expect(parseDivisions([[null, ""]])).toBeNull();

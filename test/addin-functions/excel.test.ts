@@ -3,7 +3,12 @@
  * that parses values like Excel (support/excelMock.ts).
  */
 import { FakeWorkbook, installExcel } from "./support/excelMock";
-import { MAX_ROWS_PER_WRITE, TABLE_HEADER_ROW, writeTableSheet } from "../../src/addin/excel/writeTableSheet";
+import {
+  asOfLine,
+  MAX_ROWS_PER_WRITE,
+  TABLE_HEADER_ROW,
+  writeTableSheet,
+} from "../../src/addin/excel/writeTableSheet";
 import { recalculateAll } from "../../src/addin/excel/recalculate";
 import { uniqueSheetName } from "../../src/addin/excel/sheetNames";
 import type { Column, TableResponse } from "../../src/shared/api";
@@ -164,4 +169,15 @@ describe("recalculateAll", () => {
     await recalculateAll(workbook.context(), ["Report"], false);
     expect(workbook.ops).toEqual([{ op: "calculate", type: "Full" }, { op: "sync" }]);
   });
+});
+
+test('the "Data as of" line names the division when the answer was limited to the current one', () => {
+  const base = { columns: [], rows: [], asOf: "2026-11-21T23:30:00.000Z" };
+  expect(asOfLine(base)).toBe("Data as of 2026-11-21 23:30 UTC");
+  expect(asOfLine({ ...base, divisionSource: "all", divisions: [101, 102] })).toBe(
+    "Data as of 2026-11-21 23:30 UTC",
+  );
+  expect(asOfLine({ ...base, divisionSource: "current", divisions: [101] })).toBe(
+    "Data as of 2026-11-21 23:30 UTC — only your current division in Exact (101); no division was given",
+  );
 });

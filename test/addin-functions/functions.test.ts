@@ -140,7 +140,7 @@ describe("=EOL.ROLEHOLDERS()", () => {
     ]);
   });
 
-  test("several roles from a range, current division, no headers", async () => {
+  test("several roles from a range, the gateway's default scope (all divisions), no headers", async () => {
     const cells = await EOL.roleHolders([[274, 10]], NO_RANGE, false);
     expect(stub.requests[0].query).toEqual({ roles: "274,10" });
     expect(cells).toEqual([
@@ -148,6 +148,12 @@ describe("=EOL.ROLEHOLDERS()", () => {
       ["u-2", "Bob Books", "101"],
     ]);
   });
+});
+
+test('ROLEHOLDERS and USERROLES pass "current" on explicitly', async () => {
+  await EOL.roleHolders([[274]], [["Current"]], null);
+  await EOL.userRoles([["current"]], NO_RANGE, null, null);
+  expect(stub.requests.map((request) => request.query.divisions)).toEqual(["current", "current"]);
 });
 
 describe("=EOL.WHOAMI() and =EOL.QUERY()", () => {

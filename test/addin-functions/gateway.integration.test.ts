@@ -85,6 +85,21 @@ test('ROLEHOLDERS(274, "all"): exactly the users holding role 274 today', async 
   expect(new Set(cells.slice(1).map((row) => String(row[idColumn]).toLowerCase()))).toEqual(expected);
 });
 
+test("ROLEHOLDERS(274) without divisions covers every division, also for a user whose current division has no holders", async () => {
+  // Sanne's current division in Exact is not the one where the subscription managers hold role 274.
+  const sanne = sim.data.users.find((user) => user.fullName === "Sanne de Vries")!;
+  const holderDivisions = sim.data.roles.filter((row) => row.role === 274).map((row) => row.division);
+  expect(holderDivisions).not.toContain(sanne.currentDivision);
+  const signedIn = await signInTestUser(gateway, { userId: sanne.userId });
+  await setSessionToken(signedIn.sessionToken);
+  const ids = (cells: unknown[][]) => cells.slice(1).map((row) => String(row[0]).toLowerCase());
+  const implicit = await EOL.roleHolders([[274]], undefined, null);
+  const current = await EOL.roleHolders([[274]], [["current"]], null);
+  expect(ids(current)).toEqual([]);
+  expect(new Set(ids(implicit))).toEqual(holdersToday(274, sanne.divisions));
+  expect(ids(implicit).length).toBeGreaterThan(0);
+});
+
 test("USERROLES with a role filter only lists that role; dates are Excel serials", async () => {
   const cells = await EOL.userRoles([["all"]], [[274]], true, true);
   const header = cells[0] as string[];

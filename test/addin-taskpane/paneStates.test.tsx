@@ -95,6 +95,16 @@ test("a data-refreshed event reloads the status and moves 'data as of'", async (
   expect(gateway.requests.filter((r) => r.path === "/api/v1/status").length).toBe(before + 1);
 });
 
+test("an answer limited to the current division because none was given says which, until the next answer", async () => {
+  signedIn();
+  renderPane(fakeGateway(signInRoutes()).client);
+  await screen.findByRole("table");
+  act(() => emit("data-refreshed", { asOf: "2026-11-22T08:30:00.000Z", implicitDivision: 101 }));
+  expect(await screen.findByText(/covered only your current division in Exact \(101\)/)).toBeInTheDocument();
+  act(() => emit("data-refreshed", { asOf: "2026-11-22T08:31:00.000Z" }));
+  expect(screen.queryByText(/covered only your current division/)).not.toBeInTheDocument();
+});
+
 test("an expired stored session shows the sign-in form and forgets the token", async () => {
   localStorage.setItem("eol.sessionToken", "stale");
   renderPane(fakeGateway(signInRoutes()).client);
@@ -140,14 +150,15 @@ test("insert sheets: Divisions, and Role audit with role 274 by default and a di
   expect(actions.insertDivisionsSheet).toHaveBeenCalledTimes(1);
 
   expect(screen.getByRole("textbox", { name: "Roles" })).toHaveValue("274");
+  expect(screen.getByRole("radio", { name: "All divisions" })).toBeChecked();
   await user.click(screen.getByRole("button", { name: "Role audit" }));
-  expect(actions.insertRoleAuditSheet).toHaveBeenLastCalledWith({ roles: [274] });
+  expect(actions.insertRoleAuditSheet).toHaveBeenLastCalledWith({ roles: [274], divisions: "all" });
 
-  await user.click(screen.getByRole("radio", { name: "All divisions" }));
+  await user.click(screen.getByRole("radio", { name: "Current division" }));
   await user.clear(screen.getByRole("textbox", { name: "Roles" }));
   await user.type(screen.getByRole("textbox", { name: "Roles" }), "274, 10");
   await user.click(screen.getByRole("button", { name: "Role audit" }));
-  expect(actions.insertRoleAuditSheet).toHaveBeenLastCalledWith({ roles: [274, 10], divisions: "all" });
+  expect(actions.insertRoleAuditSheet).toHaveBeenLastCalledWith({ roles: [274, 10], divisions: "current" });
 
   await user.type(screen.getByRole("textbox", { name: "Roles" }), ", x");
   expect(screen.getByText(/Use whole numbers/)).toBeInTheDocument();

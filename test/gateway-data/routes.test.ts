@@ -183,6 +183,22 @@ describe("data routes (demo data set)", () => {
     expect(holders.every((row) => String(row.Roles) === "274")).toBe(true);
   });
 
+  it('role-holders without divisions covers every accessible division; "current" stays explicit', async () => {
+    const implicit = await get("/api/v1/role-holders?roles=274");
+    expect(implicit.status).toBe(200);
+    expect(implicit.body.divisionSource).toBe("all");
+    const all = await get("/api/v1/role-holders?roles=274&divisions=all");
+    expect(implicit.body.divisions).toEqual(all.body.divisions);
+    expect(implicit.body.rows).toEqual(all.body.rows);
+    const explicitCurrent = await get("/api/v1/role-holders?roles=274&divisions=current");
+    expect(explicitCurrent.body.divisionSource).toBe("current");
+    expect(explicitCurrent.body.divisions).toEqual([current]);
+    // user-roles keeps the current division as its default, and says so.
+    const roles = await get("/api/v1/user-roles?role=274");
+    expect(roles.body.divisionSource).toBe("current");
+    expect(roles.body.divisions).toEqual([current]);
+  });
+
   it("query: any read-only resource with select/filter/orderby/top", async () => {
     const { status, body } = await get(
       `/api/v1/query?resource=users/Users&select=UserID,FullName&filter=${encodeURIComponent("FullName ne 'x'")}&orderby=FullName&top=3&division=${current}`,

@@ -21,8 +21,8 @@ import { dataServices } from "../data/services";
 export interface RoleAuditOptions {
   /** Role numbers to audit; all roles when empty or missing. */
   roles?: number[];
-  /** "all" divisions, a list of division codes, or the current division when missing. */
-  divisions?: "all" | number[];
+  /** "all" divisions (the default: an audit covers the whole environment), "current", or a list of codes. */
+  divisions?: "all" | "current" | number[];
   /** Only roles active today (default true); false includes ended and future roles. */
   activeOnly?: boolean;
 }
@@ -206,7 +206,7 @@ export async function insertDivisionsSheet(): Promise<void> {
 }
 
 export async function insertRoleAuditSheet(options: RoleAuditOptions = {}): Promise<void> {
-  const divisions = divisionsParam(options.divisions ?? null);
+  const divisions = divisionsParam(options.divisions ?? "all");
   const activeOnly = options.activeOnly ?? true;
   const role = [...new Set(options.roles ?? [])].join(",");
   await insertSheet("insert-role-audit", "Role audit", () =>

@@ -3,11 +3,15 @@
  * gateway's `divisions` parameter spells it.
  */
 
-/** "all", a list of codes (deduplicated, in given order), or null for the signed-in user's current division. */
-export type DivisionSelection = "all" | number[] | null;
+/**
+ * "all", "current" (the division last opened in Exact), a list of codes, or null when left empty: the
+ * function's or route's default then applies (the current division; all divisions for ROLEHOLDERS).
+ * Lists are deduplicated, in given order.
+ */
+export type DivisionSelection = "all" | "current" | number[] | null;
 
-/** The gateway's `divisions` parameter: "all", "1,2,3", or absent for the current division. */
+/** The gateway's `divisions` parameter: "all", "current", "1,2,3", or absent for the route's default. */
 export function divisionsParam(selection: DivisionSelection): string | undefined {
   if (selection === null) return undefined;
-  return selection === "all" ? "all" : selection.join(",");
+  return typeof selection === "string" ? selection : selection.join(",");
 }

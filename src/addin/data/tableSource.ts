@@ -54,7 +54,10 @@ export class TableSource {
     return this.shared(key, async (noCache) => {
       const table = await this.client.table(route, params, { noCache });
       // Once per fetch (not per waiting cell): the task pane shows the new "data as of".
-      if (!table.cached) emit("data-refreshed", { asOf: table.asOf });
+      if (!table.cached) {
+        const division = implicitDivision(table);
+        emit("data-refreshed", { asOf: table.asOf, ...(division === null ? {} : { implicitDivision: division }) });
+      }
       return table;
     });
   }
@@ -110,4 +113,9 @@ export class TableSource {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** The one division an answer covered because none was given (Exact's current division), or null. */
+export function implicitDivision(table: Pick<TableResponse, "divisionSource" | "divisions">): number | null {
+  return table.divisionSource === "current" && table.divisions.length === 1 ? table.divisions[0] : null;
 }

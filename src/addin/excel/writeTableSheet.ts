@@ -15,7 +15,8 @@ export const TABLE_HEADER_ROW = 2;
 export interface TableSheetSpec {
   /** Wanted sheet name, e.g. "Divisions"; made unique against existingNames. */
   baseName: string;
-  table: Pick<TableResponse, "columns" | "rows" | "asOf">;
+  table: Pick<TableResponse, "columns" | "rows" | "asOf"> &
+    Partial<Pick<TableResponse, "divisionSource" | "divisions">>;
   /** Names of the sheets already in the workbook (readSheetNames). */
   existingNames: readonly string[];
 }
@@ -34,6 +35,16 @@ export function formatAsOf(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** The sheet's first line; it names the division when the answer was limited to the current one. */
+export function asOfLine(table: TableSheetSpec["table"]): string {
+  const line = `Data as of ${formatAsOf(table.asOf)}`;
+  const only =
+    table.divisionSource === "current" && table.divisions?.length === 1 ? table.divisions[0] : null;
+  return only === null
+    ? line
+    : `${line} — only your current division in Exact (${only}); no division was given`;
+}
+
 export function chunkRows<T>(rows: readonly T[], size = MAX_ROWS_PER_WRITE): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
@@ -50,7 +61,7 @@ function blocksFor(spec: TableSheetSpec): Block[] {
   const { columns, rows } = spec.table;
   const data = rows.map((row) => columns.map((column, index) => cellValue(row[index] ?? null, column)));
   const blocks: Block[] = [
-    { rowIndex: 0, values: [[`Data as of ${formatAsOf(spec.table.asOf)}`]], formats: [[TEXT_FORMAT]] },
+    { rowIndex: 0, values: [[asOfLine(spec.table)]], formats: [[TEXT_FORMAT]] },
     {
       rowIndex: TABLE_HEADER_ROW,
       values: [columns.map((column) => column.name)],

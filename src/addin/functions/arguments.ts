@@ -99,21 +99,29 @@ export function parseDivision(value: RawArgument): number | null {
   return code;
 }
 
-const DIVISIONS_ACCEPTS = `a division code, a range or comma list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all", or empty for your current division`;
+/** What an empty divisions argument means: USERROLES the current division, ROLEHOLDERS all of them. */
+export type EmptyDivisions = "current" | "all";
 
-export function parseDivisions(value: RawArgument): DivisionSelection {
+function divisionsAccepts(empty: EmptyDivisions): string {
+  const fallback = empty === "all" ? "all your divisions" : "your current division";
+  return `a division code, a range or comma list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all", "current", or empty for ${fallback}`;
+}
+
+export function parseDivisions(value: RawArgument, empty: EmptyDivisions = "current"): DivisionSelection {
   const single = unwrapSingle(value);
   if (isMissing(single)) return null;
   if (typeof single === "string" && single.trim().toLowerCase() === "all") return "all";
+  if (typeof single === "string" && single.trim().toLowerCase() === "current") return "current";
+  const accepts = divisionsAccepts(empty);
   const codes = new Set<number>();
   for (const cell of cellsOf(value)) {
     if (isMissing(cell)) continue;
     const parts = typeof cell === "string" ? cell.split(/[,;]/) : [cell];
     for (const part of parts) {
       const code = positiveInteger(part);
-      if (code === null) throw new ArgumentError("divisions", DIVISIONS_ACCEPTS);
+      if (code === null) throw new ArgumentError("divisions", accepts);
       codes.add(code);
-      if (codes.size > MAX_DIVISIONS_IN_LIST) throw new ArgumentError("divisions", DIVISIONS_ACCEPTS);
+      if (codes.size > MAX_DIVISIONS_IN_LIST) throw new ArgumentError("divisions", accepts);
     }
   }
   return codes.size === 0 ? null : [...codes];

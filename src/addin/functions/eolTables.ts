@@ -85,7 +85,10 @@ export function roleHolders(
 ): Promise<SpillCell[][]> {
   return spill(() => ({
     route: "role-holders",
-    params: { roles: parseRoles(role).join(","), divisions: divisionsParam(parseDivisions(divisionList)) },
+    params: {
+      roles: parseRoles(role).join(","),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+    },
     headers: parseHeaders(headers),
   }));
 }

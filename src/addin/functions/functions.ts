@@ -48,7 +48,7 @@ export function users(division?: unknown, headers?: unknown): Promise<unknown[][
 /**
  * The roles of the users in one or more divisions.
  * @customfunction USERROLES
- * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
+ * @param [divisions] A division code, a range or comma list of codes, "all" or "current"; empty for your current division.
  * @param [role] Only these roles: a role number such as 274, or a range or comma list of role numbers; empty for all roles.
  * @param [activeOnly] TRUE (default) for roles active today only, FALSE to include ended and future roles.
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
@@ -64,10 +64,10 @@ export function userRoles(
 }
 
 /**
- * Who holds a role today, with the divisions where they hold it. =EOL.ROLEHOLDERS(274) answers "who may manage subscriptions".
+ * Who holds a role today in all your divisions (or those given), with the divisions where they hold it. =EOL.ROLEHOLDERS(274) answers "who may manage subscriptions".
  * @customfunction ROLEHOLDERS
  * @param role A role number such as 274, or a range or comma list of role numbers.
- * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for your current division.
+ * @param [divisions] A division code, a range or comma list of codes, "all" or "current"; empty for all your divisions.
  * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
  * @returns One row per user holding the role(s).
  */

@@ -64,6 +64,8 @@ export const en = {
   division: "Division",
   dataAsOf: "Data as of",
   noDataYet: "no data fetched yet",
+  implicitDivision: (code: number) =>
+    `The last answer covered only your current division in Exact (${code}), because no division was given.`,
   refreshAll: "Refresh all",
   clearCache: "Clear cache",
   signOut: "Sign out",

@@ -66,6 +66,8 @@ export const nl: Strings = {
   division: "Administratie",
   dataAsOf: "Gegevens van",
   noDataYet: "nog geen gegevens opgehaald",
+  implicitDivision: (code: number) =>
+    `Het laatste antwoord gold alleen voor uw huidige administratie in Exact (${code}), omdat er geen administratie was opgegeven.`,
   refreshAll: "Alles verversen",
   clearCache: "Cache wissen",
   signOut: "Afmelden",

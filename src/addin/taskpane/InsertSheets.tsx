@@ -60,7 +60,8 @@ export function InsertSheets({
   const s = useStrings();
   const styles = useStyles();
   const [rolesText, setRolesText] = useState(String(DEFAULT_ROLE));
-  const [scope, setScope] = useState<Scope>("current");
+  // Audits cover every division by default; the current division is a choice, not a silent default.
+  const [scope, setScope] = useState<Scope>("all");
   const [chosen, setChosen] = useState<number[]>([]);
   const [triedAudit, setTriedAudit] = useState(false);
   const chooseId = useId();
@@ -72,9 +73,7 @@ export function InsertSheets({
   const audit = (): void => {
     setTriedAudit(true);
     if (roles === null || (scope === "chosen" && chosen.length === 0)) return;
-    const scopeOption: RoleAuditOptions["divisions"] =
-      scope === "all" ? "all" : scope === "chosen" ? chosen : undefined;
-    onInsertRoleAudit({ roles, ...(scopeOption ? { divisions: scopeOption } : {}) });
+    onInsertRoleAudit({ roles, divisions: scope === "chosen" ? chosen : scope });
   };
 
   return (
@@ -109,8 +108,8 @@ export function InsertSheets({
         </Field>
         <Field label={s.divisionScope}>
           <RadioGroup value={scope} onChange={(_, data) => setScope(data.value as Scope)}>
-            <Radio value="current" label={s.scopeCurrent} />
             <Radio value="all" label={s.scopeAll} />
+            <Radio value="current" label={s.scopeCurrent} />
             <Radio value="chosen" label={s.scopeChosen} disabled={options.length === 0} />
           </RadioGroup>
         </Field>

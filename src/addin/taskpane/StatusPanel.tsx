@@ -35,7 +35,7 @@ export function StatusPanel({ status, otherAsOf }: { status: StatusControls; oth
   const s = useStrings();
   const language = useLanguage();
   const styles = useStyles();
-  const { state, lastRefreshAsOf } = status;
+  const { state, lastRefreshAsOf, lastImplicitDivision } = status;
 
   const budget = (remaining: number | null, limit: number | null): string =>
     remaining === null || limit === null
@@ -81,6 +81,7 @@ export function StatusPanel({ status, otherAsOf }: { status: StatusControls; oth
         <Caption1>
           {s.dataAsOf}: {asOf ? formatDateTime(asOf, language) : s.noDataYet}
         </Caption1>
+        {lastImplicitDivision !== null && <Caption1>{s.implicitDivision(lastImplicitDivision)}</Caption1>}
       </>
     );
   }

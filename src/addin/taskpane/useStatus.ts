@@ -11,6 +11,8 @@ export interface StatusControls {
   state: StatusState;
   /** asOf of the last "data-refreshed" event in this runtime, if any. */
   lastRefreshAsOf: string | null;
+  /** The division the last refreshed answer was limited to because none was given, if so. */
+  lastImplicitDivision: number | null;
   reload(): void;
 }
 
@@ -18,13 +20,15 @@ export function useStatus(): StatusControls {
   const { client } = useServices();
   const [state, setState] = useState<StatusState>({ kind: "loading" });
   const [lastRefreshAsOf, setLastRefreshAsOf] = useState<string | null>(null);
+  const [lastImplicitDivision, setLastImplicitDivision] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
 
   useEffect(
     () =>
-      on("data-refreshed", ({ asOf }) => {
+      on("data-refreshed", ({ asOf, implicitDivision }) => {
         setLastRefreshAsOf(asOf);
+        setLastImplicitDivision(implicitDivision ?? null);
         reload();
       }),
     [reload],
@@ -43,5 +47,5 @@ export function useStatus(): StatusControls {
     };
   }, [client, version]);
 
-  return { state, lastRefreshAsOf, reload };
+  return { state, lastRefreshAsOf, lastImplicitDivision, reload };
 }

@@ -54,13 +54,21 @@ function parseCode(text: string): number | null {
   return code >= 1 && code <= MAX_DIVISION_CODE ? code : null;
 }
 
-const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, or "all"`;
+const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all" or "current"`;
 
-/** One code, a comma list, "all", or nothing (the user's current division). */
-export function parseDivisions(raw: string | undefined, parameter: string): DivisionSelector {
-  if (raw === undefined || raw.trim() === "") return { kind: "current" };
+/**
+ * One code, a comma list, "all", "current" (the user's current division in Exact), or nothing: then
+ * `fallback` — the current division for most routes, every accessible division for role-holders.
+ */
+export function parseDivisions(
+  raw: string | undefined,
+  parameter: string,
+  fallback: "current" | "all" = "current",
+): DivisionSelector {
+  if (raw === undefined || raw.trim() === "") return { kind: fallback };
   const text = raw.trim();
   if (text.toLowerCase() === "all") return { kind: "all" };
+  if (text.toLowerCase() === "current") return { kind: "current" };
   if (text.length > MAX_DIVISIONS_IN_LIST * 11) throw invalid(parameter, DIVISIONS_ACCEPTS, text);
   const parts = text.split(",").map((part) => part.trim());
   if (parts.length > MAX_DIVISIONS_IN_LIST) throw invalid(parameter, DIVISIONS_ACCEPTS, text);

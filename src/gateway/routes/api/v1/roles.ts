@@ -1,4 +1,8 @@
-/** Role rows joined with their users, and the distinct holders of roles today. */
+/**
+ * Role rows joined with their users, and the distinct holders of roles today. Role holders default to
+ * every accessible division: "who may manage subscriptions?" is about the whole environment, not the
+ * division the user last opened in Exact's web UI; user roles keep the current division as default.
+ */
 import type { FastifyInstance } from "fastify";
 import {
   eitherValue,
@@ -32,7 +36,7 @@ export default async function roleRoutes(app: FastifyInstance): Promise<void> {
     const { session, query, fresh } = caller(req);
     rejectUnknownParameters(query, ["roles", "role", "divisions", "division"]);
     const roles = parseRoles(eitherValue(query, "roles", "role"), "roles", true) as number[];
-    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
+    const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions", "all");
     const resolved = await data.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh);
     const holders = roleHolderRows(joined.rows.filter((row) => row.activeToday));
