@@ -15,6 +15,8 @@ export interface Figure {
 export class Report {
   readonly figures: Figure[] = [];
   readonly notes: string[] = [];
+  /** The machine's 1-minute load average when the run began: timings on a busy machine are not comparable. */
+  private readonly loadAtStart = os.loadavg()[0];
 
   add(figure: Figure): void {
     this.figures.push(figure);
@@ -34,7 +36,8 @@ export class Report {
       "# Benchmark results",
       "",
       `Run ${startedAt.toISOString()} with \`npm run bench\` (${seconds.toFixed(0)} s), Node ${process.version},`,
-      `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}.`,
+      `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()},`,
+      `load average ${this.loadAtStart.toFixed(1)} at the start (real-time figures suffer on a busy machine).`,
       "Goals are tracked figures, not tests: a missed goal is reported here, never a failed run.",
       "",
     ];

@@ -36,7 +36,8 @@ export async function startGateway(
   const config = withBoundPort(requested, port);
   const tls = config.http ? null : await loadTls(config);
   const app = await buildGateway(config, tls, options);
-  await app.listen({ port: config.port, host: config.host });
+  // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   return {
     app,
     config,

@@ -35,6 +35,9 @@ test("declares the documented signatures", () => {
     "USERS([division], [headers])",
     "USERROLES([divisions], [role], [activeOnly], [headers])",
     "ROLEHOLDERS(role, [divisions], [headers])",
+    "ROLES([divisions], [headers])",
+    "ROLECHANGES(since, [divisions], [roles], [headers])",
+    "ACCESSISSUES([divisions], [inactiveDays], [headers])",
     "WHOAMI([headers])",
     "QUERY(resource, select, [filter], [division], [orderby], [top], [headers])",
   ]);
@@ -62,6 +65,10 @@ test("arguments that take a range are declared as ranges", () => {
       "USERROLES.role",
       "ROLEHOLDERS.role",
       "ROLEHOLDERS.divisions",
+      "ROLES.divisions",
+      "ROLECHANGES.divisions",
+      "ROLECHANGES.roles",
+      "ACCESSISSUES.divisions",
       "QUERY.select",
     ].sort(),
   );

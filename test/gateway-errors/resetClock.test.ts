@@ -90,3 +90,25 @@ test("with Exact's clock a minute ahead, a client that hit the minute limit goes
   // Waited until the reset as seen on our clock (≤ 30 s here), not Exact's absolute time + a minute.
   expect(clock.now() - now).toBeLessThanOrEqual(31_000);
 });
+
+test("answers of one window whose resets jitter by the Date header's second stay one window", () => {
+  const budget = new DivisionBudget(1);
+  const snapshot = (minuteRemaining: number, minuteResetAt: number) => ({
+    dayLimit: null,
+    dayRemaining: null,
+    dayResetAt: null,
+    minuteLimit: 60,
+    minuteRemaining,
+    minuteResetAt,
+  });
+  budget.learn(snapshot(10, now + 30_000), now);
+  // An older answer (more left) whose reset came out 0.8 s later after the Date shift: not a new window.
+  budget.learn(snapshot(30, now + 30_800), now);
+  expect(budget.minuteRemaining).toBe(10);
+  // A minute on, it is a new window.
+  budget.learn(snapshot(59, now + 90_000), now + 31_000);
+  expect(budget.minuteRemaining).toBe(59);
+  // Clocks within 2 s of each other are taken as agreeing: no shift at all.
+  const headers = new Headers({ date: new Date(now - 999).toUTCString(), "x-ratelimit-minutely-reset": "7" });
+  expect(readRateLimitHeaders(headers, now).minuteResetAt).toBe(7);
+});

@@ -4,6 +4,7 @@
  * its user-facing message.
  */
 import type {
+  AccessReviewResponse,
   AuthConfig,
   LoginRequest,
   LoginStarted,
@@ -37,7 +38,16 @@ export function isGatewayRequestError(error: unknown): error is GatewayRequestEr
   return error instanceof Error && error.name === "GatewayRequestError" && "code" in error && "status" in error;
 }
 
-export type TableRoute = "me" | "divisions" | "users" | "user-roles" | "role-holders" | "query";
+export type TableRoute =
+  | "me"
+  | "divisions"
+  | "users"
+  | "user-roles"
+  | "role-holders"
+  | "roles"
+  | "role-changes"
+  | "access-issues"
+  | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 /** Where the session token comes from; the client forgets it when the gateway says the session is gone. */
@@ -117,6 +127,11 @@ export class GatewayClient {
     options: { noCache?: boolean } = {},
   ): Promise<TableResponse> {
     return this.request("GET", `/api/v1/${route}${toQueryString(params)}`, { noCache: options.noCache });
+  }
+
+  /** The four tables of an access review from one set of role rows (the Access review sheet). */
+  accessReview(params: QueryParams = {}, options: { noCache?: boolean } = {}): Promise<AccessReviewResponse> {
+    return this.request("GET", `/api/v1/access-review${toQueryString(params)}`, { noCache: options.noCache });
   }
 
   status(): Promise<StatusResponse> {

@@ -11,9 +11,11 @@ import {
   RESOURCE_PATTERN,
   selectFields,
 } from "../../shared/rules/resourcePattern";
+import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/accessReview";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import type { DivisionSelection } from "../data/divisionArguments";
 import { ArgumentError } from "./argumentError";
+import { excelSerialToDay, isoToExcelSerial } from "./excelDates";
 
 /** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
 export type RawArgument = unknown;
@@ -130,22 +132,22 @@ export function parseDivisions(value: RawArgument, empty: EmptyDivisions = "curr
 const TOO_MANY_ROLES = `at most ${MAX_ROLES} role numbers, in a range or comma list`;
 
 /** Role numbers from numbers, "274, 10" texts or a range of those (the shared rule); empty cells skipped. */
-function roleList(value: RawArgument, accepts: string): number[] {
+function roleList(value: RawArgument, accepts: string, name: string): number[] {
   const cells = cellsOf(value).filter((cell) => !isMissing(cell));
   if (cells.some((cell) => typeof cell !== "string" && typeof cell !== "number")) {
-    throw new ArgumentError("role", accepts);
+    throw new ArgumentError(name, accepts);
   }
   const parsed = parseRoleList(cells.map(String).join(","));
-  if (!parsed.ok) throw new ArgumentError("role", parsed.reason === "too_many" ? TOO_MANY_ROLES : accepts);
+  if (!parsed.ok) throw new ArgumentError(name, parsed.reason === "too_many" ? TOO_MANY_ROLES : accepts);
   return parsed.roles;
 }
 
 const ROLE_FILTER_ACCEPTS =
   "a role number such as 274, a range or comma list of role numbers, or empty for all roles";
 
-/** USERROLES' optional role filter: one or more role numbers, or null for all roles. */
-export function parseRoleFilter(value: RawArgument): number[] | null {
-  const roles = roleList(value, ROLE_FILTER_ACCEPTS);
+/** An optional role filter (USERROLES' role, ROLECHANGES' roles): role numbers, or null for all roles. */
+export function parseRoleFilter(value: RawArgument, name = "role"): number[] | null {
+  const roles = roleList(value, ROLE_FILTER_ACCEPTS, name);
   return roles.length === 0 ? null : roles;
 }
 
@@ -153,9 +155,41 @@ const ROLES_ACCEPTS = "a role number such as 274, or a range or comma list of ro
 
 /** ROLEHOLDERS' required role(s). */
 export function parseRoles(value: RawArgument): number[] {
-  const roles = roleList(value, ROLES_ACCEPTS);
+  const roles = roleList(value, ROLES_ACCEPTS, "role");
   if (roles.length === 0) throw new ArgumentError("role", ROLES_ACCEPTS);
   return roles;
+}
+
+const SINCE_ACCEPTS = "a date: an Excel date such as DATE(2026,1,1) or a text such as 2026-01-01 (required)";
+
+/** ROLECHANGES' `since`: an Excel date serial or a `YYYY-MM-DD` text, as the day `YYYY-MM-DD`. */
+export function parseSince(value: RawArgument): string {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) throw new ArgumentError("since", SINCE_ACCEPTS);
+  if (typeof single === "number") {
+    const day = excelSerialToDay(single);
+    if (day !== null) return day;
+  }
+  if (typeof single === "string" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(single)) {
+    const day = single.trim();
+    const serial = isoToExcelSerial(day);
+    if (serial !== null && excelSerialToDay(serial) === day) return day;
+  }
+  throw new ArgumentError("since", SINCE_ACCEPTS);
+}
+
+/** ACCESSISSUES' `inactiveDays`: 1 to 3650, or null for the gateway's default (90). */
+export function parseInactiveDays(value: RawArgument): number | null {
+  const single = unwrapSingle(value);
+  if (isMissing(single)) return null;
+  const days = positiveInteger(single);
+  if (days === null || days > MAX_INACTIVE_DAYS) {
+    throw new ArgumentError(
+      "inactiveDays",
+      `a whole number of days from 1 to ${MAX_INACTIVE_DAYS}, or empty for ${DEFAULT_INACTIVE_DAYS}`,
+    );
+  }
+  return days;
 }
 
 // QUERY arguments. The gateway checks them again, more strictly (docs/api.md); this catches the obvious

@@ -14,12 +14,14 @@ import {
   parseDivisions,
   parseFilter,
   parseHeaders,
+  parseInactiveDays,
   parseOrderBy,
   parseResource,
   parseRoleFilter,
   parseRoles,
   parseScope,
   parseSelect,
+  parseSince,
   parseTop,
   type RawArgument,
 } from "./arguments";
@@ -88,6 +90,48 @@ export function roleHolders(
     params: {
       roles: parseRoles(role).join(","),
       divisions: divisionsParam(parseDivisions(divisionList, "all")),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+// The access review's functions: empty divisions mean every accessible division (the gateway's default).
+
+export function roles(divisionList: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "roles",
+    params: { divisions: divisionsParam(parseDivisions(divisionList, "all")) },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function roleChanges(
+  since: RawArgument,
+  divisionList: RawArgument,
+  roleFilter: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "role-changes",
+    params: {
+      since: parseSince(since),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+      roles: parseRoleFilter(roleFilter, "roles")?.join(","),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function accessIssues(
+  divisionList: RawArgument,
+  inactiveDays: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "access-issues",
+    params: {
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+      inactiveDays: parseInactiveDays(inactiveDays),
     },
     headers: parseHeaders(headers),
   }));

@@ -21,3 +21,10 @@ export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 export function dateFormatFor(serial: number): string {
   return Number.isInteger(serial) ? DATE_FORMAT : DATE_TIME_FORMAT;
 }
+
+/** An Excel date serial (a fraction is a time of day, dropped) as the calendar day `YYYY-MM-DD`. */
+export function excelSerialToDay(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  const date = new Date((Math.floor(serial) - EPOCH_OFFSET_DAYS) * MS_PER_DAY);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}

@@ -79,6 +79,51 @@ export function roleHolders(
   return tables.roleHolders(role, divisions, headers);
 }
 
+/**
+ * The role catalogue as seen in the data: each role number with Exact's description, role level, and how many users and divisions hold it today.
+ * @customfunction ROLES
+ * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for all divisions you can access.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per role number.
+ */
+export function roles(divisions?: unknown[][], headers?: unknown): Promise<unknown[][]> {
+  return tables.roles(divisions, headers);
+}
+
+/**
+ * Roles granted, ended, or ending within 30 days, on or after a date; newest first, with who made the change.
+ * @customfunction ROLECHANGES
+ * @param since The first day to look at: a date such as DATE(2026,1,1), or a text such as "2026-01-01".
+ * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for all divisions you can access.
+ * @param [roles] Only these roles: a role number such as 274, or a range or comma list of role numbers; empty for all roles.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per change: Change, Date, Division, user, role, Changed by, Start date, End date.
+ */
+export function roleChanges(
+  since: unknown,
+  divisions?: unknown[][],
+  roles?: unknown[][],
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.roleChanges(since, divisions, roles, headers);
+}
+
+/**
+ * Users to act on: login ended but roles still active, or active roles and no login for a number of days (or never).
+ * @customfunction ACCESSISSUES
+ * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for all divisions you can access.
+ * @param [inactiveDays] Days without a login that count as inactive: 1 to 3650; empty for 90.
+ * @param [headers] TRUE (default) to start with a header row, FALSE to leave it out.
+ * @returns One row per user: Finding, user, Last login, Login end date, Roles, Divisions.
+ */
+export function accessIssues(
+  divisions?: unknown[][],
+  inactiveDays?: unknown,
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.accessIssues(divisions, inactiveDays, headers);
+}
+
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**

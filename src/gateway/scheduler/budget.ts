@@ -115,6 +115,8 @@ function capMinuteReset(resetAt: number | null, now: number): number | null {
   return resetAt === null ? null : Math.min(resetAt, now + MAX_MINUTE_WAIT_MS);
 }
 
+const SAME_WINDOW_MS = 2000;
+
 /** Within one window the remaining count only goes down, so the lower value wins. */
 function merge(
   window: Window,
@@ -125,11 +127,16 @@ function merge(
 ): void {
   if (limit !== null) window.limit = limit;
   if (remaining === null) return;
-  const stale = resetAt !== null && (resetAt <= now || (window.resetAt !== null && resetAt < window.resetAt));
+  // Resets moved onto our clock jitter by up to a second (Date has whole seconds), and the next window
+  // is a minute on: resets this close together belong to the same window.
+  const stale =
+    resetAt !== null &&
+    (resetAt <= now || (window.resetAt !== null && resetAt < window.resetAt - SAME_WINDOW_MS));
   if (stale) return;
-  const newer = resetAt !== null && window.resetAt !== null && resetAt > window.resetAt;
+  const newer = resetAt !== null && window.resetAt !== null && resetAt > window.resetAt + SAME_WINDOW_MS;
   window.remaining = window.remaining === null || newer ? remaining : Math.min(window.remaining, remaining);
-  if (resetAt !== null) window.resetAt = resetAt;
+  if (resetAt !== null)
+    window.resetAt = newer || window.resetAt === null ? resetAt : Math.max(window.resetAt, resetAt);
 }
 
 /** The budget's daily window is spent: every call of this division fails until the reset. */

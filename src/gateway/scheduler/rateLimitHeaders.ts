@@ -19,10 +19,14 @@ function readNumber(headers: Headers, name: string): number | null {
   return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
-/** Our clock minus Exact's (from the `Date` header, whole seconds), or 0 without a usable one. */
+/** Clocks closer than this agree as far as `Date` (whole seconds) and the trip can tell. */
+const AGREEING_CLOCKS_MS = 2000;
+
+/** Our clock minus Exact's (from the `Date` header), or 0 when they agree or there is no usable one. */
 export function clockOffset(headers: Headers, now: number): number {
   const date = Date.parse(headers.get("date") ?? "");
-  return Number.isFinite(date) ? now - date : 0;
+  if (!Number.isFinite(date) || Math.abs(now - date) < AGREEING_CLOCKS_MS) return 0;
+  return now - date;
 }
 
 export function readRateLimitHeaders(headers: Headers, now?: number): RateLimitSnapshot {

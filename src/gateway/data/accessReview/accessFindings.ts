@@ -9,8 +9,6 @@ import { activeOn, withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, sortedDistinct, timeOf, type ReviewRoleRow } from "./reviewRows";
 
-export const DEFAULT_INACTIVE_DAYS = 90;
-
 export type FindingKind = "loginEnded" | "neverLoggedIn" | "inactive";
 
 export interface AccessFindingRow {

@@ -1,10 +1,11 @@
 /** The access review's own parameters: a day (`since`) and a number of days (`inactiveDays`). */
 import { invalid } from "../arguments";
-import { DEFAULT_INACTIVE_DAYS } from "./accessFindings";
+import {
+  DEFAULT_CHANGES_DAYS,
+  DEFAULT_INACTIVE_DAYS,
+  MAX_INACTIVE_DAYS,
+} from "../../../shared/rules/accessReview";
 import { DAY_MS, startOfDay } from "./reviewRows";
-
-export const MAX_INACTIVE_DAYS = 3650;
-export const DEFAULT_CHANGES_DAYS = 90;
 
 /** A calendar day `YYYY-MM-DD` as epoch ms (00:00 UTC); without one, `fallbackDays` before today. */
 export function parseSince(

@@ -3,12 +3,12 @@
  * and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
  * (set the end date) for an end — Exact's CreatorFullName and ModifierFullName.
  */
+import { ENDING_WITHIN_DAYS } from "../../../shared/rules/accessReview";
 import { ROLE_CHANGE_COLUMNS as HEADERS } from "../../../shared/rules/tableColumns";
 import { withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, startOfDay, timeOf, type ReviewRoleRow } from "./reviewRows";
 
-export const ENDING_WITHIN_DAYS = 30;
 
 export type RoleChangeKind = "Granted" | "Ended" | "Ending";
 

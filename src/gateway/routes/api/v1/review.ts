@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AccessReviewResponse } from "../../../../shared/api";
+import { DEFAULT_REVIEW_ROLES } from "../../../../shared/rules/accessReview";
 import {
   eitherValue,
   parseDivisions,
@@ -24,8 +25,6 @@ import { shapeRows } from "../../../data/tables";
 import { caller, table } from "./answer";
 
 const DIVISION_NAMES = ["divisions", "division"];
-/** The review sheet's default roles: 274, Manage subscription (reference §6, unverified). */
-const ROLE_MANAGE_SUBSCRIPTION = 274;
 
 export default async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const { data } = app.exact;
@@ -34,8 +33,8 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
   function reviewRequest(req: FastifyRequest, known: string[]) {
     const request = caller(req);
     rejectUnknownParameters(request.query, [...DIVISION_NAMES, ...known]);
-    const selector = parseDivisions(eitherValue(request.query, "divisions", "division"), "divisions");
-    return { ...request, selector: selector.kind === "current" ? { kind: "all" as const } : selector };
+    const raw = eitherValue(request.query, "divisions", "division");
+    return { ...request, selector: parseDivisions(raw, "divisions", "all") };
   }
 
   /** The role rows (all roles) of every division in scope, joined with their users. */
@@ -74,7 +73,7 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     const options = {
       since: parseSince(singleValue(request.query, "since"), data.now(), false),
       roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
-        ROLE_MANAGE_SUBSCRIPTION,
+        ...DEFAULT_REVIEW_ROLES,
       ],
       inactiveDays: parseInactiveDays(singleValue(request.query, "inactiveDays")),
     };
