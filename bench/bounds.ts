@@ -32,3 +32,18 @@ export function roleRowsBound(data: SimDataset, divisions: number[], now: number
   for (const rows of rowsPerDivision.values()) calls += pages(rows);
   return calls + (users.size ? pages(users.size) : 0);
 }
+
+/** An access review: every role row of each division (ended ones too, for changes) + the users they name. */
+export function reviewRowsBound(data: SimDataset, divisions: number[]): number {
+  const wanted = new Set(divisions);
+  const rowsPerDivision = new Map<number, number>(divisions.map((d) => [d, 0]));
+  const users = new Set<string>();
+  for (const row of data.roles) {
+    if (!wanted.has(row.division)) continue;
+    rowsPerDivision.set(row.division, rowsPerDivision.get(row.division)! + 1);
+    users.add(row.userId);
+  }
+  let calls = 0;
+  for (const rows of rowsPerDivision.values()) calls += pages(rows);
+  return calls + (users.size ? pages(users.size) : 0);
+}

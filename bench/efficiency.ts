@@ -1,12 +1,13 @@
 /**
  * Upstream call efficiency: calls the gateway made to Exact (the simulator's request log) ÷ the lower
- * bound, for DIVISIONS over 1,500 divisions, USERROLES over 50 and ROLEHOLDERS(274) over all 1,500;
+ * bound, for DIVISIONS over 1,500 divisions, USERROLES over 50, ROLEHOLDERS(274) and a whole access
+ * review over all 1,500;
  * then 1,000 repeated formula calls within the cache TTL.
  */
 import { setSessionToken } from "../src/addin/session/tokenStore";
 import { createDataServices, installDataServices } from "../src/addin/data/services";
 import { divisions as divisionsFunction } from "../src/addin/functions/functions";
-import { divisionsBound, grantedOpenDivisions, roleRowsBound } from "./bounds";
+import { divisionsBound, grantedOpenDivisions, reviewRowsBound, roleRowsBound } from "./bounds";
 import type { Report } from "./report";
 import { restCalls, startBenchStack } from "./stack";
 
@@ -68,6 +69,15 @@ export async function measureEfficiency(report: Report): Promise<void> {
       "ROLEHOLDERS(274) over all divisions (list + per-division rows + names)",
       restCalls(stack.simulator),
       divisionsBound(data) + roleRowsBound(data, all, now(), [274]),
+    );
+
+    await coldStart();
+    await stack.get("/api/v1/access-review?divisions=all");
+    ratio(
+      report,
+      "Access review over all divisions (holders, findings, changes, catalogue: list + all role rows + names)",
+      restCalls(stack.simulator),
+      divisionsBound(data) + reviewRowsBound(data, all),
     );
 
     // 1,000 formula calls within the TTL, through the add-in's own function code (coalescing + cache).

@@ -3,6 +3,7 @@
  * (services/), then the route plugins (routes/). No listening here, so tests can `inject()` into it
  * or start it themselves.
  */
+import http from "node:http";
 import https from "node:https";
 import Fastify, { type FastifyInstance, type FastifyServerFactory } from "fastify";
 import { systemClock, type Clock } from "../shared/clock";
@@ -38,6 +39,16 @@ export interface GatewayOptions {
   logStream?: NodeJS.WritableStream;
   /** How often expired sign-in records are purged (tests use a short interval). */
   purgeIntervalMs?: number;
+  /** A server already listening (start.ts binds port 0 first); closed with the gateway. */
+  server?: http.Server;
+}
+
+/** An http or https server with Fastify's own defaults (it leaves them alone for a server factory). */
+export function createGatewayServer(tls: TlsOptions | null): http.Server {
+  const server = tls ? https.createServer(tls) : http.createServer();
+  server.keepAliveTimeout = 72_000;
+  server.requestTimeout = 0;
+  return server;
 }
 
 export async function buildGateway(
@@ -46,9 +57,9 @@ export async function buildGateway(
   options: GatewayOptions = {},
 ): Promise<FastifyInstance> {
   // An https.Server is an http.Server to Fastify's types, so one instance type serves both.
-  const serverFactory: FastifyServerFactory | undefined = tls
-    ? (handler) => https.createServer(tls, handler)
-    : undefined;
+  const given = options.server;
+  const serverFactory: FastifyServerFactory | undefined =
+    given || tls ? (handler) => (given ?? createGatewayServer(tls)).on("request", handler) : undefined;
   const app = Fastify({
     serverFactory,
     logger: {
@@ -58,6 +69,11 @@ export async function buildGateway(
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: 16 * 1024,
+    // Start-up (demo simulator, key, store migrations) may take longer than 10 s on a busy machine.
+    pluginTimeout: 60_000,
+    // Closed schemas refuse unknown fields instead of silently dropping them, and a body's number
+    // stays a number (query values are text anyway): wrong types are refused, not converted.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     clientErrorHandler,
     // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
     trustProxy:
@@ -65,6 +81,18 @@ export async function buildGateway(
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
   });
+  if (given) {
+    // Fastify closes only servers it started itself: stop accepting and let requests finish first.
+    app.addHook("preClose", (done) => {
+      // Keep-alive connections go as soon as their last answer is out.
+      const sweep = setInterval(() => given.closeIdleConnections(), 50);
+      given.close(() => {
+        clearInterval(sweep);
+        done();
+      });
+      given.closeIdleConnections();
+    });
+  }
   // Infrastructure
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
   await app.register(errorsPlugin);

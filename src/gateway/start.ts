@@ -1,7 +1,8 @@
 /** Starts a gateway (used by main.ts and by the tests, which pass PORT=0 and EOL_HTTP=1). */
-import net from "node:net";
+import type http from "node:http";
+import type net from "node:net";
 import type { FastifyInstance } from "fastify";
-import { buildGateway, type GatewayOptions } from "./app";
+import { buildGateway, createGatewayServer, type GatewayOptions, type TlsOptions } from "./app";
 import type { GatewayConfig } from "./config";
 import { withBoundPort } from "./config";
 import { loadTls } from "./tls";
@@ -16,28 +17,40 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Port 0 means "any free port": the public URL (and so OAuth redirect URIs) must know it before routes exist. */
-async function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
+/**
+ * Port 0 means "any free port", but the public URL (and so OAuth redirect URIs) must name the port
+ * before the routes exist. So the server binds first and the gateway is built on it: no window in which
+ * another process could take a port we picked but had not bound yet.
+ */
+export async function bindGatewayServer(tls: TlsOptions | null, host: string): Promise<http.Server> {
+  const server = createGatewayServer(tls);
+  await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.listen(0, host, () => resolve());
   });
+  return server;
 }
 
 export async function startGateway(
   requested: GatewayConfig,
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const port = requested.port === 0 ? await freePort(requested.host) : requested.port;
+  const tls = requested.http ? null : await loadTls(requested);
+  // A caller may bind the server itself (a test that must know the port before the configuration).
+  const server =
+    options.server ?? (requested.port === 0 ? await bindGatewayServer(tls, requested.host) : undefined);
+  const port = server ? (server.address() as net.AddressInfo).port : requested.port;
   const config = withBoundPort(requested, port);
-  const tls = config.http ? null : await loadTls(config);
-  const app = await buildGateway(config, tls, options);
-  // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
-  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
+  let app: FastifyInstance;
+  try {
+    app = await buildGateway(config, tls, { ...options, server });
+    if (server) await app.ready();
+    // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
+    else await app.listen({ port: config.port, host: config.host, backlog: 4096 });
+  } catch (error) {
+    server?.close();
+    throw error;
+  }
   return {
     app,
     config,

@@ -111,6 +111,56 @@ describe("signed in to the demo", () => {
     ).toEqual(expected);
   });
 
+  test("ROLES, ROLECHANGES and ACCESSISSUES answer the access review from the demo's data", async () => {
+    const data = stack.simulator.data;
+    const blocked = new Set(data.divisions.filter((d) => d.blockingStatus !== 0).map((d) => d.code));
+    const scope = defaultGrant(data, data.primaryUserId).filter((code) => !blocked.has(code));
+    const rows = data.roles.filter((row) => scope.includes(row.division));
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const today = Math.floor(now / DAY) * DAY;
+
+    const roles = table(await callFunction("ROLES", null, null));
+    expect(roles.slice(1).map((r) => r[0])).toEqual(
+      [...new Set(rows.map((r) => r.role))].sort((a, b) => a - b),
+    );
+
+    const since = today - 90 * DAY;
+    const changes = table(
+      await callFunction("ROLECHANGES", new Date(since).toISOString().slice(0, 10), null, null, false),
+    );
+    const granted = rows.filter((r) => (r.startDate !== null && r.startDate >= since) || r.created >= since);
+    expect(changes.filter((r) => r[0] === "Granted")).toHaveLength(granted.length);
+    expect(granted.length).toBeGreaterThan(0);
+
+    const issues = table(await callFunction("ACCESSISSUES", null, null, null));
+    const held = new Set(
+      rows
+        .filter(
+          (r) => (r.startDate === null || r.startDate <= now) && (r.endDate === null || r.endDate >= today),
+        )
+        .map((r) => r.userId),
+    );
+    const expected = data.users.filter(
+      (u) =>
+        held.has(u.userId) &&
+        ((u.endDate !== null && u.endDate < now) || u.lastLogin === null || u.lastLogin < now - 90 * DAY),
+    );
+    const nameColumn = issues[0].indexOf("Full name");
+    expect(
+      issues
+        .slice(1)
+        .map((r) => r[nameColumn])
+        .sort(),
+    ).toEqual(expected.map((u) => u.fullName).sort());
+    expect(issues.slice(1).map((r) => r[nameColumn])).toEqual(
+      expect.arrayContaining(["Lars Dekker", "Noor Mulder"]),
+    );
+
+    const bad = await callFunction("ROLECHANGES", "someday", null, null, null);
+    expect(bad).toEqual({ error: { code: "#VALUE!", message: expect.stringMatching(/^since: /) } });
+  });
+
   test("a bad argument gives #VALUE! naming the argument and what it accepts", async () => {
     const result = await callFunction("DIVISIONS", null, "everything");
     expect(result).toEqual({

@@ -4,22 +4,14 @@
  */
 jest.setTimeout(90_000);
 
-import net from "node:net";
+import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
+import { bindGatewayServer } from "../../src/gateway/start";
 import { startStack, type Stack } from "./support/stack";
 import { approveConsent, clickSignIn, openPane } from "./support/pane";
 
 const APP = { clientId: "0b7e4c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d", clientSecret: "managed-secret-5e2a1c" };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let browser: Browser;
 let stack: Stack;
@@ -27,19 +19,25 @@ let addin: AddinContext;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const port = await freePort();
+  // The redirect URI names the port, so the gateway's server is bound first and handed over (no race).
+  const server = await bindGatewayServer(null, "127.0.0.1");
+  const { port } = server.address() as AddressInfo;
   const redirectUri = `http://127.0.0.1:${port}/auth/callback`;
-  stack = await startStack((simulator) => {
-    simulator.apps.register({ ...APP, name: "Contoso EOL", redirectUris: [redirectUri] });
-    return {
-      PORT: String(port),
-      EOL_EXACT_BASE_URL: simulator.url,
-      EOL_CLIENT_ID: `{${APP.clientId.toUpperCase()}}`,
-      EOL_CLIENT_SECRET: APP.clientSecret,
-      EOL_REDIRECT_URI: redirectUri,
-      EOL_COUNTRY: "nl",
-    };
-  });
+  stack = await startStack(
+    (simulator) => {
+      simulator.apps.register({ ...APP, name: "Contoso EOL", redirectUris: [redirectUri] });
+      return {
+        PORT: String(port),
+        EOL_EXACT_BASE_URL: simulator.url,
+        EOL_CLIENT_ID: `{${APP.clientId.toUpperCase()}}`,
+        EOL_CLIENT_SECRET: APP.clientSecret,
+        EOL_REDIRECT_URI: redirectUri,
+        EOL_COUNTRY: "nl",
+      };
+    },
+    {},
+    { server },
+  );
   addin = await newAddinContext(browser);
 });
 afterAll(async () => {

@@ -102,3 +102,42 @@ it("Deny sends the browser back with error=access_denied", async () => {
     await page.close();
   }
 });
+
+describe.each([
+  [480, 640],
+  [520, 720],
+])("at Office's dialog size %ix%i", (width, height) => {
+  it("nothing overflows, Approve and Deny are in view, every company is ticked or says why not", async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(authorizeUrl());
+    // No element reaches past the right edge, and the page does not scroll sideways.
+    const overflowing = await page.evaluate(() => {
+      const edge = document.documentElement.clientWidth;
+      return [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}`);
+    });
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    for (const name of ["Approve", "Deny", "Switch user"]) {
+      const box = (await page.getByRole("button", { name }).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      if (name !== "Switch user") {
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+      }
+    }
+    const companies = await page.locator("label.division").evaluateAll((labels) =>
+      labels.map((label) => ({
+        ticked: (label.querySelector("input") as HTMLInputElement).checked,
+        reason: label.querySelector(".reason")?.textContent ?? "",
+      })),
+    );
+    expect(companies.length).toBe(t.sim.data.users[0].divisions.length);
+    for (const company of companies) expect(company.ticked || company.reason.length > 20).toBe(true);
+    expect(companies.some((company) => !company.ticked)).toBe(true); // the edge case is there, explained
+    await context.close();
+  });
+});

@@ -1,5 +1,6 @@
 /** Starts a real gateway on a free loopback port over plain HTTP, for integration tests. */
 import crypto from "node:crypto";
+import type http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,8 @@ export interface TestGatewayOptions {
   logStream?: NodeJS.WritableStream;
   /** How often the gateway purges expired sign-in records. */
   purgeIntervalMs?: number;
+  /** A server the test bound already (bindGatewayServer), when it must know the port beforehand. */
+  server?: http.Server;
 }
 
 export type TestGateway = RunningGateway & { dataDir: string; simulator?: RunningSimulator };
@@ -45,6 +48,7 @@ export async function startTestGateway(
     simulator: options.simulator,
     logStream: options.logStream,
     purgeIntervalMs: options.purgeIntervalMs,
+    server: options.server,
   });
   return { ...running, dataDir, simulator: options.simulator };
 }

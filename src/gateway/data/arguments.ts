@@ -1,6 +1,7 @@
 /**
- * Strict parsing of the data routes' query parameters. Every rejection is a 400 invalid_request whose
- * message names the parameter and says what it accepts.
+ * What the data routes' parameters mean beyond their schemas (schemas/requests.ts): division lists,
+ * role lists, booleans. Every rejection is a 400 invalid_request whose message names the parameter and
+ * says what it accepts.
  */
 import { MAX_DIVISION_CODE, MAX_DIVISIONS_IN_LIST } from "../../shared/rules/queryLimits";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
@@ -14,38 +15,17 @@ export function invalid(parameter: string, accepts: string, got?: string): Gatew
   return new GatewayError(400, "invalid_request", clip(`Parameter "${parameter}" ${accepts}${shown}.`));
 }
 
-/** A single query-string value; repeated parameters are refused rather than silently merged. */
-export function singleValue(query: Record<string, unknown>, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== "string") throw invalid(name, "may be given only once");
-  return value;
-}
-
 /** A parameter with two accepted names (`division` / `divisions`): one of them, not both. */
-export function eitherValue(
-  query: Record<string, unknown>,
-  first: string,
-  second: string,
+export function eitherValue<K extends string>(
+  query: Partial<Record<K, string>>,
+  first: K,
+  second: K,
 ): string | undefined {
-  const a = singleValue(query, first);
-  const b = singleValue(query, second);
+  const a = query[first];
+  const b = query[second];
   if (a !== undefined && b !== undefined)
     throw invalid(first, `and "${second}" mean the same; give one of them`);
   return a ?? b;
-}
-
-/** Refuses parameters a route does not know (a typo must not silently change the answer). */
-export function rejectUnknownParameters(query: Record<string, unknown>, known: readonly string[]): void {
-  for (const name of Object.keys(query)) {
-    if (!known.includes(name)) {
-      throw new GatewayError(
-        400,
-        "invalid_request",
-        clip(`Unknown parameter "${name}"; this route accepts ${known.join(", ") || "no parameters"}.`),
-      );
-    }
-  }
 }
 
 function parseCode(text: string): number | null {
@@ -54,7 +34,7 @@ function parseCode(text: string): number | null {
   return code >= 1 && code <= MAX_DIVISION_CODE ? code : null;
 }
 
-const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all" or "current"`;
+export const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all" or "current"`;
 
 /**
  * One code, a comma list, "all", "current" (the user's current division in Exact), or nothing: then
@@ -82,8 +62,10 @@ export function parseDivisions(
 }
 
 /** Role numbers: a list of positive whole numbers (the shared rule, src/shared/rules/roleList.ts). */
+export const ROLES_ACCEPTS = `accepts role numbers such as 274 or 274,11 (at most ${MAX_ROLES})`;
+
 export function parseRoles(raw: string | undefined, parameter: string, required: boolean): number[] | null {
-  const accepts = `accepts role numbers such as 274 or 274,11 (at most ${MAX_ROLES})`;
+  const accepts = ROLES_ACCEPTS;
   const parsed = parseRoleList(raw ?? "");
   if (!parsed.ok) throw invalid(parameter, accepts, raw);
   if (parsed.roles.length > 0) return parsed.roles;

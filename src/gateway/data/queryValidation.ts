@@ -22,13 +22,22 @@ export interface QueryOptions {
   top: number | null;
 }
 
+/** What each option accepts, in the words of its error messages (also its schema's description). */
+export const QUERY_ACCEPTS = {
+  resource: 'accepts an Exact resource path such as "crm/Accounts" or "salesorder/SalesOrderLines"',
+  select: "accepts a comma-separated list of field names such as Code,Name",
+  filter: "accepts one OData filter expression such as Role eq 274",
+  orderby: 'accepts field names with optional " asc" or " desc", comma-separated, such as Code desc',
+  top: `accepts a whole number from 1 to ${QUERY_LIMITS.top}`,
+} as const;
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Outside string literals a filter needs only names, numbers, operators' letters and these. */
 const FILTER_OUTSIDE_LITERALS = /^[A-Za-z0-9_ .,:()+\-/]*$/;
 
 export function validateResource(raw: string | undefined): string {
-  const accepts = 'accepts an Exact resource path such as "crm/Accounts" or "salesorder/SalesOrderLines"';
+  const accepts = QUERY_ACCEPTS.resource;
   if (raw === undefined || raw === "") throw invalid("resource", `is required and ${accepts}`);
   if (raw.length > QUERY_LIMITS.resource)
     throw invalid("resource", `is too long (at most ${QUERY_LIMITS.resource} characters)`);
@@ -52,7 +61,7 @@ export function validateResource(raw: string | undefined): string {
 }
 
 export function validateSelect(raw: string | undefined): string[] {
-  const accepts = "accepts a comma-separated list of field names such as Code,Name";
+  const accepts = QUERY_ACCEPTS.select;
   if (raw === undefined || raw.trim() === "") throw invalid("select", `is required and ${accepts}`);
   if (raw.length > QUERY_LIMITS.select)
     throw invalid("select", `is too long (at most ${QUERY_LIMITS.select} characters)`);
@@ -116,7 +125,7 @@ export function validateFilter(raw: string | undefined): string | null {
 
 export function validateOrderby(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === "") return null;
-  const accepts = 'accepts field names with optional " asc" or " desc", comma-separated, such as Code desc';
+  const accepts = QUERY_ACCEPTS.orderby;
   if (raw.length > QUERY_LIMITS.orderby)
     throw invalid("orderby", `is too long (at most ${QUERY_LIMITS.orderby} characters)`);
   const terms = orderTerms(raw);
@@ -126,7 +135,7 @@ export function validateOrderby(raw: string | undefined): string | null {
 
 export function validateTop(raw: string | undefined): number | null {
   if (raw === undefined || raw.trim() === "") return null;
-  const accepts = `accepts a whole number from 1 to ${QUERY_LIMITS.top}`;
+  const accepts = QUERY_ACCEPTS.top;
   if (!/^\d{1,6}$/.test(raw.trim())) throw invalid("top", accepts, raw);
   const top = Number(raw.trim());
   if (top < 1 || top > QUERY_LIMITS.top) throw invalid("top", accepts, raw);

@@ -6,6 +6,7 @@ import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import type { ApiErrorBody } from "../../shared/errors";
 import { GatewayError } from "../errors";
+import { validationMessage } from "../schemas/validationMessage";
 
 function body(code: ApiErrorBody["error"]["code"], message: string): ApiErrorBody {
   return { error: { code, message } };
@@ -69,7 +70,10 @@ export default fp(
             body("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)."),
           );
       }
-      if (error.validation || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      if (error.validation) {
+        return reply.status(400).send(body("invalid_request", validationMessage(error, request)));
+      }
+      if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
         return reply.status(400).send(body("invalid_request", error.message));
       }
       if (error.statusCode === 400 && error.code?.startsWith("FST_ERR_CTP")) {

@@ -9,9 +9,10 @@ import { registerDrain } from "../shutdown";
 export default fp(
   async (app) => {
     // Answers of the API and sign-in routes carry per-user data or secrets: never stored by any cache.
-    app.addHook("onSend", async (request, reply) => {
-      const path = request.url.split("?", 1)[0];
-      if (path.startsWith("/api/") || path.startsWith("/auth/")) reply.header("cache-control", "no-store");
+    app.addHook("onSend", (request, reply, payload, done) => {
+      if (request.url.startsWith("/api/") || request.url.startsWith("/auth/"))
+        reply.header("cache-control", "no-store");
+      done(null, payload);
     });
     registerJsonBodyParser(app);
     registerDrain(app);

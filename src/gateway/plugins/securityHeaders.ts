@@ -3,16 +3,20 @@
  * opens sign-in in a dialog, so framing is limited to Office's hosts (officeFrameAncestors.ts) and the opener
  * policy stays "unsafe-none" (a same-origin COOP makes Office close the dialog with error 12006).
  */
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import fp from "fastify-plugin";
 import { OFFICE_FRAME_ANCESTORS } from "../officeFrameAncestors";
 
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 
-/** Wrapped with fastify-plugin so the headers apply to every route, not only this plugin's. */
+/**
+ * Wrapped with fastify-plugin so the headers apply to every route, not only this plugin's. Helmet's
+ * middleware is built once here (@fastify/helmet builds it anew for every request) and applied in
+ * one onRequest hook.
+ */
 export default fp<{ https: boolean }>(
   async (app, options) => {
-    await app.register(helmet, {
+    const applyHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -36,6 +40,9 @@ export default fp<{ https: boolean }>(
       crossOriginResourcePolicy: { policy: "cross-origin" },
       hsts: options.https ? { maxAge: 15552000, includeSubDomains: false } : false,
       referrerPolicy: { policy: "no-referrer" },
+    });
+    app.addHook("onRequest", (request, reply, done) => {
+      applyHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
     });
   },
   { name: "eol-security-headers", fastify: "5.x" },

@@ -12,6 +12,8 @@ import { CurrentUserReader } from "../exact/me";
 import { RateScheduler } from "../scheduler/scheduler";
 import { DataService } from "../data/dataService";
 
+const FAN_OUT_PER_SLOT = 8;
+
 export interface DataApiSettings {
   /** Calls in flight to Exact at once (all divisions). */
   concurrency: number;
@@ -87,7 +89,9 @@ export default fp(
       scheduler,
       cache,
       client,
-      data: new DataService(client, cache, clock, settings.concurrency),
+      // Divisions started at once: enough to keep every scheduler slot busy across divisions (a division's
+      // work is several calls in a row), few enough that a failure stops the rest from starting.
+      data: new DataService(client, cache, clock, settings.concurrency * FAN_OUT_PER_SLOT),
       currentUser: new CurrentUserReader(client, clock),
     });
   },

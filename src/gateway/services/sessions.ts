@@ -4,6 +4,7 @@
  */
 import fp from "fastify-plugin";
 import type { SessionContext } from "../contracts";
+import type { SessionRecord } from "../store/types";
 import { schedulePurge, sessionLifetime } from "../signin/sessionLifetime";
 import { SessionResolver } from "../signin/sessions";
 
@@ -15,6 +16,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in caller; set by the /api/v1 session hook (null elsewhere). */
     eolSession: SessionContext | null;
+    /** The caller's session record, for routes that end it (DELETE /auth/session). */
+    eolSessionRecord: SessionRecord | null;
   }
 }
 
@@ -24,6 +27,7 @@ export default fp<{ purgeIntervalMs?: number }>(
     const lifetime = sessionLifetime(app.config);
     app.decorate("sessions", new SessionResolver(store, clock, exactHosts, lifetime));
     app.decorateRequest("eolSession", null);
+    app.decorateRequest("eolSessionRecord", null);
     schedulePurge(app, { store, clock, lifetime }, options.purgeIntervalMs);
   },
   { name: "eol-sessions", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },

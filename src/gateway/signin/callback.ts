@@ -29,11 +29,12 @@ const NEW_SIGN_IN_REFUSED = "Exact Online did not accept the new sign-in. Start 
 export type CallbackResult =
   { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string };
 
+/** Exact's redirect parameters, as sent: each is checked here before it is used. */
 export interface CallbackQuery {
-  code?: string;
-  state?: string;
-  error?: string;
-  error_description?: string;
+  code?: unknown;
+  state?: unknown;
+  error?: unknown;
+  error_description?: unknown;
 }
 
 const STATE_FORMAT = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
@@ -100,11 +101,12 @@ export async function handleCallback(
   services: CallbackServices,
   query: CallbackQuery,
 ): Promise<{ loginId: string | null; result: CallbackResult }> {
-  const state = STATE_FORMAT.exec(typeof query.state === "string" ? query.state : "");
+  const stateText = typeof query.state === "string" ? query.state : "";
+  const state = STATE_FORMAT.exec(stateText);
   if (!state) return { loginId: null, result: failure("state_mismatch", MESSAGES.stateMismatch) };
   const loginId = state[1];
   const login = await services.store.getLogin(loginId);
-  const stateHash = sha256(query.state!);
+  const stateHash = sha256(stateText);
   if (!login || login.stateHash === null || !constantTimeEqual(login.stateHash, stateHash)) {
     return { loginId: login ? loginId : null, result: failure("state_mismatch", MESSAGES.stateMismatch) };
   }

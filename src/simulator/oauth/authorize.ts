@@ -97,7 +97,14 @@ export function authorize(state: SimulatorState, params: URLSearchParams, method
   const user = users.find((candidate) => candidate.userId === params.get("user")) ?? users[0];
   const index = indexOf(state.dataset).division;
   const divisions = user.divisions.map((code) => index.get(code)!);
-  const view = { appName: checked.appName, params: carried(params), users, user, divisions };
+  const view = {
+    appName: checked.appName,
+    params: carried(params),
+    users,
+    user,
+    divisions,
+    notGranted: state.dataset.notGrantedDivision,
+  };
 
   if (method === "GET")
     return html(200, consentPage({ ...view, checked: new Set(defaultGrant(state.dataset, user.userId)) }));

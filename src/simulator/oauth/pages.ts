@@ -6,20 +6,25 @@ const STYLE = `
 body{margin:0;font-family:"Segoe UI",Arial,sans-serif;color:#1b1b1b;background:#f3f4f6}
 header{background:#b80017;color:#fff;padding:12px 24px;font-weight:600;font-size:18px}
 header small{font-weight:400;margin-left:8px}
+*,*::before,*::after{box-sizing:border-box}
 main{max-width:760px;margin:24px auto;background:#fff;border:1px solid #d6d8dc;border-radius:4px;padding:24px 32px}
-h1{font-size:22px;margin:0 0 16px}
+h1{font-size:22px;margin:0 0 16px;overflow-wrap:anywhere}
 label{cursor:pointer}
-fieldset{border:1px solid #d6d8dc;border-radius:4px;margin:16px 0;padding:8px 16px;max-height:420px;overflow:auto}
+fieldset{border:1px solid #d6d8dc;border-radius:4px;margin:16px 0;padding:8px 16px;min-width:0}
 legend{font-weight:600;padding:0 4px}
-.division{display:block;padding:4px 0}
+.division{display:block;padding:4px 0;overflow-wrap:anywhere}
+.reason{display:block;margin-left:24px;color:#4a4d52;font-size:13px}
 .code{color:#5c5f66;font-size:13px;margin-left:6px}
 .tag{font-size:12px;background:#eef0f3;border-radius:3px;padding:1px 6px;margin-left:6px}
-.user{display:flex;gap:8px;align-items:center;margin-bottom:8px}
+.user{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:8px}
+select{flex:1 1 12em;min-width:0;max-width:100%}
 select,button{font:inherit;padding:6px 12px}
 button{border:1px solid #8a8d93;background:#fff;border-radius:3px;cursor:pointer}
 button.primary{background:#b80017;border-color:#b80017;color:#fff}
 button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #0b63c5;outline-offset:2px}
-.actions{display:flex;gap:12px;margin-top:16px}
+/* Approve and Deny stay in view however long the company list is (Office opens this at ~480x640). */
+.actions{display:flex;gap:12px;position:sticky;bottom:0;background:#fff;padding:12px 0;border-top:1px solid #d6d8dc}
+@media (max-width:600px){header{padding:10px 16px}main{margin:0;border:0;border-radius:0;padding:12px 16px}h1{font-size:18px}}
 .error{color:#a4000f;font-weight:600}
 p.note{color:#4a4d52}
 `;
@@ -49,6 +54,8 @@ export interface ConsentView {
   user: SimUser;
   divisions: SimDivision[];
   checked: ReadonlySet<number>;
+  /** The company left unticked on purpose (data set edge case); the page says why. */
+  notGranted?: number;
   error?: string;
 }
 
@@ -80,7 +87,12 @@ export function consentPage(view: ConsentView): string {
       (division) =>
         `<label class="division"><input type="checkbox" name="division" value="${division.code}"` +
         `${view.checked.has(division.code) ? " checked" : ""}> ${escape(division.description)}` +
-        `<span class="code">${division.code}</span>${divisionTags(division)}</label>`,
+        `<span class="code">${division.code}</span>${divisionTags(division)}` +
+        (division.code === view.notGranted && !view.checked.has(division.code)
+          ? `<span class="reason">Not ticked on purpose: the demo's example of a company the app may not use ` +
+            `(its formulas answer "No access"). Tick it to allow it.</span>`
+          : "") +
+        `</label>`,
     )
     .join("");
   const error = view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : "";

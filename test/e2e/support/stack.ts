@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../src/simulator";
-import { startTestGateway, type TestGateway } from "../../support/gateway";
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from "../../support/gateway";
 
 export interface Stack {
   simulator: RunningSimulator;
@@ -23,6 +23,7 @@ export function assertBuilt(): void {
 export async function startStack(
   env: Record<string, string> | ((simulator: RunningSimulator) => Record<string, string>) = {},
   simulatorOptions: SimulatorOptions = {},
+  gatewayOptions: Pick<TestGatewayOptions, "server"> = {},
 ): Promise<Stack> {
   assertBuilt();
   const simulator = await startSimulator({
@@ -31,7 +32,10 @@ export async function startStack(
     autoApprove: false,
     ...simulatorOptions,
   });
-  const gateway = await startTestGateway(typeof env === "function" ? env(simulator) : env, { simulator });
+  const gateway = await startTestGateway(typeof env === "function" ? env(simulator) : env, {
+    simulator,
+    ...gatewayOptions,
+  });
   return {
     simulator,
     gateway,

@@ -1,10 +1,10 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { LoginStarted, RedeemResponse } from "../../../shared/api";
 import { ERROR_CODES, type ErrorCode } from "../../../shared/errors";
 import { constantTimeEqual, randomId, randomSecret, sha256 } from "../../crypto/random";
 import { GatewayError } from "../../errors";
-import { handleCallback, type CallbackQuery } from "../../signin/callback";
+import { handleCallback } from "../../signin/callback";
 import { completionUrl } from "../../signin/completion";
 import {
   readCompletionCode,
@@ -15,54 +15,60 @@ import {
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "../../signin/messages";
 import { probeAppSettings } from "../../signin/probeApp";
 import { sessionInfo } from "../../signin/sessionInfo";
+import { ERROR_ANSWERS, LoginStartedAnswer, RedeemAnswer } from "../../schemas/answers";
+import { CallbackQuery, LoginBody, LoginParams, RedeemBody } from "../../schemas/requests";
 import { authorizeUrl } from "../../tokens/tokenEndpoint";
 
 const LOGIN_ID = /^[A-Za-z0-9_-]{22}$/;
 
-export default async function loginRoutes(app: FastifyInstance): Promise<void> {
+const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, config, signIn, exactHosts } = app;
 
-  app.post("/logins", async (request, reply) => {
-    const settings = readLoginRequest(request.body, {
-      managedApp: config.managedApp,
-      countries: signIn.countries,
-      callbackUrl: signIn.callbackUrl,
-      allowedRedirectUris: config.allowedRedirectUris,
-      demoApp: signIn.demoApp,
-    });
-    await probeAppSettings(exactHosts, exactHosts.baseUrlFor(settings.country), settings);
-    const now = clock.now();
-    const id = randomId();
-    await store.deleteExpiredLogins(now);
-    await store.createLogin({
-      id,
-      secretHash: sha256(settings.loginSecret),
-      country: settings.country,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      redirectUri: settings.redirectUri,
-      managed: settings.managed,
-      stateHash: null,
-      status: "pending",
-      createdAt: now,
-      expiresAt: now + LOGIN_TTL_MS,
-      chainId: null,
-      user: null,
-      currentDivision: null,
-      errorCode: null,
-      errorMessage: null,
-      completionHash: null,
-    });
-    const started: LoginStarted = {
-      loginId: id,
-      startUrl: `${config.publicUrl}/auth/logins/${id}/start`,
-      expiresAt: new Date(now + LOGIN_TTL_MS).toISOString(),
-    };
-    return reply.status(201).send(started);
-  });
+  app.post(
+    "/logins",
+    { schema: { body: LoginBody, response: { 201: LoginStartedAnswer, ...ERROR_ANSWERS } } },
+    async (request, reply) => {
+      const settings = readLoginRequest(request.body, {
+        managedApp: config.managedApp,
+        countries: signIn.countries,
+        callbackUrl: signIn.callbackUrl,
+        allowedRedirectUris: config.allowedRedirectUris,
+        demoApp: signIn.demoApp,
+      });
+      await probeAppSettings(exactHosts, exactHosts.baseUrlFor(settings.country), settings);
+      const now = clock.now();
+      const id = randomId();
+      await store.deleteExpiredLogins(now);
+      await store.createLogin({
+        id,
+        secretHash: sha256(settings.loginSecret),
+        country: settings.country,
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        redirectUri: settings.redirectUri,
+        managed: settings.managed,
+        stateHash: null,
+        status: "pending",
+        createdAt: now,
+        expiresAt: now + LOGIN_TTL_MS,
+        chainId: null,
+        user: null,
+        currentDivision: null,
+        errorCode: null,
+        errorMessage: null,
+        completionHash: null,
+      });
+      const started: LoginStarted = {
+        loginId: id,
+        startUrl: `${config.publicUrl}/auth/logins/${id}/start`,
+        expiresAt: new Date(now + LOGIN_TTL_MS).toISOString(),
+      };
+      return reply.status(201).send(started);
+    },
+  );
 
   // The dialog's first page: a fresh single-use state bound to this login, then on to Exact.
-  app.get<{ Params: { id: string } }>("/logins/:id/start", async (request, reply) => {
+  app.get("/logins/:id/start", { schema: { params: LoginParams } }, async (request, reply) => {
     const { id } = request.params;
     const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
     const fail = (code: ErrorCode, message: string) =>
@@ -85,60 +91,72 @@ export default async function loginRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Querystring: CallbackQuery }>("/callback", async (request, reply) => {
+  app.get("/callback", { schema: { querystring: CallbackQuery } }, async (request, reply) => {
     const { loginId, result } = await handleCallback(app, request.query);
     if (result.status === "error") request.log.info({ loginId, errorCode: result.code }, "sign-in failed");
     reply.header("cache-control", "no-store");
     return reply.redirect(completionUrl(result, loginId));
   });
 
-  app.post<{ Params: { id: string } }>("/logins/:id/redeem", async (request, reply) => {
-    const loginSecret = readLoginSecret(request.body);
-    rejectUnknownRedeemFields(request.body);
-    const completionCode = readCompletionCode(request.body);
-    const { id } = request.params;
-    const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
-    if (!login) throw loginNotFound();
-    if (!constantTimeEqual(login.secretHash, sha256(loginSecret))) {
-      throw new GatewayError(403, "wrong_login_secret", MESSAGES.wrongLoginSecret);
-    }
-    if (login.status === "redeemed")
-      throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
-    if (clock.now() > login.expiresAt) throw loginExpired();
-    if (login.status === "failed") {
-      const code = ERROR_CODES.find((known) => known === login.errorCode) ?? "internal_error";
-      throw new GatewayError(400, code, login.errorMessage ?? MESSAGES.loginExpired);
-    }
-    if (login.status === "pending" || !login.chainId || !login.user) {
-      throw new GatewayError(409, "login_pending", MESSAGES.pending);
-    }
-    // Only the window that ran the sign-in received this code (auth-complete.html → its opener).
-    if (
-      !completionCode ||
-      !login.completionHash ||
-      !constantTimeEqual(login.completionHash, sha256(completionCode))
-    ) {
-      throw new GatewayError(403, "wrong_login_secret", MESSAGES.wrongCompletionCode);
-    }
-    const sessionToken = randomSecret();
-    const now = clock.now();
-    const session = {
-      id: randomId(),
-      tokenHash: sha256(sessionToken),
-      chainId: login.chainId,
-      user: login.user,
-      country: login.country,
-      clientId: login.clientId,
-      currentDivision: login.currentDivision,
-      managed: login.managed,
-      createdAt: now,
-      lastUsedAt: now,
-    };
-    if (!(await store.redeemLogin(id, session))) {
-      throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
-    }
-    const body: RedeemResponse = { sessionToken, session: sessionInfo(session) };
-    reply.header("cache-control", "no-store");
-    return body;
-  });
-}
+  app.post(
+    "/logins/:id/redeem",
+    {
+      schema: {
+        params: LoginParams,
+        body: RedeemBody,
+        response: { 200: RedeemAnswer, ...ERROR_ANSWERS },
+      },
+    },
+    async (request, reply) => {
+      const loginSecret = readLoginSecret(request.body);
+      rejectUnknownRedeemFields(request.body);
+      const completionCode = readCompletionCode(request.body);
+      const { id } = request.params;
+      const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
+      if (!login) throw loginNotFound();
+      if (!constantTimeEqual(login.secretHash, sha256(loginSecret))) {
+        throw new GatewayError(403, "wrong_login_secret", MESSAGES.wrongLoginSecret);
+      }
+      if (login.status === "redeemed")
+        throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
+      if (clock.now() > login.expiresAt) throw loginExpired();
+      if (login.status === "failed") {
+        const code = ERROR_CODES.find((known) => known === login.errorCode) ?? "internal_error";
+        throw new GatewayError(400, code, login.errorMessage ?? MESSAGES.loginExpired);
+      }
+      if (login.status === "pending" || !login.chainId || !login.user) {
+        throw new GatewayError(409, "login_pending", MESSAGES.pending);
+      }
+      // Only the window that ran the sign-in received this code (auth-complete.html → its opener).
+      if (
+        !completionCode ||
+        !login.completionHash ||
+        !constantTimeEqual(login.completionHash, sha256(completionCode))
+      ) {
+        throw new GatewayError(403, "wrong_login_secret", MESSAGES.wrongCompletionCode);
+      }
+      const sessionToken = randomSecret();
+      const now = clock.now();
+      const session = {
+        id: randomId(),
+        tokenHash: sha256(sessionToken),
+        chainId: login.chainId,
+        user: login.user,
+        country: login.country,
+        clientId: login.clientId,
+        currentDivision: login.currentDivision,
+        managed: login.managed,
+        createdAt: now,
+        lastUsedAt: now,
+      };
+      if (!(await store.redeemLogin(id, session))) {
+        throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
+      }
+      const body: RedeemResponse = { sessionToken, session: sessionInfo(session) };
+      reply.header("cache-control", "no-store");
+      return body;
+    },
+  );
+};
+
+export default loginRoutes;

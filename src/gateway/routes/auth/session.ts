@@ -1,16 +1,19 @@
 /** GET /auth/config, GET /auth/session (live current division from Exact) and DELETE /auth/session. */
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { AuthConfig, SessionInfo } from "../../../shared/api";
 import { GatewayError } from "../../errors";
+import { ERROR_ANSWERS, AuthConfigAnswer, NoContent, SessionAnswer } from "../../schemas/answers";
+import { SignOutQuery } from "../../schemas/requests";
+import { MESSAGES } from "../../signin/messages";
 import { sessionInfo } from "../../signin/sessionInfo";
 
 /** Exact being away or busy does not end the session: the check then answers what it knows. */
 const EXACT_AWAY = ["exact_unavailable", "exact_error", "daily_limit_reached"];
 
-export default async function sessionRoutes(app: FastifyInstance): Promise<void> {
+const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, signIn, sessions, tokens, exact, store } = app;
 
-  app.get("/config", async (): Promise<AuthConfig> => {
+  app.get("/config", { schema: { response: { 200: AuthConfigAnswer } } }, async (): Promise<AuthConfig> => {
     const managed = config.managedApp;
     return {
       managed: managed !== null,
@@ -20,39 +23,41 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     };
   });
 
-  app.get("/session", async (request, reply): Promise<SessionInfo> => {
-    const { record: session, context } = await sessions.lookup(request.headers.authorization);
-    reply.header("cache-control", "no-store");
-    try {
-      // Always through the chain, so a dead chain shows now and the token stays fresh.
-      await tokens.getAccessToken(context.chainId);
-      const me = await exact.currentUser.read(context);
-      return sessionInfo(session, me.currentDivision);
-    } catch (error) {
-      if (error instanceof GatewayError && EXACT_AWAY.includes(error.code)) return sessionInfo(session);
-      throw error;
-    }
-  });
+  app.get(
+    "/session",
+    { schema: { response: { 200: SessionAnswer, ...ERROR_ANSWERS } } },
+    async (request, reply): Promise<SessionInfo> => {
+      const { record: session, context } = await sessions.lookup(request.headers.authorization);
+      reply.header("cache-control", "no-store");
+      try {
+        // Always through the chain, so a dead chain shows now and the token stays fresh.
+        await tokens.getAccessToken(context.chainId);
+        const me = await exact.currentUser.read(context);
+        return sessionInfo(session, me.currentDivision);
+      } catch (error) {
+        if (error instanceof GatewayError && EXACT_AWAY.includes(error.code)) return sessionInfo(session);
+        throw error;
+      }
+    },
+  );
 
-  app.delete<{ Querystring: { all?: string } }>("/session", async (request, reply) => {
-    const session = await sessions.record(request.headers.authorization);
-    const unknown = Object.keys(request.query).find((name) => name !== "all");
-    if (unknown !== undefined) {
-      throw new GatewayError(
-        400,
-        "invalid_request",
-        `Unknown parameter "${unknown.slice(0, 40)}"; only "all" is accepted.`,
-      );
-    }
-    if (request.query.all !== undefined && request.query.all !== "true" && request.query.all !== "false") {
-      throw new GatewayError(
-        400,
-        "invalid_request",
-        'all must be "true" (every session of this sign-in) or "false".',
-      );
-    }
-    if (request.query.all === "true") await store.deleteSessionsOfChain(session.chainId);
-    else await store.deleteSession(session.id);
-    return reply.status(204).send();
-  });
-}
+  app.delete(
+    "/session",
+    {
+      // The session first: a caller without one hears "not signed in", not which parameters exist.
+      onRequest: async (request) => {
+        request.eolSessionRecord = await sessions.record(request.headers.authorization);
+      },
+      schema: { querystring: SignOutQuery, response: { 204: NoContent, ...ERROR_ANSWERS } },
+    },
+    async (request, reply) => {
+      const session = request.eolSessionRecord;
+      if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+      if (request.query.all === "true") await store.deleteSessionsOfChain(session.chainId);
+      else await store.deleteSession(session.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default sessionRoutes;

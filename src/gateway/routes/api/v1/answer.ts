@@ -1,22 +1,24 @@
 /** What every data route reads from a request, and how it assembles a TableResponse. */
 import type { FastifyRequest } from "fastify";
+import type { TSchema } from "@sinclair/typebox";
 import type { TableResponse } from "../../../../shared/api";
 import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
 import { GatewayError } from "../../../errors";
+import { ERROR_ANSWERS, TableAnswer } from "../../../schemas/answers";
 import { MESSAGES } from "../../../signin/messages";
 
-export function caller(request: FastifyRequest): {
-  session: SessionContext;
-  query: Record<string, unknown>;
-  fresh: boolean;
-} {
+/** The schema of a table route: its querystring, and a table (or the error shape) as the answer. */
+export function answers<Q extends TSchema>(querystring: Q) {
+  return { querystring, response: { 200: TableAnswer, ...ERROR_ANSWERS } };
+}
+
+export function caller(request: FastifyRequest): { session: SessionContext; fresh: boolean } {
   // The scope's hook set it; a route registered outside that scope would be a programming error.
   if (!request.eolSession) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
   return {
     session: request.eolSession,
-    query: (request.query ?? {}) as Record<string, unknown>,
     fresh: wantsFresh(request.headers["cache-control"]),
   };
 }

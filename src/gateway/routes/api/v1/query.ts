@@ -1,31 +1,18 @@
 /** GET /api/v1/query: any read-only Exact resource, its options checked before anything is sent. */
-import type { FastifyInstance } from "fastify";
-import { eitherValue, parseDivisions, rejectUnknownParameters, singleValue } from "../../../data/arguments";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eitherValue, parseDivisions } from "../../../data/arguments";
+import { QueryQuery } from "../../../schemas/requests";
 import { validateQueryOptions } from "../../../data/queryValidation";
 import { inferColumns, shapeRows, type DivisionRecord } from "../../../data/tables";
-import { caller, table } from "./answer";
+import { answers, caller, table } from "./answer";
 
-export default async function queryRoute(app: FastifyInstance): Promise<void> {
+const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
-  app.get("/query", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, [
-      "resource",
-      "select",
-      "filter",
-      "orderby",
-      "top",
-      "division",
-      "divisions",
-    ]);
-    const options = validateQueryOptions({
-      resource: singleValue(query, "resource"),
-      select: singleValue(query, "select"),
-      filter: singleValue(query, "filter"),
-      orderby: singleValue(query, "orderby"),
-      top: singleValue(query, "top"),
-    });
+  app.get("/query", { schema: answers(QueryQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
+    const { query } = req;
+    const options = validateQueryOptions(query);
     const selector = parseDivisions(eitherValue(query, "division", "divisions"), "division");
     const resolved = await data.resolveDivisions(session, selector, fresh);
     const odata = {
@@ -52,4 +39,6 @@ export default async function queryRoute(app: FastifyInstance): Promise<void> {
     const parts = resolved.basis ? [resolved.basis, ...perDivision] : perDivision;
     return table(shapeRows(columns, rows), parts, data.now(), resolved.divisions, resolved.source);
   });
-}
+};
+
+export default queryRoute;

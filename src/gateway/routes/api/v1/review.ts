@@ -4,16 +4,11 @@
  * the one user listing, so a whole review costs what one ROLEHOLDERS over the scope does plus that
  * listing. Without `divisions` they cover every accessible division.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
 import type { AccessReviewResponse } from "../../../../shared/api";
 import { DEFAULT_REVIEW_ROLES } from "../../../../shared/rules/accessReview";
-import {
-  eitherValue,
-  parseDivisions,
-  parseRoles,
-  rejectUnknownParameters,
-  singleValue,
-} from "../../../data/arguments";
+import { eitherValue, parseDivisions, parseRoles } from "../../../data/arguments";
 import { combine } from "../../../data/dataService";
 import { accessFindings, ACCESS_FINDING_COLUMNS } from "../../../data/accessReview/accessFindings";
 import { parseInactiveDays, parseSince } from "../../../data/accessReview/reviewArguments";
@@ -22,17 +17,30 @@ import { ROLE_CATALOGUE_COLUMNS, roleCatalogue } from "../../../data/accessRevie
 import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../../data/accessReview/roleChanges";
 import { userRoleRows } from "../../../data/roleJoins";
 import { shapeRows } from "../../../data/tables";
-import { caller, table } from "./answer";
+import { ERROR_ANSWERS } from "../../../schemas/answers";
+import { Type } from "@sinclair/typebox";
+import {
+  AccessIssuesQuery,
+  AccessReviewQuery,
+  ReviewQuery,
+  RoleChangesQuery,
+} from "../../../schemas/requests";
+import { answers, caller, table } from "./answer";
 
-const DIVISION_NAMES = ["divisions", "division"];
+/** The whole review (its tables are built by data/accessReview and serialized as they are). */
+const ReviewAnswer = Type.Unsafe<AccessReviewResponse>({});
 
-export default async function reviewRoutes(app: FastifyInstance): Promise<void> {
+/** The parameters every review route reads (its schema refuses any others). */
+type ReviewParameters = Partial<
+  Record<"divisions" | "division" | "since" | "roles" | "role" | "inactiveDays", string>
+>;
+
+const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
-  /** The caller and the division scope; unknown parameters refused before anything is fetched. */
-  function reviewRequest(req: FastifyRequest, known: string[]) {
-    const request = caller(req);
-    rejectUnknownParameters(request.query, [...DIVISION_NAMES, ...known]);
+  /** The caller, its parameters and the division scope. */
+  function reviewRequest(req: FastifyRequest) {
+    const request = { ...caller(req), query: req.query as ReviewParameters };
     const raw = eitherValue(request.query, "divisions", "division");
     return { ...request, selector: parseDivisions(raw, "divisions", "all") };
   }
@@ -45,49 +53,55 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
     return { resolved, rows: joined.rows, parts, now: data.now() };
   }
 
-  app.get("/roles", async (req) => {
-    const { resolved, rows, parts, now } = await reviewRows(reviewRequest(req, []));
+  app.get("/roles", { schema: answers(ReviewQuery) }, async (req) => {
+    const { resolved, rows, parts, now } = await reviewRows(reviewRequest(req));
     const shaped = shapeRows(ROLE_CATALOGUE_COLUMNS, roleCatalogue(rows, now));
     return table(shaped, parts, now, resolved.divisions, resolved.source);
   });
 
-  app.get("/role-changes", async (req) => {
-    const request = reviewRequest(req, ["since", "roles", "role"]);
-    const since = parseSince(singleValue(request.query, "since"), data.now(), true);
+  app.get("/role-changes", { schema: answers(RoleChangesQuery) }, async (req) => {
+    const request = reviewRequest(req);
+    const since = parseSince(request.query.since, data.now(), true);
     const roles = parseRoles(eitherValue(request.query, "roles", "role"), "roles", false);
     const { resolved, rows, parts, now } = await reviewRows(request);
     const shaped = shapeRows(ROLE_CHANGE_COLUMNS, roleChanges(rows, { since, now, roles }));
     return table(shaped, parts, now, resolved.divisions, resolved.source);
   });
 
-  app.get("/access-issues", async (req) => {
-    const request = reviewRequest(req, ["inactiveDays"]);
-    const inactiveDays = parseInactiveDays(singleValue(request.query, "inactiveDays"));
+  app.get("/access-issues", { schema: answers(AccessIssuesQuery) }, async (req) => {
+    const request = reviewRequest(req);
+    const inactiveDays = parseInactiveDays(request.query.inactiveDays);
     const { resolved, rows, parts, now } = await reviewRows(request);
     const shaped = shapeRows(ACCESS_FINDING_COLUMNS, accessFindings(rows, { now, inactiveDays }));
     return table(shaped, parts, now, resolved.divisions, resolved.source);
   });
 
-  app.get("/access-review", async (req): Promise<AccessReviewResponse> => {
-    const request = reviewRequest(req, ["since", "roles", "role", "inactiveDays"]);
-    const options = {
-      since: parseSince(singleValue(request.query, "since"), data.now(), false),
-      roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
-        ...DEFAULT_REVIEW_ROLES,
-      ],
-      inactiveDays: parseInactiveDays(singleValue(request.query, "inactiveDays")),
-    };
-    const { resolved, rows, parts, now } = await reviewRows(request);
-    const { asOf, cached } = combine(parts, now);
-    return {
-      ...accessReview(rows, { ...options, now }),
-      since: new Date(options.since).toISOString().slice(0, 10),
-      roles: options.roles,
-      inactiveDays: options.inactiveDays,
-      asOf: new Date(asOf).toISOString(),
-      divisions: resolved.divisions,
-      divisionSource: resolved.source,
-      cached,
-    };
-  });
-}
+  app.get(
+    "/access-review",
+    { schema: { querystring: AccessReviewQuery, response: { 200: ReviewAnswer, ...ERROR_ANSWERS } } },
+    async (req): Promise<AccessReviewResponse> => {
+      const request = reviewRequest(req);
+      const options = {
+        since: parseSince(request.query.since, data.now(), false),
+        roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
+          ...DEFAULT_REVIEW_ROLES,
+        ],
+        inactiveDays: parseInactiveDays(request.query.inactiveDays),
+      };
+      const { resolved, rows, parts, now } = await reviewRows(request);
+      const { asOf, cached } = combine(parts, now);
+      return {
+        ...accessReview(rows, { ...options, now }),
+        since: new Date(options.since).toISOString().slice(0, 10),
+        roles: options.roles,
+        inactiveDays: options.inactiveDays,
+        asOf: new Date(asOf).toISOString(),
+        divisions: resolved.divisions,
+        divisionSource: resolved.source,
+        cached,
+      };
+    },
+  );
+};
+
+export default reviewRoutes;

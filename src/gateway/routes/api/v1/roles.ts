@@ -3,28 +3,22 @@
  * every accessible division: "who may manage subscriptions?" is about the whole environment, not the
  * division the user last opened in Exact's web UI; user roles keep the current division as default.
  */
-import type { FastifyInstance } from "fastify";
-import {
-  eitherValue,
-  parseBoolean,
-  parseDivisions,
-  parseRoles,
-  rejectUnknownParameters,
-  singleValue,
-} from "../../../data/arguments";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eitherValue, parseBoolean, parseDivisions, parseRoles } from "../../../data/arguments";
+import { RoleHoldersQuery, UserRolesQuery } from "../../../schemas/requests";
 import { roleHolderRows, userRoleRows } from "../../../data/roleJoins";
 import { ROLE_HOLDER_COLUMNS, USER_ROLE_COLUMNS, shapeRows } from "../../../data/tables";
-import { caller, table } from "./answer";
+import { answers, caller, table } from "./answer";
 
-export default async function roleRoutes(app: FastifyInstance): Promise<void> {
+const roleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
-  app.get("/user-roles", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, ["divisions", "division", "role", "roles", "activeOnly"]);
+  app.get("/user-roles", { schema: answers(UserRolesQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
+    const { query } = req;
     const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
     const roles = parseRoles(eitherValue(query, "role", "roles"), "role", false);
-    const activeOnly = parseBoolean(singleValue(query, "activeOnly"), "activeOnly", false);
+    const activeOnly = parseBoolean(query.activeOnly, "activeOnly", false);
     const resolved = await data.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh);
     const rows = activeOnly ? joined.rows.filter((row) => row.activeToday) : joined.rows;
@@ -32,9 +26,9 @@ export default async function roleRoutes(app: FastifyInstance): Promise<void> {
     return table(shapeRows(USER_ROLE_COLUMNS, rows), parts, data.now(), resolved.divisions, resolved.source);
   });
 
-  app.get("/role-holders", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, ["roles", "role", "divisions", "division"]);
+  app.get("/role-holders", { schema: answers(RoleHoldersQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
+    const { query } = req;
     const roles = parseRoles(eitherValue(query, "roles", "role"), "roles", true) as number[];
     const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions", "all");
     const resolved = await data.resolveDivisions(session, selector, fresh);
@@ -49,4 +43,6 @@ export default async function roleRoutes(app: FastifyInstance): Promise<void> {
       resolved.source,
     );
   });
-}
+};
+
+export default roleRoutes;

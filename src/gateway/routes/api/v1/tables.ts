@@ -1,12 +1,7 @@
 /** The fixed tables: the signed-in user, divisions and users per division. */
-import type { FastifyInstance } from "fastify";
-import {
-  eitherValue,
-  parseDivisions,
-  parseScope,
-  rejectUnknownParameters,
-  singleValue,
-} from "../../../data/arguments";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { eitherValue, parseDivisions, parseScope } from "../../../data/arguments";
+import { DivisionsQuery, NoQuery, UsersQuery } from "../../../schemas/requests";
 import {
   DIVISION_COLUMNS,
   ME_COLUMNS,
@@ -14,22 +9,21 @@ import {
   shapeRows,
   type DivisionRecord,
 } from "../../../data/tables";
-import { caller, table } from "./answer";
+import { answers, caller, table } from "./answer";
 
-export default async function tableRoutes(app: FastifyInstance): Promise<void> {
+const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
-  app.get("/me", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, []);
+  app.get("/me", { schema: answers(NoQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
     const me = await data.me(session, fresh);
     return table(shapeRows(ME_COLUMNS, [me.value]), [me], data.now(), [], "none");
   });
 
-  app.get("/divisions", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, ["scope"]);
-    const scope = parseScope(singleValue(query, "scope"));
+  app.get("/divisions", { schema: answers(DivisionsQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
+    const { query } = req;
+    const scope = parseScope(query.scope);
     const list = await data.divisions(session, scope, fresh);
     const codes = list.value
       .map((row) => row.Code)
@@ -37,9 +31,9 @@ export default async function tableRoutes(app: FastifyInstance): Promise<void> {
     return table(shapeRows(DIVISION_COLUMNS, list.value), [list], data.now(), codes, "all");
   });
 
-  app.get("/users", async (req) => {
-    const { session, query, fresh } = caller(req);
-    rejectUnknownParameters(query, ["division", "divisions"]);
+  app.get("/users", { schema: answers(UsersQuery) }, async (req) => {
+    const { session, fresh } = caller(req);
+    const { query } = req;
     const raw = eitherValue(query, "division", "divisions");
     const resolved = await data.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
     const perDivision = await data.fanOut(resolved.divisions, (division) =>
@@ -51,4 +45,6 @@ export default async function tableRoutes(app: FastifyInstance): Promise<void> {
     const parts = resolved.basis ? [resolved.basis, ...perDivision] : perDivision;
     return table(shapeRows(USER_COLUMNS, rows), parts, data.now(), resolved.divisions, resolved.source);
   });
-}
+};
+
+export default tableRoutes;
