@@ -4,9 +4,8 @@
  * review over all 1,500;
  * then 1,000 repeated formula calls within the cache TTL.
  */
-import { GatewayClient } from "../src/addin/data/gatewayClient";
 import { setSessionToken } from "../src/addin/session/tokenStore";
-import { tableSource } from "../src/addin/data/tableSource";
+import { createDataServices, installDataServices } from "../src/addin/data/services";
 import { divisions as divisionsFunction } from "../src/addin/functions/functions";
 import { divisionsBound, grantedOpenDivisions, reviewRowsBound, roleRowsBound } from "./bounds";
 import type { Report } from "./report";
@@ -87,7 +86,7 @@ export async function measureEfficiency(report: Report): Promise<void> {
       gatewayRequests += 1;
       return fetch(input, init);
     };
-    tableSource.setClient(new GatewayClient({ baseUrl: stack.gateway.url, fetchImpl: countingFetch }));
+    installDataServices(createDataServices({ baseUrl: stack.gateway.url, fetchImpl: countingFetch }));
     await setSessionToken(stack.sessionToken);
     stack.simulator.log.reset();
     await Promise.all(Array.from({ length: 500 }, () => divisionsFunction(true, null)));

@@ -4,7 +4,7 @@
  * errors a cell shows before anything is sent.
  */
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/data/tableSource";
+import { dataServices } from "../../src/addin/data/services";
 import { isoToExcelSerial } from "../../src/addin/functions/excelDates";
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator, type SimUserRole } from "../../src/simulator";
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await connectTo(gateway.url, token);
-  tableSource.clear();
+  dataServices().tables.clear();
 });
 
 const today = () => Math.floor(clock.now() / DAY) * DAY;

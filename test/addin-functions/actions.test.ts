@@ -4,7 +4,7 @@
  */
 import { FakeWorkbook, installExcel } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/data/tableSource";
+import { createDataServices, dataServices, installDataServices } from "../../src/addin/data/services";
 import {
   FETCH_WAIT_LIMIT_MS,
   RECALC_SETTLE_MS,
@@ -12,7 +12,6 @@ import {
   insertDivisionsSheet,
   insertRoleAuditSheet,
   refreshAll,
-  setCacheClient,
 } from "../../src/addin/commands/actions";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
 import { signIn, signOut } from "../../src/addin/auth/authActions";
@@ -56,7 +55,7 @@ describe("Refresh all (fallback: full calculation)", () => {
       "GET /api/v1/divisions",
       "DELETE /api/v1/cache",
     ]);
-    expect(tableSource.size).toBe(0);
+    expect(dataServices().tables.size).toBe(0);
     expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
 
     await EOL.divisions(null, null);
@@ -86,11 +85,13 @@ describe("Refresh all (fallback: full calculation)", () => {
   test("a fetch that never ends does not keep Refresh all busy beyond its limit", async () => {
     jest.useFakeTimers();
     try {
-      tableSource.setClient({
-        table: () => new Promise(() => undefined),
-        session: () => new Promise(() => undefined),
-      });
-      setCacheClient({ clearCache: async () => undefined });
+      // The gateway clears its cache at once but never answers a table request.
+      installDataServices(
+        createDataServices({
+          fetchImpl: async (_input, init) =>
+            init?.method === "DELETE" ? new Response(null, { status: 204 }) : new Promise(() => undefined),
+        }),
+      );
       workbook.onCalculate = () => void EOL.divisions(null, null).catch(() => undefined);
       const refreshing = refreshAll();
       await jest.advanceTimersByTimeAsync(RECALC_SETTLE_MS + FETCH_WAIT_LIMIT_MS - 1000);
@@ -159,7 +160,7 @@ describe("Clear cache", () => {
     await EOL.divisions(null, null);
     await clearCache();
     expect(stub.requests.map((request) => request.method)).toEqual(["GET", "DELETE"]);
-    expect(tableSource.size).toBe(0);
+    expect(dataServices().tables.size).toBe(0);
     expect(workbook.ops.some((op) => op.op === "calculate")).toBe(false);
   });
 

@@ -4,7 +4,7 @@
  * same request to the gateway (a real loopback server's request log) and spill the same table.
  */
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/data/tableSource";
+import { dataServices } from "../../src/addin/data/services";
 import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo } from "./support/setup";
 
@@ -74,7 +74,7 @@ describe("an empty cell means the same on Windows (0) and on the web (null)", ()
     const answers: Record<Shape, { query: Record<string, string>; cells: unknown[][] }> = {} as never;
     for (const shape of ["web", "windows"] as Shape[]) {
       stub.requests.length = 0;
-      tableSource.clear(); // each shape must reach the gateway itself
+      dataServices().tables.clear(); // each shape must reach the gateway itself
       const cells = await call(shape);
       expect(stub.requests).toHaveLength(1);
       answers[shape] = { query: stub.requests[0].query, cells };

@@ -7,7 +7,7 @@ import * as EOL from "../../src/addin/functions/functions";
 
 /** Excel passes an omitted optional range argument as null. */
 const NO_RANGE = null as unknown as unknown[][];
-import { tableSource } from "../../src/addin/data/tableSource";
+import { dataServices } from "../../src/addin/data/services";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
@@ -301,6 +301,6 @@ describe("coalescing", () => {
     await EOL.divisions(null, null);
     await EOL.divisions(true, "accessible");
     expect(stub.requests).toHaveLength(1);
-    expect((await tableSource.get("divisions", { scope: "accessible" })).asOf).toBe(AS_OF);
+    expect((await dataServices().tables.get("divisions", { scope: "accessible" })).asOf).toBe(AS_OF);
   });
 });

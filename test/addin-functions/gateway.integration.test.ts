@@ -4,11 +4,10 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { GatewayClient } from "../../src/addin/data/gatewayClient";
 import * as EOL from "../../src/addin/functions/functions";
-import { tableSource } from "../../src/addin/data/tableSource";
+import { createDataServices, dataServices, installDataServices } from "../../src/addin/data/services";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
-import { insertDivisionsSheet, refreshAll, setCacheClient } from "../../src/addin/commands/actions";
+import { insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { setSessionToken } from "../../src/addin/session/tokenStore";
 import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
@@ -25,15 +24,14 @@ beforeAll(async () => {
   sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
   gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
   ({ sessionToken } = await signInTestUser(gateway));
-  const client = new GatewayClient({
+  const services = createDataServices({
     baseUrl: gateway.url,
     fetchImpl: (input, init) => {
       gatewayCalls.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
       return fetch(input, init);
     },
   });
-  tableSource.setClient(client);
-  setCacheClient(client);
+  installDataServices(services);
 });
 afterAll(async () => {
   await gateway?.close();
@@ -41,7 +39,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await setSessionToken(sessionToken);
-  tableSource.clear();
+  dataServices().tables.clear();
   gatewayCalls.length = 0;
 });
 
@@ -172,11 +170,11 @@ test("Refresh all clears the gateway cache for this user and recalculates", asyn
   workbook.sheets.set("Sheet1", new Map());
   installExcel(workbook);
   await EOL.divisions(null, null);
-  const cachedAgain = await tableSource.get("divisions", { scope: "license" });
+  const cachedAgain = await dataServices().tables.get("divisions", { scope: "license" });
   expect(cachedAgain.columns.length).toBeGreaterThan(0);
   await refreshAll();
   expect(gatewayCalls).toContain("DELETE /api/v1/cache");
   expect(workbook.ops).toContainEqual({ op: "calculate", type: "Full" });
-  const fresh = await tableSource.get("divisions", { scope: "accessible" });
+  const fresh = await dataServices().tables.get("divisions", { scope: "accessible" });
   expect(fresh.cached).toBe(false);
 });

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// gatewayClient uses location.origin (jsdom: http://localhost) and reads the global fetch per call.
+// The runtime's data services client uses location.origin (jsdom: http://localhost) and reads the global fetch per call.
 import { signIn, signOut } from "../../src/addin/auth/authActions";
 import { saveConnectionSettings } from "../../src/addin/auth/connectionSettings";
 import { getSignInState, setSignInState } from "../../src/addin/auth/signInState";
@@ -18,7 +18,7 @@ import {
 const COMPLETION = "c".repeat(43);
 
 /**
- * signIn()/signOut() as the ribbon calls them use the module-level gatewayClient, i.e. the global
+ * signIn()/signOut() as the ribbon calls them use the runtime's data services client, i.e. the global
  * fetch: route it to the fake gateway here.
  */
 let routes: Record<string, Handler>;

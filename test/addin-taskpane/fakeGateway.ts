@@ -10,6 +10,7 @@ import type {
   TableResponse,
 } from "../../src/shared/api";
 import { GatewayClient } from "../../src/addin/data/gatewayClient";
+import { sessionTokens } from "../../src/addin/session/tokenStore";
 import { DIVISION_COLUMNS } from "../../src/shared/rules/tableColumns";
 
 export interface RecordedRequest {
@@ -93,7 +94,7 @@ export function fakeGateway(routes: Record<string, Handler>) {
       json: async () => answer.body ?? null,
     } as Response;
   }) as typeof fetch;
-  return { client: new GatewayClient({ baseUrl: ORIGIN, fetchImpl }), requests };
+  return { client: new GatewayClient({ baseUrl: ORIGIN, fetchImpl, tokens: sessionTokens }), requests };
 }
 
 /** The routes of a gateway that accepts a login and redeems it for "tok-123". */

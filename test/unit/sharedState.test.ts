@@ -36,3 +36,20 @@ test("an event emitted by one bundle reaches listeners registered by another", (
   commandsCopy.emit("progress", { operation: "refresh", label: "x", done: 2, total: 2 });
   expect(heard).toEqual([1]);
 });
+
+test("every bundle uses the runtime's one data layer, and recognises its errors", async () => {
+  type Services = typeof import("../../src/addin/data/services");
+  type CellErrors = typeof import("../../src/addin/functions/cellErrors");
+  loadCopy("../../src/addin/functions/outsideExcel"); // the CustomFunctions stand-in
+  const taskpaneCopy = loadCopy<Services>("../../src/addin/data/services");
+  const functionsCopy = loadCopy<Services>("../../src/addin/data/services");
+  const functionsCells = loadCopy<CellErrors>("../../src/addin/functions/cellErrors");
+  // The pane uses the data layer first, so the client (and its error class) come from its bundle.
+  const services = taskpaneCopy.dataServices();
+  expect(functionsCopy.dataServices()).toBe(services);
+  const failure = await services.client.table("divisions").catch((error: unknown) => error); // signed out
+  expect(functionsCells.toCellError(failure)).toMatchObject({
+    code: "#N/A",
+    message: "Sign in to Exact Online (EOL task pane)",
+  });
+});

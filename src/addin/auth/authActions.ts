@@ -5,7 +5,7 @@
  * task pane (opening it where Office lets us, else saying so in a dialog: ../commands/ribbonNotice.ts).
  */
 import { tellUser } from "../commands/ribbonNotice";
-import { gatewayClient } from "../data/gatewayClient";
+import { dataServices } from "../data/services";
 import { loadConnectionSettings } from "./connectionSettings";
 import { signInWithSettings, type SignInRequest } from "./signInFlow";
 import { getSignInState, setSignInState } from "./signInState";
@@ -18,7 +18,7 @@ async function toThePane(reason?: string): Promise<void> {
 
 /** What the ribbon can sign in with on its own, or null when the pane must ask (settings, secret). */
 async function savedRequest(): Promise<SignInRequest | null> {
-  const config = await gatewayClient.authConfig();
+  const config = await dataServices().client.authConfig();
   if (config.managed) return {};
   const saved = loadConnectionSettings();
   // The client secret is never stored, and the gateway needs it for every own app: only the demo's
@@ -56,7 +56,7 @@ export async function signIn(): Promise<void> {
 
 export async function signOut(): Promise<void> {
   try {
-    await gatewayClient.signOut();
+    await dataServices().client.signOut();
   } finally {
     setSignInState({ phase: "idle" });
   }

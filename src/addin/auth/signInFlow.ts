@@ -5,7 +5,8 @@
  */
 import type { LoginRequest, SessionInfo } from "../../shared/api";
 import type { Country } from "../../shared/countries";
-import { GatewayRequestError, gatewayClient, type GatewayClient } from "../data/gatewayClient";
+import { isGatewayRequestError, type GatewayClient } from "../data/gatewayClient";
+import { dataServices } from "../data/services";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
 import { SignInError } from "./signInError";
@@ -32,7 +33,7 @@ export function runningInOffice(): boolean {
 
 function toSignInError(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
-  if (error instanceof GatewayRequestError) return new SignInError(error.code, error.message);
+  if (isGatewayRequestError(error)) return new SignInError(error.code, error.message);
   return new SignInError("internal_error", error instanceof Error ? error.message : String(error));
 }
 
@@ -73,7 +74,7 @@ export async function signInWithSettings(
   const signInWindow = (deps.openWindow ?? (() => openSignInWindow(runningInOffice())))();
   setSignInState({ phase: "signing-in" });
   try {
-    const session = await signInSteps(request, signInWindow, deps.client ?? gatewayClient);
+    const session = await signInSteps(request, signInWindow, deps.client ?? dataServices().client);
     setSignInState({ phase: "signed-in", session });
     return session;
   } catch (error) {

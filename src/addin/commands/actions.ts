@@ -15,9 +15,8 @@ import {
   type RefreshOutcome,
 } from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
-import { divisionsParam } from "../functions/eolTables";
-import { tableSource } from "../data/tableSource";
-import { gatewayClient, type GatewayClient } from "../data/gatewayClient";
+import { divisionsParam } from "../data/divisionArguments";
+import { dataServices } from "../data/services";
 
 export interface RoleAuditOptions {
   /** Role numbers to audit; all roles when empty or missing. */
@@ -26,14 +25,6 @@ export interface RoleAuditOptions {
   divisions?: "all" | "current" | number[];
   /** Only roles active today (default true); false includes ended and future roles. */
   activeOnly?: boolean;
-}
-
-type CacheClient = Pick<GatewayClient, "clearCache">;
-let cacheClient: CacheClient = gatewayClient;
-
-/** Test seam: the client whose gateway cache clearCache() and refreshAll() empty. */
-export function setCacheClient(client: CacheClient): void {
-  cacheClient = client;
 }
 
 function progress(operation: string, label: string, done: number, total: number, error?: string): void {
@@ -86,10 +77,10 @@ export async function clearCache(): Promise<void> {
  */
 async function clearAllCaches(options: { strict: boolean }): Promise<void> {
   try {
-    await cacheClient.clearCache();
-    tableSource.clear();
+    await dataServices().client.clearCache();
+    dataServices().tables.clear();
   } catch (error) {
-    tableSource.clear({ bypassGateway: true });
+    dataServices().tables.clear({ bypassGateway: true });
     const code = (error as { code?: string }).code;
     if (options.strict && code !== "not_signed_in" && code !== "reauth_required") throw error;
   }
@@ -132,7 +123,7 @@ function supportsReentry(): boolean {
 /** Reads the re-run cells until none is #BUSY! (or the limit), after their fetches have finished. */
 async function awaitValues(cells: readonly EolFormulaCell[], deadline: number): Promise<RefreshOutcome> {
   await delay(RECALC_SETTLE_MS); // Excel invokes the functions asynchronously after the write
-  await atMost(tableSource.whenIdle(), Math.max(0, deadline - Date.now()));
+  await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
   const outcome = await Excel.run((context) => readOutcome(context, cells));
   if (outcome.calculating === 0 || Date.now() + BUSY_POLL_MS > deadline) return outcome;
   await delay(BUSY_POLL_MS);
@@ -181,7 +172,7 @@ export async function refreshAll(): Promise<RefreshOutcome | null> {
       if (cells === null) {
         await delay(RECALC_SETTLE_MS);
         // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
-        await atMost(tableSource.whenIdle(), Math.max(0, deadline - Date.now()));
+        await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
       } else {
         outcome = await awaitValues(cells, deadline);
       }
@@ -210,7 +201,7 @@ async function insertSheet(
 
 export async function insertDivisionsSheet(): Promise<void> {
   await insertSheet("insert-divisions", "Divisions", () =>
-    tableSource.get("divisions", { scope: "accessible" }),
+    dataServices().tables.get("divisions", { scope: "accessible" }),
   );
 }
 
@@ -219,6 +210,6 @@ export async function insertRoleAuditSheet(options: RoleAuditOptions = {}): Prom
   const activeOnly = options.activeOnly ?? true;
   const role = [...new Set(options.roles ?? [])].join(",");
   await insertSheet("insert-role-audit", "Role audit", () =>
-    tableSource.get("user-roles", { divisions, role, activeOnly }),
+    dataServices().tables.get("user-roles", { divisions, role, activeOnly }),
   );
 }

@@ -16,7 +16,6 @@ import type {
 } from "../../shared/api";
 import { isApiErrorBody, type ErrorCode } from "../../shared/errors";
 import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
-import { clearSessionToken, getSessionToken } from "../session/tokenStore";
 
 export type ClientErrorCode = ErrorCode | "network_error";
 
@@ -31,6 +30,14 @@ export class GatewayRequestError extends Error {
   }
 }
 
+/**
+ * Whether `error` came from a gateway client. Not `instanceof`: the runtime's one client may have been
+ * created by another bundle of the page, whose copy of this class is a different object.
+ */
+export function isGatewayRequestError(error: unknown): error is GatewayRequestError {
+  return error instanceof Error && error.name === "GatewayRequestError" && "code" in error && "status" in error;
+}
+
 export type TableRoute =
   | "me"
   | "divisions"
@@ -43,7 +50,14 @@ export type TableRoute =
   | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
+/** Where the session token comes from; the client forgets it when the gateway says the session is gone. */
+export interface SessionTokens {
+  get(): Promise<string | null>;
+  clear(): Promise<void>;
+}
+
 export interface GatewayClientOptions {
+  tokens: SessionTokens;
   /** Defaults to this page's origin: the gateway serves the add-in. */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
@@ -68,8 +82,10 @@ export function toQueryString(params: QueryParams): string {
 export class GatewayClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly tokens: SessionTokens;
 
-  constructor(options: GatewayClientOptions = {}) {
+  constructor(options: GatewayClientOptions) {
+    this.tokens = options.tokens;
     this.baseUrl = (options.baseUrl ?? (typeof location !== "undefined" ? location.origin : "")).replace(
       /\/+$/,
       "",
@@ -101,7 +117,7 @@ export class GatewayClient {
     try {
       await this.request("DELETE", `/auth/session${everywhere ? "?all=true" : ""}`);
     } finally {
-      await clearSessionToken();
+      await this.tokens.clear();
     }
   }
 
@@ -133,7 +149,7 @@ export class GatewayClient {
   ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.auth !== false) {
-      const token = await getSessionToken();
+      const token = await this.tokens.get();
       if (!token) throw new GatewayRequestError(401, "not_signed_in", SIGN_IN_MESSAGE);
       headers.authorization = `Bearer ${token}`;
     }
@@ -163,9 +179,7 @@ export class GatewayClient {
           "internal_error",
           `The EOL gateway answered ${response.status}.`,
         );
-    if (options.auth !== false && SESSION_GONE.has(error.code)) await clearSessionToken();
+    if (options.auth !== false && SESSION_GONE.has(error.code)) await this.tokens.clear();
     throw error;
   }
 }
-
-export const gatewayClient = new GatewayClient();

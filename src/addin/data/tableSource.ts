@@ -6,8 +6,7 @@
  */
 import type { SessionInfo, TableResponse } from "../../shared/api";
 import { emit } from "../events";
-import { sharedState } from "../sharedState";
-import { gatewayClient, type GatewayClient, type QueryParams, type TableRoute } from "./gatewayClient";
+import type { GatewayClient, QueryParams, TableRoute } from "./gatewayClient";
 
 export const RESULT_TTL_MS = 60_000;
 
@@ -20,7 +19,7 @@ interface Entry {
 export type DataClient = Pick<GatewayClient, "table" | "session">;
 
 export interface TableSourceOptions {
-  client?: DataClient;
+  client: DataClient;
   now?: () => number;
   ttlMs?: number;
 }
@@ -38,14 +37,14 @@ const SESSION_KEY = "auth/session";
 
 export class TableSource {
   private readonly entries = new Map<string, Entry>();
-  private client: DataClient;
+  private readonly client: DataClient;
   private readonly now: () => number;
   private readonly ttlMs: number;
   /** After clear({ bypassGateway }), the next fetch of these keys also bypasses the gateway's cache. */
   private readonly bypassGatewayCache = new Set<string>();
 
-  constructor(options: TableSourceOptions = {}) {
-    this.client = options.client ?? gatewayClient;
+  constructor(options: TableSourceOptions) {
+    this.client = options.client;
     this.now = options.now ?? (() => Date.now());
     this.ttlMs = options.ttlMs ?? RESULT_TTL_MS;
   }
@@ -111,24 +110,10 @@ export class TableSource {
     this.entries.clear();
   }
 
-  /** Test seam: the gateway client to use. */
-  setClient(client: DataClient): void {
-    this.client = client;
-    this.entries.clear();
-    this.bypassGatewayCache.clear();
-  }
-
   get size(): number {
     return this.entries.size;
   }
 }
-
-/**
- * The one source shared by all functions and actions of this runtime: functions, commands and task pane
- * are separate bundles with their own copy of this module, and Refresh all must clear the cache the
- * functions read (see ../sharedState.ts).
- */
-export const tableSource: TableSource = sharedState("tableSource", () => new TableSource());
 
 /** The one division an answer covered because none was given (Exact's current division), or null. */
 export function implicitDivision(table: Pick<TableResponse, "divisionSource" | "divisions">): number | null {

@@ -13,6 +13,7 @@ import {
 } from "../../shared/rules/resourcePattern";
 import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/accessReview";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
+import type { DivisionSelection } from "../data/divisionArguments";
 import { ArgumentError } from "./argumentError";
 import { excelSerialToDay, isoToExcelSerial } from "./excelDates";
 
@@ -99,13 +100,6 @@ export function parseDivision(value: RawArgument): number | null {
   }
   return code;
 }
-
-/**
- * "all", "current" (the division last opened in Exact), a list of codes, or null when left empty: the
- * function's default then applies (the current division; all divisions for ROLEHOLDERS). Lists are
- * deduplicated, in given order.
- */
-export type DivisionSelection = "all" | "current" | number[] | null;
 
 /** What an empty divisions argument means: USERROLES the current division, ROLEHOLDERS all of them. */
 export type EmptyDivisions = "current" | "all";

@@ -5,13 +5,13 @@
  */
 import { clip } from "../../shared/rules/clip";
 import { SIGN_IN_CELL_MESSAGE } from "../../shared/rules/signInMessage";
-import { GatewayRequestError } from "../data/gatewayClient";
+import { isGatewayRequestError } from "../data/gatewayClient";
 import { ArgumentError } from "./argumentError";
 
 export function toCellError(error: unknown): CustomFunctions.Error {
   const { Error: CellError, ErrorCode } = CustomFunctions;
   if (error instanceof ArgumentError) return new CellError(ErrorCode.invalidValue, clip(error.message));
-  if (error instanceof GatewayRequestError) {
+  if (isGatewayRequestError(error)) {
     if (error.code === "not_signed_in") return new CellError(ErrorCode.notAvailable, SIGN_IN_CELL_MESSAGE);
     // The gateway names the parameter it rejected: that is a bad argument too.
     if (error.code === "invalid_request") return new CellError(ErrorCode.invalidValue, clip(error.message));

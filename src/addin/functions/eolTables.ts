@@ -5,7 +5,9 @@
  */
 import type { TableResponse } from "../../shared/api";
 import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
+import { divisionsParam } from "../data/divisionArguments";
 import type { QueryParams, TableRoute } from "../data/gatewayClient";
+import { dataServices } from "../data/services";
 import {
   parseActiveOnly,
   parseDivision,
@@ -21,23 +23,15 @@ import {
   parseSelect,
   parseSince,
   parseTop,
-  type DivisionSelection,
   type RawArgument,
 } from "./arguments";
 import { toCellError } from "./cellErrors";
 import { supportsFormattedDates, toSpill, type SpillCell } from "./spill";
-import { tableSource } from "../data/tableSource";
 
 interface TableRequest {
   route: TableRoute;
   params: QueryParams;
   headers: boolean;
-}
-
-/** The gateway's `divisions` parameter: "all", "current", "1,2,3", or absent for the route's default. */
-export function divisionsParam(selection: DivisionSelection): string | undefined {
-  if (selection === null) return undefined;
-  return typeof selection === "string" ? selection : selection.join(",");
 }
 
 async function spill(
@@ -46,7 +40,7 @@ async function spill(
 ): Promise<SpillCell[][]> {
   try {
     const request = build(); // throws ArgumentError before anything is sent
-    const table = await complete(await tableSource.get(request.route, request.params));
+    const table = await complete(await dataServices().tables.get(request.route, request.params));
     return toSpill(table, { headers: request.headers, formattedDates: supportsFormattedDates() });
   } catch (error) {
     throw toCellError(error);
@@ -156,7 +150,7 @@ export function withCountry(table: TableResponse, country: string): TableRespons
 export function me(headers: RawArgument): Promise<SpillCell[][]> {
   return spill(
     () => ({ route: "me", params: {}, headers: parseHeaders(headers) }),
-    async (table) => withCountry(table, (await tableSource.session()).country),
+    async (table) => withCountry(table, (await dataServices().tables.session()).country),
   );
 }
 

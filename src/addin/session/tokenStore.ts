@@ -47,6 +47,9 @@ export async function clearSessionToken(): Promise<void> {
   if (wasSignedIn) emit("session-changed", { signedIn: false });
 }
 
+/** The store as the gateway client's token provider. */
+export const sessionTokens = { get: getSessionToken, clear: clearSessionToken };
+
 /** Test hook: forget the in-memory copy so the next read goes to storage. */
 export function resetSessionTokenCache(): void {
   memory.token = undefined;

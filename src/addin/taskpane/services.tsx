@@ -4,7 +4,8 @@
  */
 import { createContext, useContext, type ReactNode } from "react";
 import * as actions from "../commands/actions";
-import { gatewayClient, type GatewayClient } from "../data/gatewayClient";
+import type { GatewayClient } from "../data/gatewayClient";
+import { dataServices } from "../data/services";
 import type { SignInWindow } from "../auth/signInWindow";
 
 export type PaneActions = Pick<
@@ -34,7 +35,7 @@ async function insertFormulaInSelection(formula: string): Promise<void> {
 
 export function defaultServices(inOffice: boolean): PaneServices {
   return {
-    client: gatewayClient,
+    client: dataServices().client,
     actions,
     inOffice,
     insertFormula: inOffice ? insertFormulaInSelection : null,

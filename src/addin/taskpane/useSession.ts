@@ -7,7 +7,7 @@ import type { SessionInfo } from "../../shared/api";
 import { signInWithSettings, type SignInRequest } from "../auth/signInFlow";
 import { getSignInState, onSignInState, setSignInState } from "../auth/signInState";
 import { on } from "../events";
-import { GatewayRequestError } from "../data/gatewayClient";
+import { isGatewayRequestError } from "../data/gatewayClient";
 import { getSessionToken, resetSessionTokenCache } from "../session/tokenStore";
 import { useServices } from "./services";
 
@@ -45,7 +45,7 @@ export function useSession(): SessionControls {
         if (active) setView({ kind: "signed-in", session });
       } catch (error) {
         if (!active) return;
-        const code = error instanceof GatewayRequestError ? error.code : "internal_error";
+        const code = isGatewayRequestError(error) ? error.code : "internal_error";
         const message = error instanceof Error ? error.message : String(error);
         // A dead session is plain "signed out"; anything else is worth showing.
         setView(

@@ -1,16 +1,14 @@
 /** Points the add-in's functions and actions at a gateway URL with a signed-in session. */
-import { GatewayClient } from "../../../src/addin/data/gatewayClient";
-import { tableSource } from "../../../src/addin/data/tableSource";
-import { setCacheClient } from "../../../src/addin/commands/actions";
+import type { GatewayClient } from "../../../src/addin/data/gatewayClient";
+import { createDataServices, installDataServices } from "../../../src/addin/data/services";
 import { clearSessionToken, setSessionToken } from "../../../src/addin/session/tokenStore";
 
 export async function connectTo(baseUrl: string, token: string | null): Promise<GatewayClient> {
-  const client = new GatewayClient({ baseUrl });
-  tableSource.setClient(client);
-  setCacheClient(client);
+  const services = createDataServices({ baseUrl });
+  installDataServices(services);
   if (token) await setSessionToken(token);
   else await clearSessionToken();
-  return client;
+  return services.client;
 }
 
 /** What a cell shows for a rejected call: the CustomFunctions.Error's code and message. */
