@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`EOL gateway not started. Configuration error in ${error.message}`);
+      console.error(`EOL gateway not started. Configuration errors:\n${error.message}`);
       process.exit(2);
     }
     throw error;
