@@ -19,9 +19,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/src"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // cookie@2 (used by light-my-request, behind Fastify's inject()) ships only ES modules: transpile it.
-  transform: { "^.+\\.tsx?$": tsJest, "node_modules/cookie/.+\\.js$": tsJest },
-  transformIgnorePatterns: ["/node_modules/(?!cookie/)"],
+  transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: { "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js" },
   testTimeout: 30000,
   maxWorkers: 2,

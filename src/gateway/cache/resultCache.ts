@@ -7,6 +7,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
+import type { SharedCacheStats, SharedResultCache } from "./sharedCache";
 
 export interface CacheKeyParts {
   chainId: string;
@@ -32,6 +33,8 @@ export interface ResultCacheOptions {
   /** 0 = keep nothing (identical requests in flight still share one fetch). */
   ttlMs: number;
   maxEntries: number;
+  /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
+  shared?: SharedResultCache;
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
@@ -50,6 +53,8 @@ interface Load {
 
 export class ResultCache {
   private readonly entries: LRUCache<string, Entry, Load>;
+  /** Shared mode: identical requests of this process waiting on one trip to the store. */
+  private readonly joining = new Map<string, Promise<Cached<unknown>>>();
 
   constructor(private readonly options: ResultCacheOptions) {
     const { clock } = options;
@@ -71,6 +76,7 @@ export class ResultCache {
   }
 
   async get<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh = false): Promise<Cached<T>> {
+    if (this.options.shared) return this.getShared(parts, load, fresh);
     const status: LRUCache.Status<string, Entry, Load> = {};
     const entry = await this.entries.fetch(cacheKey(parts), {
       context: { chainId: parts.chainId, load },
@@ -79,6 +85,33 @@ export class ResultCache {
     });
     if (!entry) throw new Error("result cache: fetch settled without a value");
     return { value: entry.value as T, asOf: entry.asOf, cached: status.fetch === "hit" };
+  }
+
+  private getShared<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh: boolean): Promise<Cached<T>> {
+    const shared = this.options.shared as SharedResultCache;
+    const key = cacheKey(parts);
+    const joinKey = `${fresh ? "fresh" : "any"}|${key}`;
+    let pending = this.joining.get(joinKey);
+    if (!pending) {
+      const { clock, ttlMs } = this.options;
+      pending = shared
+        .getOrLoad(key, parts.chainId, load, { now: () => clock.now(), ttlMs, fresh })
+        .then((entry) => ({ value: entry.value, asOf: entry.asOf, cached: entry.hit }))
+        .finally(() => this.joining.delete(joinKey));
+      this.joining.set(joinKey, pending);
+    }
+    return pending as Promise<Cached<T>>;
+  }
+
+  /** Clear cache / Refresh all: drops the chain's answers (for every instance when shared). */
+  async clear(chainId: string): Promise<number> {
+    return this.options.shared ? this.options.shared.clearChain(chainId) : this.clearChain(chainId);
+  }
+
+  /** The chain's live entries, from the store when shared. */
+  async stats(chainId: string): Promise<SharedCacheStats> {
+    const { shared, clock } = this.options;
+    return shared ? shared.stats(chainId, clock.now()) : this.statsFor(chainId);
   }
 
   /** Drops every entry of one token chain (DELETE /api/v1/cache). Returns how many went. */

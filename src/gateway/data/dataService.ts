@@ -193,12 +193,12 @@ export class DataService {
     return fanOut(divisions, this.fanOutWidth, work);
   }
 
-  cacheStats(session: SessionContext): ReturnType<ResultCache["statsFor"]> {
-    return this.cache.statsFor(session.chainId);
+  cacheStats(session: SessionContext): ReturnType<ResultCache["stats"]> {
+    return this.cache.stats(session.chainId);
   }
 
-  clearCache(session: SessionContext): number {
+  clearCache(session: SessionContext): Promise<number> {
     this.client.forgetErrors(session.chainId);
-    return this.cache.clearChain(session.chainId);
+    return this.cache.clear(session.chainId);
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { Clock } from "../../shared/clock";
 import type { SessionContext, TokenSource } from "../contracts";
-import type { RateScheduler } from "../scheduler/scheduler";
+import { budgetKey, type RateScheduler } from "../scheduler/scheduler";
+import type { SharedRateBudget } from "../scheduler/sharedBudget";
 import { dailyLimitError, type DivisionBudget } from "../scheduler/budget";
 import { hasRateLimitHeaders, readRateLimitHeaders } from "../scheduler/rateLimitHeaders";
 import { GatewayError } from "../errors";
@@ -38,6 +39,8 @@ export interface ExactClientOptions {
   fetchImpl?: typeof fetch;
   /** Remembers Exact's 4xx answers and refuses before Exact's error block (see errorBudget.ts). */
   errorBudget?: ErrorBudget;
+  /** Budgets shared with other gateways on the same store; absent: the scheduler's budget alone. */
+  rateBudget?: SharedRateBudget;
 }
 
 export type ODataQuery = Record<string, string | undefined>;
@@ -54,6 +57,7 @@ type Outcome =
   | { kind: "ok"; page: ODataPage }
   | { kind: "unauthorized" }
   | { kind: "minuteLimited" }
+  | { kind: "sharedWait" }
   | { kind: "dayLimited"; resetAt: number | null }
   | { kind: "transient" }
   | { kind: "blocked"; until: number }
@@ -148,9 +152,12 @@ export class ExactClient {
     for (;;) {
       // The token is taken inside the slot: a wait for the budget may outlast the one we had.
       let token = "";
+      const key = budgetKey(session.clientId, division);
       const outcome = await scheduler.schedule(session.clientId, division, async (budget) => {
+        const denied = await this.reserveShared(key, budget);
+        if (denied) return denied;
         token = await tokens.getAccessToken(session.chainId);
-        return this.send(url, token, budget);
+        return this.send(url, token, budget, key);
       });
       switch (outcome.kind) {
         case "ok":
@@ -181,6 +188,8 @@ export class ExactClient {
           rateLimitHits += 1;
           if (rateLimitHits > maxRateLimitRetries) throw rateLimitedError(division);
           break; // the scheduler now waits for the reset before sending again
+        case "sharedWait":
+          break; // other instances spent the shared minute: the scheduler waits for its reset
         case "dayLimited":
           throw dailyLimitError(division, outcome.resetAt);
         case "transient":
@@ -199,7 +208,25 @@ export class ExactClient {
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
   }
 
-  private async send(url: string, token: string, budget: DivisionBudget): Promise<Outcome> {
+  /**
+   * Takes the call from the budget shared with other instances; when it has none left, this instance's
+   * budget learns the wait (so the scheduler parks the division without holding a slot).
+   */
+  private async reserveShared(key: string, budget: DivisionBudget): Promise<Outcome | null> {
+    const { rateBudget, clock } = this.options;
+    if (!rateBudget) return null;
+    const now = clock.now();
+    const decision = await rateBudget.reserve(key, budget.division, now);
+    if (decision.kind === "send") return null;
+    if (decision.kind === "dayExhausted") {
+      budget.markDaySpent(decision.resetAt);
+      return { kind: "dayLimited", resetAt: decision.resetAt };
+    }
+    budget.markMinuteSpent(decision.until, now);
+    return { kind: "sharedWait" };
+  }
+
+  private async send(url: string, token: string, budget: DivisionBudget, key: string): Promise<Outcome> {
     const { clock, timeoutMs } = this.options;
     const fetchImpl = this.options.fetchImpl ?? fetch;
     this.options.assertAllowedUpstream(url);
@@ -217,19 +244,24 @@ export class ExactClient {
       return { kind: "transient" }; // network error, dropped connection or time-out
     }
     const snapshot = readRateLimitHeaders(response.headers, clock.now());
+    const shared = this.options.rateBudget;
+    const division = budget.division;
     budget.learn(snapshot, clock.now());
+    const headed = hasRateLimitHeaders(snapshot);
+    if (headed) await shared?.learn(key, division, snapshot, clock.now());
     const status = response.status;
     if (status === 429) {
       // Exact's error block answers 429 without any rate-limit header (the budget headers come with
       // every rate-limited answer): waiting a minute would not help, and the budget is not spent.
-      if (!hasRateLimitHeaders(snapshot))
-        return { kind: "blocked", until: blockEnd(response.headers, clock.now()) };
+      if (!headed) return { kind: "blocked", until: blockEnd(response.headers, clock.now()) };
       const minutely = snapshot.minuteResetAt !== null || snapshot.minuteRemaining !== null;
       if (!minutely && (snapshot.dayResetAt !== null || snapshot.dayRemaining !== null)) {
         budget.markDaySpent(snapshot.dayResetAt);
+        await shared?.markDaySpent(key, division, snapshot.dayResetAt);
         return { kind: "dayLimited", resetAt: snapshot.dayResetAt };
       }
       budget.markMinuteSpent(snapshot.minuteResetAt, clock.now());
+      await shared?.markMinuteSpent(key, division, snapshot.minuteResetAt, clock.now());
       return { kind: "minuteLimited" };
     }
     // Exact's old 401 was a redirect to its login page.

@@ -16,16 +16,22 @@ const SKEWED_RESET_WAIT_MS = 1000;
 export type BudgetDecision =
   { kind: "send" } | { kind: "wait"; until: number } | { kind: "dayExhausted"; resetAt: number | null };
 
-interface Window {
+export interface BudgetWindow {
   limit: number | null;
   /** Left per Exact's latest answer (or our rollover), not counting calls in flight. */
   remaining: number | null;
   resetAt: number | null;
 }
 
+/** A budget's two windows as stored (a shared budget keeps them in the database). */
+export interface BudgetWindows {
+  minute: BudgetWindow;
+  day: BudgetWindow;
+}
+
 export class DivisionBudget {
-  private readonly minute: Window = { limit: null, remaining: null, resetAt: null };
-  private readonly day: Window = { limit: null, remaining: null, resetAt: null };
+  private readonly minute: BudgetWindow = { limit: null, remaining: null, resetAt: null };
+  private readonly day: BudgetWindow = { limit: null, remaining: null, resetAt: null };
   /** Calls sent and not yet answered. */
   inFlight = 0;
   lastUsedAt = 0;
@@ -49,6 +55,26 @@ export class DivisionBudget {
   }
   get dayResetAt(): number | null {
     return this.day.resetAt;
+  }
+
+  static restore(division: number | null, windows: BudgetWindows): DivisionBudget {
+    const budget = new DivisionBudget(division);
+    Object.assign(budget.minute, windows.minute);
+    Object.assign(budget.day, windows.day);
+    return budget;
+  }
+
+  windows(): BudgetWindows {
+    return { minute: { ...this.minute }, day: { ...this.day } };
+  }
+
+  /**
+   * Counts one call against the windows themselves: a shared budget has no calls in flight of its own,
+   * so a reservation lowers what is left until Exact's headers (or a reset) say otherwise.
+   */
+  reserve(): void {
+    this.minute.remaining = (this.minute.remaining ?? this.minute.limit ?? ASSUMED_MINUTE_LIMIT) - 1;
+    this.day.remaining = (this.day.remaining ?? this.day.limit ?? ASSUMED_DAY_LIMIT) - 1;
   }
 
   /** May a call be sent at `now`? Rolls windows over once their reset time has passed. */
@@ -119,7 +145,7 @@ const SAME_WINDOW_MS = 2000;
 
 /** Within one window the remaining count only goes down, so the lower value wins. */
 function merge(
-  window: Window,
+  window: BudgetWindow,
   limit: number | null,
   remaining: number | null,
   resetAt: number | null,

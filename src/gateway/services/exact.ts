@@ -71,6 +71,7 @@ export default fp(
       clock,
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
+      shared: app.store.resultCache,
     });
     const client = new ExactClient({
       clock,
@@ -84,6 +85,8 @@ export default fp(
       backoffBaseMs: settings.backoffBaseMs,
       // A store shared by several gateways may share the error counts too.
       errorBudget: new ErrorBudget({ clock, ledger: app.store.errorLedger }),
+      // …and the rate budgets (every call is reserved in the store first).
+      rateBudget: app.store.rateBudget,
     });
     app.decorate("exact", {
       scheduler,

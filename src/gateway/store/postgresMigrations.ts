@@ -68,4 +68,33 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       CREATE TABLE eol_error_blocks (key TEXT PRIMARY KEY, until BIGINT NOT NULL);
     `,
   },
+  {
+    version: 3,
+    name: "rate budgets shared by instances",
+    sql: `
+      CREATE TABLE eol_rate_budgets (
+        key TEXT PRIMARY KEY,
+        minute_limit INTEGER,
+        minute_remaining INTEGER,
+        minute_reset BIGINT,
+        day_limit INTEGER,
+        day_remaining INTEGER,
+        day_reset BIGINT
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: "result cache shared by instances",
+    sql: `
+      CREATE TABLE eol_result_cache (
+        key TEXT PRIMARY KEY,
+        chain_id TEXT NOT NULL,
+        value_sealed TEXT NOT NULL,
+        as_of BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX eol_result_cache_chain ON eol_result_cache (chain_id);
+    `,
+  },
 ];

@@ -9,6 +9,8 @@ import { randomId } from "../crypto/random";
 import { ERROR_WINDOW_MS } from "./types";
 import { withAdvisoryLock } from "./postgresSharedLock";
 import { PostgresErrorLedger } from "./postgresErrorLedger";
+import { PostgresRateBudget } from "./postgresRateBudget";
+import { PostgresResultCache } from "./postgresResultCache";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
   chainFromRow,
@@ -49,12 +51,17 @@ export function describeDatabaseUrl(url: string): string {
 
 export class PostgresAuthStore implements AuthStore {
   readonly errorLedger: PostgresErrorLedger;
+  readonly rateBudget: PostgresRateBudget;
+  readonly resultCache: PostgresResultCache;
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
+    url: string,
   ) {
     this.errorLedger = new PostgresErrorLedger(pool);
+    this.rateBudget = new PostgresRateBudget(pool);
+    this.resultCache = new PostgresResultCache(pool, box, url);
   }
 
   withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -67,11 +74,11 @@ export class PostgresAuthStore implements AuthStore {
     const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
     // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
     pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
-    const store = new PostgresAuthStore(pool, box);
+    const store = new PostgresAuthStore(pool, box, url);
     try {
       await store.migrateAndCheckKey();
     } catch (error) {
-      await pool.end();
+      await store.close();
       const where = describeDatabaseUrl(url);
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`PostgreSQL store at ${where} could not be opened: ${message}`);
@@ -324,6 +331,6 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.resultCache.close()]);
   }
 }

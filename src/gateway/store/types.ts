@@ -5,6 +5,8 @@
  * Records hold secrets in plain text in memory; implementations encrypt them at rest.
  */
 import type { Country } from "../../shared/countries";
+import type { SharedRateBudget } from "../scheduler/sharedBudget";
+import type { SharedResultCache } from "../cache/sharedCache";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -122,6 +124,10 @@ export interface AuthStore {
   withSharedLock?<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** A ledger shared by every gateway on this store; absent: each gateway counts in memory. */
   readonly errorLedger?: ErrorLedger;
+  /** Rate budgets every gateway on this store reserves from; absent: the scheduler's in-memory budget. */
+  readonly rateBudget?: SharedRateBudget;
+  /** Answers every gateway on this store serves; absent: each gateway caches in memory. */
+  readonly resultCache?: SharedResultCache;
 
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;

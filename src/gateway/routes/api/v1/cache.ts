@@ -33,7 +33,7 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (app) => {
           dayResetAt: iso(budget.dayResetAt),
         }))
         .sort((a, b) => a.division - b.division);
-      const stats = data.cacheStats(session);
+      const stats = await data.cacheStats(session);
       return {
         budgets,
         cache: {
@@ -50,7 +50,7 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { querystring: NoQuery, response: { 204: NoContent, ...ERROR_ANSWERS } } },
     async (req, reply) => {
       const { session } = caller(req);
-      data.clearCache(session);
+      await data.clearCache(session);
       return reply.status(204).send(null);
     },
   );

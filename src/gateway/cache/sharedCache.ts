@@ -1,0 +1,33 @@
+/**
+ * Answers shared by several gateways on one store: an identical request arriving at another instance
+ * within the TTL is served from the store, and a miss is fetched by one instance while the others wait
+ * for it (store/postgresResultCache.ts). With one process (SQLite) there is none: ResultCache alone.
+ */
+export interface SharedCacheEntry {
+  value: unknown;
+  asOf: number;
+  /** Served from the store (fetched earlier, maybe by another instance). */
+  hit: boolean;
+}
+
+export interface SharedCacheStats {
+  entries: number;
+  oldestAsOf: number | null;
+  newestAsOf: number | null;
+}
+
+export interface SharedResultCache {
+  /**
+   * The live entry of `key`, or `load` run once across instances (the entry is re-checked once the
+   * key's lock is held) and kept until `ttlMs` after it started; `fresh` skips the stored entry.
+   */
+  getOrLoad(
+    key: string,
+    chainId: string,
+    load: () => Promise<unknown>,
+    options: { now: () => number; ttlMs: number; fresh: boolean },
+  ): Promise<SharedCacheEntry>;
+  /** Drops every entry of one token chain, for every instance. */
+  clearChain(chainId: string): Promise<number>;
+  stats(chainId: string, now: number): Promise<SharedCacheStats>;
+}

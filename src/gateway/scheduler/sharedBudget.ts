@@ -1,0 +1,19 @@
+/**
+ * The rate budget of a (client ID, division) as several gateways see it. With one gateway process (SQLite)
+ * there is none and the scheduler's in-memory DivisionBudget is the whole budget; on PostgreSQL every
+ * instance also reserves each call in one shared row first (store/postgresRateBudget.ts), so together
+ * they stay within Exact's 60 a minute and 5000 a day.
+ */
+import type { BudgetDecision } from "./budget";
+import type { RateLimitSnapshot } from "./rateLimitHeaders";
+
+export interface SharedRateBudget {
+  /** Atomically takes one call from the budget `key` at `now`, or says how long to wait. */
+  reserve(key: string, division: number | null, now: number): Promise<BudgetDecision>;
+  /** Learns from an answer's rate-limit headers (resets already on our clock). */
+  learn(key: string, division: number | null, snapshot: RateLimitSnapshot, now: number): Promise<void>;
+  /** Exact answered 429 for the minute. */
+  markMinuteSpent(key: string, division: number | null, resetAt: number | null, now: number): Promise<void>;
+  /** Exact answered 429 for the day. */
+  markDaySpent(key: string, division: number | null, resetAt: number | null): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * The shared result cache in PostgreSQL: one row per request key (hashed: the key holds filters) with
+ * its chain, the answer sealed like every other secret at rest, and its expiry. A miss is fetched under
+ * an advisory lock on the key, on a pool of its own (a held lock must never starve the queries the
+ * fetch itself makes), and re-checked once the lock is held: N instances, one upstream fetch.
+ */
+import pg from "pg";
+import type { SecretBox } from "../crypto/secretBox";
+import { sha256 } from "../crypto/random";
+import type { SharedCacheEntry, SharedCacheStats, SharedResultCache } from "../cache/sharedCache";
+import { withAdvisoryLock } from "./postgresSharedLock";
+
+/** Cache fills held at once per instance; more wait for a connection (never for each other). */
+const LOCK_CONNECTIONS = 16;
+
+export class PostgresResultCache implements SharedResultCache {
+  readonly lockPool: pg.Pool;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly box: SecretBox,
+    url: string,
+  ) {
+    this.lockPool = new pg.Pool({ connectionString: url, max: LOCK_CONNECTIONS, keepAlive: true });
+    this.lockPool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  }
+
+  async getOrLoad(
+    key: string,
+    chainId: string,
+    load: () => Promise<unknown>,
+    options: { now: () => number; ttlMs: number; fresh: boolean },
+  ): Promise<SharedCacheEntry> {
+    const { now, ttlMs, fresh } = options;
+    const id = sha256(key);
+    const fetchNow = async (): Promise<SharedCacheEntry> => {
+      const asOf = now();
+      const value = await load();
+      if (ttlMs > 0) await this.store(id, chainId, value, asOf, asOf + ttlMs);
+      return { value, asOf, hit: false };
+    };
+    if (ttlMs === 0) return fetchNow(); // nothing is kept, so there is nothing to wait for
+    if (!fresh) {
+      const stored = await this.read(id, now());
+      if (stored) return stored;
+    }
+    return withAdvisoryLock(this.lockPool, `cache:${id}`, async () => {
+      // Another instance may have fetched it while we waited for the lock.
+      const stored = fresh ? null : await this.read(id, now());
+      return stored ?? fetchNow();
+    });
+  }
+
+  async clearChain(chainId: string): Promise<number> {
+    const { rowCount } = await this.pool.query("DELETE FROM eol_result_cache WHERE chain_id = $1", [chainId]);
+    return rowCount ?? 0;
+  }
+
+  async stats(chainId: string, now: number): Promise<SharedCacheStats> {
+    const { rows } = await this.pool.query<{ entries: string; oldest: string | null; newest: string | null }>(
+      `SELECT count(*) AS entries, min(as_of) AS oldest, max(as_of) AS newest
+       FROM eol_result_cache WHERE chain_id = $1 AND expires_at > $2`,
+      [chainId, now],
+    );
+    const row = rows[0];
+    const toNumber = (value: string | null) => (value === null ? null : Number(value));
+    return {
+      entries: Number(row.entries),
+      oldestAsOf: toNumber(row.oldest),
+      newestAsOf: toNumber(row.newest),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.lockPool.end();
+  }
+
+  private async read(id: string, now: number): Promise<SharedCacheEntry | null> {
+    const { rows } = await this.pool.query<{ value_sealed: string; as_of: string }>(
+      "SELECT value_sealed, as_of FROM eol_result_cache WHERE key = $1 AND expires_at > $2",
+      [id, now],
+    );
+    if (rows.length === 0) return null;
+    return { value: JSON.parse(this.box.open(rows[0].value_sealed)), asOf: Number(rows[0].as_of), hit: true };
+  }
+
+  private async store(
+    id: string,
+    chainId: string,
+    value: unknown,
+    asOf: number,
+    expiresAt: number,
+  ): Promise<void> {
+    // Expired answers of the chain go as new ones arrive, so the table only holds what can be served.
+    await this.pool.query(
+      `WITH expired AS (DELETE FROM eol_result_cache WHERE chain_id = $2 AND expires_at <= $4 AND key <> $1)
+       INSERT INTO eol_result_cache (key, chain_id, value_sealed, as_of, expires_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (key) DO UPDATE SET chain_id = excluded.chain_id, value_sealed = excluded.value_sealed,
+         as_of = excluded.as_of, expires_at = excluded.expires_at`,
+      [id, chainId, this.box.seal(JSON.stringify(value)), asOf, expiresAt],
+    );
+  }
+}
