@@ -6,12 +6,35 @@ import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
 
 export class ConfigError extends Error {
+  /** Every problem found (one per line of the message); just this one when it was thrown alone. */
+  readonly problems: readonly ConfigError[];
   constructor(
     readonly variable: string,
     message: string,
+    problems?: readonly ConfigError[],
   ) {
-    super(`${variable}: ${message}`);
+    super(problems ? problems.map((problem) => problem.message).join("\n") : `${variable}: ${message}`);
     this.name = "ConfigError";
+    this.problems = problems ?? [this];
+  }
+}
+
+/** Reads every variable, keeping the problems so they are all reported at once (not one per restart). */
+class ProblemCollector {
+  readonly problems: ConfigError[] = [];
+  read<T>(reader: () => T, fallback: T): T {
+    try {
+      return reader();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      this.problems.push(...error.problems);
+      return fallback;
+    }
+  }
+  throwIfAny(): void {
+    if (this.problems.length === 0) return;
+    const [first] = this.problems;
+    throw new ConfigError(first.variable, first.message, this.problems);
   }
 }
 
@@ -176,28 +199,45 @@ export function redirectUriProblem(raw: string): string | null {
   return null;
 }
 
+/** Country codes are accepted in any case (NL, nl). */
+function readCountry(env: Env): Country {
+  const raw = env.EOL_COUNTRY ?? "";
+  const country = COUNTRIES.find((code) => code === raw.trim().toLowerCase());
+  if (country) return country;
+  throw new ConfigError("EOL_COUNTRY", `must be one of ${COUNTRIES.join(", ")} (any case); got "${raw}"`);
+}
+
+/** Every problem of the four variables is reported: values given are checked even when others are missing. */
 function readManagedApp(env: Env): ManagedApp | null {
   const names = ["EOL_CLIENT_ID", "EOL_CLIENT_SECRET", "EOL_REDIRECT_URI", "EOL_COUNTRY"] as const;
   const given = names.filter((name) => env[name] !== undefined && env[name] !== "");
   if (given.length === 0) return null;
-  if (given.length !== names.length) {
-    const missing = names.find((name) => !given.includes(name))!;
-    throw new ConfigError(
-      missing,
-      `an admin-managed app needs all of ${names.join(", ")}; this one is missing`,
+  const collector = new ProblemCollector();
+  const country = given.includes("EOL_COUNTRY") ? collector.read(() => readCountry(env), "nl") : "nl";
+  const clientId = env.EOL_CLIENT_ID ? normaliseClientId(env.EOL_CLIENT_ID) : null;
+  if (env.EOL_CLIENT_ID && !clientId) {
+    collector.problems.push(
+      new ConfigError("EOL_CLIENT_ID", `must be a GUID (with or without braces); got "${env.EOL_CLIENT_ID}"`),
     );
   }
-  const clientId = normaliseClientId(env.EOL_CLIENT_ID!);
-  if (!clientId) {
-    throw new ConfigError(
-      "EOL_CLIENT_ID",
-      `must be a GUID (with or without braces); got "${env.EOL_CLIENT_ID}"`,
+  const uriProblem = env.EOL_REDIRECT_URI ? redirectUriProblem(env.EOL_REDIRECT_URI) : null;
+  if (uriProblem) {
+    collector.problems.push(
+      new ConfigError("EOL_REDIRECT_URI", `${uriProblem}; got "${env.EOL_REDIRECT_URI}"`),
     );
   }
-  const uriProblem = redirectUriProblem(env.EOL_REDIRECT_URI!);
-  if (uriProblem) throw new ConfigError("EOL_REDIRECT_URI", `${uriProblem}; got "${env.EOL_REDIRECT_URI}"`);
-  const country = readEnum(env, "EOL_COUNTRY", COUNTRIES, "nl");
-  return { country, clientId, clientSecret: env.EOL_CLIENT_SECRET!, redirectUri: env.EOL_REDIRECT_URI! };
+  for (const missing of names.filter((name) => !given.includes(name))) {
+    collector.problems.push(
+      new ConfigError(missing, `an admin-managed app needs all of ${names.join(", ")}; this one is missing`),
+    );
+  }
+  collector.throwIfAny();
+  return {
+    country,
+    clientId: clientId!,
+    clientSecret: env.EOL_CLIENT_SECRET!,
+    redirectUri: env.EOL_REDIRECT_URI!,
+  };
 }
 
 function readExactBaseUrl(env: Env): string | null {
@@ -315,44 +355,48 @@ function readTrustProxy(env: Env): boolean | number | string {
   return raw;
 }
 
+/** Reads every variable; throws one ConfigError listing all problems found (ConfigError.problems). */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
-  const port = readPort(env);
-  const host = readHost(env);
-  const http = readBoolean(env, "EOL_HTTP", false);
-  const tls = readFilePair(env);
+  const c = new ProblemCollector();
+  const port = c.read(() => readPort(env), 3000);
+  const host = c.read(() => readHost(env), "localhost");
+  const http = c.read(() => readBoolean(env, "EOL_HTTP", false), false);
+  const tls = c.read(() => readFilePair(env), { cert: null, key: null });
   const urlHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-  const managedApp = readManagedApp(env);
-  const secretKey = readSecretKey(env);
-  const databaseUrl = readDatabaseUrl(env, secretKey);
+  const managedApp = c.read(() => readManagedApp(env), null);
+  const secretKey = c.read(() => readSecretKey(env), null);
+  const databaseUrl = c.read(() => readDatabaseUrl(env, secretKey), null);
   // The demo simulator lives inside one process, so with a shared database it is off unless asked for.
-  const demo = readBoolean(env, "EOL_DEMO", databaseUrl === null);
-  checkDemoCountry(managedApp, demo);
-  return {
+  const demo = c.read(() => readBoolean(env, "EOL_DEMO", databaseUrl === null), true);
+  c.read(() => checkDemoCountry(managedApp, demo), undefined);
+  const config: GatewayConfig = {
     host,
     port,
     http,
     dataDir: path.resolve(cwd, env.EOL_DATA_DIR || "data"),
-    publicUrl: readPublicUrl(env, `${http ? "http" : "https"}://${urlHost}:${port}`),
+    publicUrl: c.read(() => readPublicUrl(env, `${http ? "http" : "https"}://${urlHost}:${port}`), ""),
     tlsCertFile: tls.cert,
     tlsKeyFile: tls.key,
-    logLevel: readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"),
+    logLevel: c.read(() => readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"), "info"),
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
     managedApp,
-    exactBaseUrlOverride: readExactBaseUrl(env),
+    exactBaseUrlOverride: c.read(() => readExactBaseUrl(env), null),
     secretKey,
     databaseUrl,
     demo,
-    authRateLimitPerMinute: readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120),
-    cacheTtlSeconds: readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400),
-    cacheMaxEntries: readPositiveInt(env, "EOL_CACHE_MAX_ENTRIES", 10_000),
-    exactConcurrency: readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8),
-    exactRetries: readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10),
-    exactTimeoutMs: readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000),
-    sessionIdleDays: readPositiveInt(env, "EOL_SESSION_IDLE_DAYS", 30),
-    sessionMaxDays: readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90),
-    allowedRedirectUris: readRedirectUriList(env),
-    trustProxy: readTrustProxy(env),
+    authRateLimitPerMinute: c.read(() => readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120), 0),
+    cacheTtlSeconds: c.read(() => readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400), 0),
+    cacheMaxEntries: c.read(() => readPositiveInt(env, "EOL_CACHE_MAX_ENTRIES", 10_000), 0),
+    exactConcurrency: c.read(() => readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8), 0),
+    exactRetries: c.read(() => readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10), 0),
+    exactTimeoutMs: c.read(() => readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000), 0),
+    sessionIdleDays: c.read(() => readPositiveInt(env, "EOL_SESSION_IDLE_DAYS", 30), 0),
+    sessionMaxDays: c.read(() => readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90), 0),
+    allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
+    trustProxy: c.read(() => readTrustProxy(env), false),
   };
+  c.throwIfAny();
+  return config;
 }
 
 /** The same config with the actually bound port (PORT=0 in tests). */

@@ -9,8 +9,8 @@ export function configErrorFor(env: Record<string, string>, variable: string, me
     caught = error;
   }
   expect(caught).toBeInstanceOf(ConfigError);
-  const error = caught as ConfigError;
-  expect(error.variable).toBe(variable);
-  expect(error.message).toMatch(message);
-  return error;
+  // Every problem is reported at once: the one asked for must be among them.
+  const problem = (caught as ConfigError).problems.find((found) => found.variable === variable);
+  expect(problem?.message).toMatch(message);
+  return problem!;
 }
