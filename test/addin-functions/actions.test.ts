@@ -9,16 +9,18 @@ import {
   FETCH_WAIT_LIMIT_MS,
   RECALC_SETTLE_MS,
   clearCache,
+  insertAccessReviewSheet,
   insertDivisionsSheet,
   insertRoleAuditSheet,
   refreshAll,
 } from "../../src/addin/commands/actions";
+import { REVIEW_SETTING } from "../../src/addin/excel/reviewDate";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
 import { signIn, signOut } from "../../src/addin/auth/authActions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
-import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
+import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo } from "./support/setup";
 
 let stub: StubGateway;
@@ -231,12 +233,67 @@ describe("Insert role audit sheet", () => {
   });
 });
 
+describe("Insert access review sheet", () => {
+  let stored: Map<string, unknown>;
+  beforeEach(() => {
+    stored = new Map();
+    (globalThis as unknown as { Office: unknown }).Office = {
+      AsyncResultStatus: { Succeeded: "succeeded" },
+      context: {
+        document: {
+          settings: {
+            get: (name: string) => stored.get(name) ?? null,
+            set: (name: string, value: unknown) => stored.set(name, value),
+            saveAsync: (callback: (result: { status: string }) => void) => callback({ status: "succeeded" }),
+          },
+        },
+      },
+    };
+  });
+  afterEach(() => delete (globalThis as unknown as { Office?: unknown }).Office);
+
+  test("first review: the last 90 days; the review date is remembered and the next review starts there", async () => {
+    const ninetyDaysAgo = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    await insertAccessReviewSheet();
+    const reviews = () => stub.requests.filter((request) => request.path === "/api/v1/access-review");
+    expect(reviews().map((request) => request.query)).toEqual([{ divisions: "all", since: ninetyDaysAgo }]);
+    expect(stored.get(REVIEW_SETTING)).toBe(AS_OF.slice(0, 10));
+    const sheet = "Access review";
+    expect(workbook.cell(sheet, 3, 0)?.value).toBe("Reviewer: Ann Admin");
+    // Holders of 274 over all divisions: 3 active rows under the header (row 7).
+    expect(workbook.cell(sheet, 8, 2)?.value).toBe("Ann Admin");
+    expect(workbook.cell(sheet, 10, 2)?.value).toBe("Bob Books");
+    expect(workbook.cell(sheet, 11, 0)).toBeUndefined();
+
+    await insertAccessReviewSheet({ roles: [10], divisions: [101] });
+    expect(reviews()[1].query).toEqual({ divisions: "101", since: AS_OF.slice(0, 10), roles: "10" });
+    expect(workbook.cell("Access review (2)", 4, 0)?.value).toBe(
+      `Changes since the previous review of this workbook: ${AS_OF.slice(0, 10)}`,
+    );
+    expect(progress.at(-1)).toMatchObject({ operation: "insert-access-review", done: 3, total: 3 });
+  });
+
+  test("a failed review writes no sheet and leaves the remembered date alone", async () => {
+    stored.set(REVIEW_SETTING, "2026-10-01");
+    stub.failures.set("/api/v1/access-review", {
+      status: 502,
+      code: "exact_unavailable",
+      message: "Exact Online is not reachable right now.",
+    });
+    await expect(insertAccessReviewSheet()).rejects.toThrow("Exact Online is not reachable right now.");
+    expect(workbook.ops.some((op) => op.op === "addSheet")).toBe(false);
+    expect(stored.get(REVIEW_SETTING)).toBe("2026-10-01");
+    expect(stub.requests.find((r) => r.path === "/api/v1/access-review")?.query.since).toBe("2026-10-01");
+  });
+});
+
 describe("ribbon", () => {
   test("every button runs the shared action (sign-in ones from the task pane's auth actions)", () => {
     expect(RIBBON_COMMANDS.refreshAll).toBe(refreshAll);
     expect(RIBBON_COMMANDS.clearCache).toBe(clearCache);
     expect(RIBBON_COMMANDS.insertDivisionsSheet).toBe(insertDivisionsSheet);
     expect(typeof RIBBON_COMMANDS.insertRoleAuditSheet).toBe("function");
+    expect(typeof RIBBON_COMMANDS.insertAccessReviewSheet).toBe("function");
     expect(RIBBON_COMMANDS.signIn).toBe(signIn);
     expect(RIBBON_COMMANDS.signOut).toBe(signOut);
   });
@@ -264,7 +321,8 @@ describe("outside Excel", () => {
   test("the workbook actions say they need Excel instead of failing on a missing Excel global", async () => {
     const excel = globalThis as unknown as { Excel?: unknown };
     delete excel.Excel;
-    for (const action of [refreshAll, insertDivisionsSheet, () => insertRoleAuditSheet()]) {
+    const review = () => insertAccessReviewSheet();
+    for (const action of [refreshAll, insertDivisionsSheet, () => insertRoleAuditSheet(), review]) {
       await expect(action()).rejects.toThrow(
         /^Needs Excel: open this task pane from the Exact Online tab in Excel\.$/,
       );

@@ -175,6 +175,25 @@ test("insert sheets: Divisions, and Role audit with role 274 by default and a di
   expect(actions.insertRoleAuditSheet).toHaveBeenLastCalledWith({ roles: [], divisions: [102] });
 });
 
+test("Access review takes the roles and divisions chosen for the audit, and refuses invalid ones", async () => {
+  const user = userEvent.setup();
+  signedIn();
+  const { actions } = renderPane(fakeGateway(signInRoutes()).client);
+  await user.click(await screen.findByRole("button", { name: "Access review" }));
+  expect(actions.insertAccessReviewSheet).toHaveBeenLastCalledWith({ roles: [274], divisions: "all" });
+  await user.click(screen.getByRole("radio", { name: "Current division" }));
+  await user.type(screen.getByRole("textbox", { name: "Roles" }), ", 10");
+  await user.click(screen.getByRole("button", { name: "Access review" }));
+  expect(actions.insertAccessReviewSheet).toHaveBeenLastCalledWith({
+    roles: [274, 10],
+    divisions: "current",
+  });
+  await user.type(screen.getByRole("textbox", { name: "Roles" }), ", x");
+  await user.click(screen.getByRole("button", { name: "Access review" }));
+  expect(actions.insertAccessReviewSheet).toHaveBeenCalledTimes(2);
+  expect(actions.insertRoleAuditSheet).not.toHaveBeenCalled();
+});
+
 test("sign out returns to the form and forgets the token", async () => {
   const user = userEvent.setup();
   signedIn();
@@ -241,6 +260,18 @@ test("language: follows the initial language and can be switched, texts and all"
   expect(document.documentElement.lang).toBe("en");
 });
 
+test("guide: how to run an access review, in English and in Dutch", async () => {
+  const user = userEvent.setup();
+  renderPane(fakeGateway(signInRoutes()).client, { language: "nl" });
+  await user.click(await screen.findByRole("button", { name: "Zo doet u een toegangsreview" }));
+  expect(screen.getByText(/Kies Toegangsreview .*de laatste 90 dagen/)).toBeInTheDocument();
+  await user.selectOptions(screen.getByRole("combobox", { name: "Taal" }), "en");
+  // The section stays open across the switch, now in English.
+  expect(screen.getByRole("button", { name: "How to run an access review" })).toBeInTheDocument();
+  expect(screen.getByText(/Choose Access review .*the last 90 days/)).toBeInTheDocument();
+  expect(screen.getByText(/next access review lists the changes since this one/)).toBeInTheDocument();
+});
+
 test("guide: register steps, the Manage subscription right and the ROLEHOLDERS formula", async () => {
   const user = userEvent.setup();
   const insertFormula = jest.fn(async () => undefined);
@@ -272,7 +303,7 @@ test("outside Excel the buttons that need a workbook are disabled, with a one-li
   signedIn();
   renderPane(fakeGateway(signInRoutes()).client, { services: { inOffice: false } });
   const reason = "Needs Excel: open this task pane from the Exact Online tab in Excel.";
-  for (const name of ["Refresh all", "Divisions", "Role audit"]) {
+  for (const name of ["Refresh all", "Divisions", "Role audit", "Access review"]) {
     const button = await screen.findByRole("button", { name });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription(reason);

@@ -7,7 +7,7 @@ import type { PaneServices } from "../../src/addin/taskpane/services";
 import type { Language } from "../../src/addin/i18n";
 import { setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
-import type { RoleAuditOptions } from "../../src/addin/commands/actions";
+import type { AccessReviewOptions, RoleAuditOptions } from "../../src/addin/commands/actions";
 import type { GatewayClient } from "../../src/addin/data/gatewayClient";
 
 export function fakeActions() {
@@ -16,6 +16,7 @@ export function fakeActions() {
     clearCache: jest.fn(async (): Promise<void> => undefined),
     insertDivisionsSheet: jest.fn(async (): Promise<void> => undefined),
     insertRoleAuditSheet: jest.fn(async (_options?: RoleAuditOptions): Promise<void> => undefined),
+    insertAccessReviewSheet: jest.fn(async (_options?: AccessReviewOptions): Promise<void> => undefined),
   };
 }
 

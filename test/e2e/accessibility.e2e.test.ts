@@ -14,6 +14,9 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newAddinContext } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";
 import { DEMO_LABEL, clickSignIn, openPane, signInDemo } from "./support/pane";
+import { reviewSheetHtml } from "./support/reviewHtml";
+import { accessReviewSpec } from "../../src/addin/excel/accessReviewSheet";
+import type { AccessReviewResponse } from "../../src/shared/api";
 
 const SHOTS = path.resolve(process.env.EOL_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), "eol-screenshots"));
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -86,5 +89,28 @@ test("error state: consent denied is explained in the pane", async () => {
   await page.getByText("Access was not granted in Exact").waitFor({ timeout: 15000 });
   expect(await seriousViolations(page)).toEqual([]);
   await shoot(page, "error-consent-denied");
+  await addin.context.close();
+});
+
+test("the Access review sheet's tables over the demo, rendered as HTML (docs screenshot)", async () => {
+  const addin = await newAddinContext(browser);
+  const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+  await signInDemo(page);
+  const review = await page.evaluate(async () => {
+    const token = localStorage.getItem("eol.sessionToken");
+    const response = await fetch("/api/v1/access-review", { headers: { authorization: `Bearer ${token}` } });
+    return (await response.json()) as unknown;
+  });
+  const answer = review as AccessReviewResponse;
+  const spec = accessReviewSpec(answer, "Demo reviewer", { since: answer.since, remembered: false }, []);
+  await page.setContent(reviewSheetHtml(spec));
+  // Every table the sheet gets, each with all of its rows: the demo has something in each.
+  const tables = page.locator("table");
+  expect(await tables.count()).toBe(4);
+  for (const [index, name] of (["holders", "findings", "changes", "catalogue"] as const).entries()) {
+    expect(answer[name].rows.length).toBeGreaterThan(0);
+    expect(await tables.nth(index).locator("tbody tr").count()).toBe(answer[name].rows.length);
+  }
+  await shoot(page, "access-review");
   await addin.context.close();
 });

@@ -15,6 +15,8 @@ import {
   type RefreshOutcome,
 } from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
+import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
+import { rememberReview, reviewStart } from "../excel/reviewDate";
 import { divisionsParam } from "../data/divisionArguments";
 import { dataServices } from "../data/services";
 
@@ -212,4 +214,37 @@ export async function insertRoleAuditSheet(options: RoleAuditOptions = {}): Prom
   await insertSheet("insert-role-audit", "Role audit", () =>
     dataServices().tables.get("user-roles", { divisions, role, activeOnly }),
   );
+}
+
+export interface AccessReviewOptions {
+  /** Roles whose holders are listed; the gateway's default (274, manage subscription) when missing. */
+  roles?: number[];
+  /** "all" divisions (the default), "current", or a list of codes. */
+  divisions?: "all" | "current" | number[];
+}
+
+/**
+ * The Access review sheet: changes since this workbook's previous review (remembered in its document
+ * settings; the first review looks back 90 days), and the review's date remembered once written.
+ */
+export async function insertAccessReviewSheet(options: AccessReviewOptions = {}): Promise<void> {
+  requireExcel();
+  await tracked("insert-access-review", 3, async (step) => {
+    step("Reading the access review from Exact Online");
+    const start = reviewStart();
+    const roles = [...new Set(options.roles ?? [])].join(",");
+    const params = { divisions: divisionsParam(options.divisions ?? "all"), since: start.since };
+    const [review, session] = await Promise.all([
+      dataServices().client.accessReview(roles ? { ...params, roles } : params),
+      dataServices().tables.session(),
+    ]);
+    step("Writing the access review sheet");
+    const reviewer = session.user.fullName || session.user.userName;
+    await Excel.run(async (context) => {
+      const existingNames = await readSheetNames(context);
+      await writeAccessReviewSheet(context, review, reviewer, start, existingNames);
+    });
+    step("Remembering the review date in this workbook");
+    await rememberReview(review.asOf.slice(0, 10));
+  });
 }

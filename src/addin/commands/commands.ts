@@ -16,6 +16,7 @@ const BUTTON_LABELS: Record<RibbonCommandId, string> = {
   clearCache: "Clear cache",
   insertDivisionsSheet: "Divisions sheet",
   insertRoleAuditSheet: "Role audit sheet",
+  insertAccessReviewSheet: "Access review",
 };
 
 export async function runCommand(id: RibbonCommandId, event: Office.AddinCommands.Event): Promise<void> {

@@ -3,7 +3,13 @@
  * functions (actions.ts, auth/authActions.ts), so there is one implementation of every action.
  */
 import { signIn, signOut } from "../auth/authActions";
-import { clearCache, insertDivisionsSheet, insertRoleAuditSheet, refreshAll } from "./actions";
+import {
+  clearCache,
+  insertAccessReviewSheet,
+  insertDivisionsSheet,
+  insertRoleAuditSheet,
+  refreshAll,
+} from "./actions";
 
 export async function showTaskpane(): Promise<void> {
   await Office.addin.showAsTaskpane();
@@ -18,6 +24,8 @@ export const RIBBON_COMMANDS = {
   insertDivisionsSheet,
   // The ribbon audits every role in the current division; the task pane offers the options.
   insertRoleAuditSheet: () => insertRoleAuditSheet(),
+  // Role 274 over every division; the task pane offers the options.
+  insertAccessReviewSheet: () => insertAccessReviewSheet(),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type RibbonCommandId = keyof typeof RIBBON_COMMANDS;

@@ -3,6 +3,8 @@
  * above it. Values go in as data (see tableCells.ts for the formula-injection guard), in chunks of at
  * most 5,000 rows: one numberFormat and one values assignment per chunk, formulas not recalculated
  * while writing, and one sync per chunk to stay under Excel on the web's 5 MB request limit.
+ * writeReportSheet puts several tables on one sheet (the access review); writeTableSheet is its
+ * one-table case.
  */
 import type { TableResponse } from "../../shared/api";
 import { cellFormat, cellValue, TEXT_FORMAT, type WritableCell } from "./tableCells";
@@ -51,33 +53,61 @@ export function chunkRows<T>(rows: readonly T[], size = MAX_ROWS_PER_WRITE): T[]
   return chunks;
 }
 
+/** One Excel table of a report sheet, with an optional title line above its header. */
+export interface SheetSection {
+  title?: string;
+  columns: TableResponse["columns"];
+  rows: TableResponse["rows"];
+}
+
+export interface ReportSheetSpec {
+  baseName: string;
+  /** Lines above the first table (e.g. "Data as of …"), written as text. */
+  heading: string[];
+  sections: SheetSection[];
+  existingNames: readonly string[];
+}
+
+export interface WrittenReport extends WrittenSheet {
+  /** Where each section's table starts (0-based header row) and how many data rows it has. */
+  tables: { headerRow: number; rows: number }[];
+}
+
 interface Block {
   rowIndex: number;
   values: WritableCell[][];
   formats: string[][];
+  /** Data chunks get their own sync; heading, title and header lines travel with the next one. */
+  data: boolean;
 }
 
-function blocksFor(spec: TableSheetSpec): Block[] {
-  const { columns, rows } = spec.table;
-  const data = rows.map((row) => columns.map((column, index) => cellValue(row[index] ?? null, column)));
-  const blocks: Block[] = [
-    { rowIndex: 0, values: [[asOfLine(spec.table)]], formats: [[TEXT_FORMAT]] },
-    {
-      rowIndex: TABLE_HEADER_ROW,
-      values: [columns.map((column) => column.name)],
-      formats: [columns.map(() => TEXT_FORMAT)],
-    },
-  ];
-  let rowIndex = TABLE_HEADER_ROW + 1;
-  for (const chunk of chunkRows(data)) {
-    blocks.push({
-      rowIndex,
-      values: chunk,
-      formats: chunk.map((row) => row.map((value, index) => cellFormat(value, columns[index]))),
-    });
-    rowIndex += chunk.length;
+function textBlock(rowIndex: number, line: string[]): Block {
+  return { rowIndex, values: [line], formats: [line.map(() => TEXT_FORMAT)], data: false };
+}
+
+/** Heading lines, an empty row, then per section: title, header, rows in chunks, an empty row. */
+function layout(spec: ReportSheetSpec): { blocks: Block[]; tables: WrittenReport["tables"] } {
+  const blocks = spec.heading.map((line, index) => textBlock(index, [line]));
+  const tables: WrittenReport["tables"] = [];
+  let rowIndex = spec.heading.length + 1;
+  for (const { title, columns, rows } of spec.sections) {
+    if (title !== undefined) blocks.push(textBlock(rowIndex++, [title]));
+    tables.push({ headerRow: rowIndex, rows: rows.length });
+    blocks.push(
+      textBlock(
+        rowIndex++,
+        columns.map((column) => column.name),
+      ),
+    );
+    const data = rows.map((row) => columns.map((column, index) => cellValue(row[index] ?? null, column)));
+    for (const chunk of chunkRows(data)) {
+      const formats = chunk.map((row) => row.map((value, index) => cellFormat(value, columns[index])));
+      blocks.push({ rowIndex, values: chunk, formats, data: true });
+      rowIndex += chunk.length;
+    }
+    rowIndex += 1;
   }
-  return blocks;
+  return { blocks, tables };
 }
 
 function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Block): void {
@@ -88,7 +118,7 @@ function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block
   range.values = block.values;
 }
 
-/** One block per sync, in order; recursion instead of a loop keeps each sync's payload bounded. */
+/** One data block per sync, in order; recursion instead of a loop keeps each sync's payload bounded. */
 async function writeBlocks(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -97,25 +127,50 @@ async function writeBlocks(
 ): Promise<void> {
   if (index >= blocks.length) return;
   queueBlock(context, sheet, blocks[index]);
-  // The two small blocks ("as of" line, header) travel with the first data chunk.
-  if (index >= 2 || index === blocks.length - 1) await context.sync();
+  if (blocks[index].data || index === blocks.length - 1) await context.sync();
   await writeBlocks(context, sheet, blocks, index + 1);
 }
 
+/** A new, uniquely named sheet with heading lines and one Excel table per section. */
+export async function writeReportSheet(
+  context: Excel.RequestContext,
+  spec: ReportSheetSpec,
+): Promise<WrittenReport> {
+  const name = uniqueSheetName(spec.baseName, spec.existingNames);
+  const sheet = context.workbook.worksheets.add(name);
+  const { blocks, tables } = layout(spec);
+  await writeBlocks(context, sheet, blocks);
+  spec.sections.forEach((section, index) => {
+    const range = sheet.getRangeByIndexes(
+      tables[index].headerRow,
+      0,
+      section.rows.length + 1,
+      section.columns.length,
+    );
+    sheet.tables.add(range, true);
+    range.format.autofitColumns();
+  });
+  sheet.activate();
+  await context.sync();
+  const rows = tables.reduce((sum, table) => sum + table.rows, 0);
+  return { name, rows, writes: blocks.length, tables };
+}
+
+/** One gateway table under its "Data as of" line: the header lands on TABLE_HEADER_ROW. */
 export async function writeTableSheet(
   context: Excel.RequestContext,
   spec: TableSheetSpec,
 ): Promise<WrittenSheet> {
-  const name = uniqueSheetName(spec.baseName, spec.existingNames);
-  const sheet = context.workbook.worksheets.add(name);
-  const blocks = blocksFor(spec);
-  await writeBlocks(context, sheet, blocks);
-  const width = spec.table.columns.length;
-  const rowCount = spec.table.rows.length;
-  const tableRange = sheet.getRangeByIndexes(TABLE_HEADER_ROW, 0, rowCount + 1, width);
-  sheet.tables.add(tableRange, true);
-  tableRange.format.autofitColumns();
-  sheet.activate();
-  await context.sync();
-  return { name, rows: rowCount, writes: blocks.length };
+  const { columns, rows } = spec.table;
+  const {
+    name,
+    rows: count,
+    writes,
+  } = await writeReportSheet(context, {
+    baseName: spec.baseName,
+    heading: [asOfLine(spec.table)],
+    sections: [{ columns, rows }],
+    existingNames: spec.existingNames,
+  });
+  return { name, rows: count, writes };
 }

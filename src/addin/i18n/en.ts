@@ -86,6 +86,9 @@ export const en = {
   insertDivisionsHint: "A new sheet listing every division you can access.",
   insertRoleAudit: "Role audit",
   insertRoleAuditHint: "A new sheet with users and their roles.",
+  insertAccessReview: "Access review",
+  insertAccessReviewHint:
+    "A new access review sheet for these roles and divisions: holders, findings, changes since this workbook's last review (first time: 90 days) and the role catalogue.",
   roles: "Roles",
   rolesHint: "Role numbers, comma separated. 274 = Manage subscription. Leave empty for all roles.",
   rolesInvalid: "Use whole numbers separated by commas (at most 50), e.g. 274, 10.",
@@ -115,6 +118,13 @@ export const en = {
   insertRoleHolders: "Insert =EOL.ROLEHOLDERS(274)",
   roleHoldersInserted: "Formula inserted in the selected cell.",
   roleHoldersOutside: "Open the pane in Excel to insert the formula; here you can copy it.",
+  guideReviewTitle: "How to run an access review",
+  guideReviewSteps: [
+    "Sign in, then under Insert report sheets enter the roles to review (274, Manage subscription, by default) and the divisions.",
+    "Choose Access review (also on the Exact Online ribbon tab: role 274, all divisions). A new sheet lists the holders, the findings, the changes since this workbook's last review (the first time: the last 90 days) and the role catalogue.",
+    "Confirm each holder with its owner, check each grant against an approved request, and end the roles or logins the findings point at.",
+    "Keep the workbook: its next access review lists the changes since this one.",
+  ],
   guideErrorsTitle: "What the errors mean",
 
   // Errors: sign-in window

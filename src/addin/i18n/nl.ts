@@ -87,6 +87,9 @@ export const nl: Strings = {
   insertDivisionsHint: "Een nieuw blad met alle administraties waar u toegang toe hebt.",
   insertRoleAudit: "Rollencontrole",
   insertRoleAuditHint: "Een nieuw blad met gebruikers en hun rollen.",
+  insertAccessReview: "Toegangsreview",
+  insertAccessReviewHint:
+    "Een nieuw blad voor een toegangsreview van deze rollen en administraties: houders, bevindingen, wijzigingen sinds de vorige review van deze werkmap (de eerste keer: 90 dagen) en de rollenlijst.",
   roles: "Rollen",
   rolesHint: "Rolnummers, gescheiden door komma's. 274 = Abonnement beheren. Leeg laten voor alle rollen.",
   rolesInvalid: "Gebruik hele getallen gescheiden door komma's (hoogstens 50), bijv. 274, 10.",
@@ -116,6 +119,13 @@ export const nl: Strings = {
   insertRoleHolders: "=EOL.ROLEHOLDERS(274) invoegen",
   roleHoldersInserted: "Formule ingevoegd in de geselecteerde cel.",
   roleHoldersOutside: "Open het venster in Excel om de formule in te voegen; hier kunt u hem kopiëren.",
+  guideReviewTitle: "Zo doet u een toegangsreview",
+  guideReviewSteps: [
+    "Meld u aan en vul onder Rapportbladen invoegen de te controleren rollen in (standaard 274, Abonnement beheren) en de administraties.",
+    "Kies Toegangsreview (ook op het lint-tabblad Exact Online: rol 274, alle administraties). Een nieuw blad toont de houders, de bevindingen, de wijzigingen sinds de vorige review van deze werkmap (de eerste keer: de laatste 90 dagen) en de rollenlijst.",
+    "Laat elke houder bevestigen door de eigenaar, toets elke toekenning aan een goedgekeurde aanvraag en beëindig de rollen of aanmeldingen die de bevindingen noemen.",
+    "Bewaar de werkmap: de volgende toegangsreview toont de wijzigingen sinds deze.",
+  ],
   guideErrorsTitle: "Wat de foutmeldingen betekenen",
 
   errors: {

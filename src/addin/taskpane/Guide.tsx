@@ -87,6 +87,18 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             </Text>
           </AccordionPanel>
         </AccordionItem>
+        <AccordionItem value="review">
+          <AccordionHeader as="h3">{s.guideReviewTitle}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <ol className={styles.list}>
+              {s.guideReviewSteps.map((step) => (
+                <li key={step}>
+                  <Text>{step}</Text>
+                </li>
+              ))}
+            </ol>
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="errors">
           <AccordionHeader as="h3">{s.guideErrorsTitle}</AccordionHeader>
           <AccordionPanel className={styles.panel}>

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { RoleAuditOptions } from "../commands/actions";
+import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
 import type { DivisionsState } from "./divisions";
 import { DEFAULT_ROLE, parseRoles } from "./roles";
 import { useStrings } from "./strings";
@@ -48,6 +48,8 @@ export interface InsertSheetsProps {
   needsExcel: string | null;
   onInsertDivisions(): void;
   onInsertRoleAudit(options: RoleAuditOptions): void;
+  /** The access review over the same roles and divisions as the role audit. */
+  onInsertAccessReview(options: AccessReviewOptions): void;
 }
 
 export function InsertSheets({
@@ -56,6 +58,7 @@ export function InsertSheets({
   needsExcel,
   onInsertDivisions,
   onInsertRoleAudit,
+  onInsertAccessReview,
 }: InsertSheetsProps) {
   const s = useStrings();
   const styles = useStyles();
@@ -70,11 +73,14 @@ export function InsertSheets({
   const chosenMissing = triedAudit && scope === "chosen" && chosen.length === 0;
   const options = divisions.kind === "ready" ? divisions.divisions : [];
 
-  const audit = (): void => {
+  /** Both sheets take the roles and divisions chosen here, once they are valid. */
+  const withChoice = (insert: (options: RoleAuditOptions) => void) => (): void => {
     setTriedAudit(true);
     if (roles === null || (scope === "chosen" && chosen.length === 0)) return;
-    onInsertRoleAudit({ roles, divisions: scope === "chosen" ? chosen : scope });
+    insert({ roles, divisions: scope === "chosen" ? chosen : scope });
   };
+  const audit = withChoice(onInsertRoleAudit);
+  const review = withChoice(onInsertAccessReview);
 
   return (
     <section className={styles.section} aria-labelledby="eol-insert-heading">
@@ -144,6 +150,14 @@ export function InsertSheets({
           aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
         >
           {s.insertRoleAudit}
+        </Button>
+        <Text size={200}>{s.insertAccessReviewHint}</Text>
+        <Button
+          onClick={review}
+          disabled={busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
+        >
+          {s.insertAccessReview}
         </Button>
       </div>
     </section>

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSyncRegular, DeleteRegular, SignOutRegular } from "@fluentui/react-icons";
 import type { SessionInfo } from "../../shared/api";
-import type { RoleAuditOptions } from "../commands/actions";
+import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
 import { errorText } from "../i18n";
 import { useDivisions } from "./divisions";
 import { InsertSheets } from "./InsertSheets";
@@ -165,6 +165,9 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         onInsertDivisions={() => void run(s.insertDivisions, actions.insertDivisionsSheet, s.inserted)}
         onInsertRoleAudit={(options: RoleAuditOptions) =>
           void run(s.insertRoleAudit, () => actions.insertRoleAuditSheet(options), s.inserted)
+        }
+        onInsertAccessReview={(options: AccessReviewOptions) =>
+          void run(s.insertAccessReview, () => actions.insertAccessReviewSheet(options), s.inserted)
         }
       />
     </div>

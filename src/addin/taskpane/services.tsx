@@ -10,7 +10,7 @@ import type { SignInWindow } from "../auth/signInWindow";
 
 export type PaneActions = Pick<
   typeof actions,
-  "refreshAll" | "clearCache" | "insertDivisionsSheet" | "insertRoleAuditSheet"
+  "refreshAll" | "clearCache" | "insertDivisionsSheet" | "insertRoleAuditSheet" | "insertAccessReviewSheet"
 >;
 
 export interface PaneServices {

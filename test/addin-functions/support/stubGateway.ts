@@ -5,7 +5,13 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CellValue, Column, SessionInfo, TableResponse } from "../../../src/shared/api";
+import type {
+  AccessReviewResponse,
+  CellValue,
+  Column,
+  SessionInfo,
+  TableResponse,
+} from "../../../src/shared/api";
 import type { ApiErrorBody, ErrorCode } from "../../../src/shared/errors";
 
 export const STUB_TOKEN = "stub-session-token-0123456789abcdef";
@@ -163,6 +169,37 @@ function answer(path: string, query: Record<string, string>): TableResponse | nu
   }
 }
 
+/** The access review over the fixed role rows: holders of the roles, grants since, the catalogue. */
+function accessReview(query: Record<string, string>): AccessReviewResponse {
+  const { divisions, source } = chosenDivisions(query.divisions ?? "all");
+  const roles = query.roles ? query.roles.split(",").map(Number) : [274];
+  const since = query.since ?? "2026-08-23";
+  const rows = USER_ROLE_ROWS.filter((row) => divisions.includes(row[0] as number));
+  const holders = rows.filter((row) => roles.includes(row[3] as number) && row[6] === true);
+  const grants = rows.filter((row) => String(row[4]).slice(0, 10) >= since);
+  const catalogue = [...new Set(rows.map((row) => row[3] as number))].map((role) => [
+    role,
+    role === 274 ? "Manage subscription" : `Role ${role}`,
+  ]);
+  const text = (name: string): Column => ({ name, type: "string" });
+  return {
+    holders: { columns: USER_ROLE_COLUMNS, rows: holders },
+    findings: { columns: [text("Finding"), text("User name")], rows: [] },
+    changes: {
+      columns: [text("Change"), { name: "Date", type: "date" }, text("User name")],
+      rows: grants.map((row) => ["Granted", row[4], row[2]]),
+    },
+    catalogue: { columns: [{ name: "Role", type: "number" }, text("Description")], rows: catalogue },
+    asOf: AS_OF,
+    divisions,
+    divisionSource: source,
+    cached: false,
+    since,
+    roles,
+    inactiveDays: 90,
+  };
+}
+
 export interface StubGateway {
   baseUrl: string;
   requests: RecordedRequest[];
@@ -198,6 +235,8 @@ export async function startStubGateway(): Promise<StubGateway> {
       if (failure) return fail(failure.status, failure.code, failure.message);
       if (req.method === "DELETE" && url.pathname === "/api/v1/cache") return send(204);
       if (req.method === "GET" && url.pathname === "/auth/session") return send(200, SESSION);
+      if (req.method === "GET" && url.pathname === "/api/v1/access-review")
+        return send(200, accessReview(query));
       const body = req.method === "GET" ? answer(url.pathname, query) : null;
       if (!body) return fail(404, "not_found", "No such route.");
       send(200, body);
