@@ -68,6 +68,9 @@ export async function buildGateway(
       serializers: REQUEST_SERIALIZERS,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    // Fastify logs every request at info; here they go at debug (onResponse below) so info stays
+    // for the start banner, warnings and errors.
+    disableRequestLogging: true,
     bodyLimit: 16 * 1024,
     // Start-up (demo simulator, key, store migrations) may take longer than 10 s on a busy machine.
     pluginTimeout: 60_000,
@@ -80,6 +83,9 @@ export async function buildGateway(
       typeof config.trustProxy === "number"
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
   });
   if (given) {
     // Fastify closes only servers it started itself: stop accepting and let requests finish first.
