@@ -34,8 +34,19 @@ describe("manifest.xml", () => {
     const app = manifest.OfficeApp as Record<string, unknown>;
     const name = app.DisplayName as Record<string, unknown>;
     expect(name["@DefaultValue"]).toBe("EOL for Excel");
-    expect((name.Override as Record<string, string>)["@Locale"]).toBe("nl-NL");
+    const nameOverrides = asArray(name.Override as Record<string, string>[]);
+    expect(nameOverrides.map((o) => o["@Locale"])).toEqual(["nl-NL", "nl-BE"]);
     expect((app.Description as Record<string, unknown>).Override).toBeDefined();
+  });
+
+  test("gives Belgian Dutch (nl-BE) the same Dutch texts as nl-NL, so the ribbon matches the pane's language", () => {
+    // The add-in treats every nl-* display language as Dutch; without nl-BE overrides a Flemish Office
+    // would show English buttons beside Dutch messages.
+    const overrides = nodes.flatMap((n) => asArray(n.node.Override as Record<string, string>[]));
+    const byLocale = (locale: string) =>
+      overrides.filter((o) => o["@Locale"] === locale).map((o) => o["@Value"]);
+    expect(byLocale("nl-NL").length).toBeGreaterThan(10);
+    expect(byLocale("nl-BE")).toEqual(byLocale("nl-NL"));
   });
 
   test("requires SharedRuntime 1.1 and declares one long-lived runtime", () => {

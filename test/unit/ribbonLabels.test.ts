@@ -1,5 +1,5 @@
 /**
- * The ribbon's buttons are labelled by manifest.xml (English, with nl-NL overrides), and the add-in's
+ * The ribbon's buttons are labelled by manifest.xml (English, with nl-NL and identical nl-BE overrides), and the add-in's
  * messages about a button ("Clear cache: not done") name it from the i18n catalogue: the two agree in
  * both languages, for every button.
  */
