@@ -97,4 +97,9 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       CREATE INDEX eol_result_cache_chain ON eol_result_cache (chain_id);
     `,
   },
+  {
+    version: 5,
+    name: "login tokens kept while the identity read is retried",
+    sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
+  },
 ];
