@@ -7,7 +7,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import { PROGRESS_MIN_DIVISIONS } from "../../shared/api";
 import type { Clock } from "../../shared/clock";
-import type { FanOutProgress } from "../data/fanOut";
 import type { ProgressBoard, ProgressEntry } from "./progressBoard";
 
 export const WRITE_INTERVAL_MS = 250;
@@ -25,7 +24,8 @@ export interface RequestProgressOptions {
   table: string;
 }
 
-export class RequestProgress implements FanOutProgress {
+/** Fed by data/fanOut.ts (its FanOutProgress). */
+export class RequestProgress {
   private done = 0;
   private total = 0;
   private reporting = false;
