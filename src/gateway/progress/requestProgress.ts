@@ -76,6 +76,8 @@ export class RequestProgress {
       this.timer = null;
       if (this.reporting) this.write();
     }, wait);
+    // A progress write never keeps the process alive (a closing gateway does not wait for it).
+    this.timer.unref();
   }
 
   private write(): void {
