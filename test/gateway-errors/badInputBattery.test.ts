@@ -15,11 +15,11 @@ beforeAll(async () => {
   rig = await startRig();
   token = (await signInTestUser(rig.gateway)).sessionToken;
   // Warm the caller's division list, so division checks below need no call to Exact.
-  await fetch(`${rig.gateway.url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } });
-  await fetch(`${rig.gateway.url}/api/v1/users?division=1`, {
+  await rig.gateway.fetch(`${rig.gateway.url}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } });
+  await rig.gateway.fetch(`${rig.gateway.url}/api/v1/users?division=1`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  const created = await fetch(`${rig.gateway.url}/auth/logins`, {
+  const created = await rig.gateway.fetch(`${rig.gateway.url}/auth/logins`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ loginSecret: newLoginSecret(), country: "demo" }),
@@ -325,7 +325,7 @@ test.each(ALL.map((c) => [c.name, c] as const))(
     else if (auth !== "none") headers.authorization = auth;
     if (c.contentType) headers["content-type"] = c.contentType;
     const path = typeof c.path === "function" ? c.path() : c.path;
-    const res = await fetch(`${rig.gateway.url}${path}`, {
+    const res = await rig.gateway.fetch(`${rig.gateway.url}${path}`, {
       method: c.method ?? "GET",
       headers,
       body: c.body,
@@ -344,13 +344,13 @@ test.each(ALL.map((c) => [c.name, c] as const))(
 
 describe("HTTP-level hardening", () => {
   it("a path outside the add-in's files is 403 or 404 in the JSON shape, never 500", async () => {
-    const res = await fetch(`${rig.gateway.url}/..%2f..%2fetc%2fpasswd`);
+    const res = await rig.gateway.fetch(`${rig.gateway.url}/..%2f..%2fetc%2fpasswd`);
     expect([403, 404]).toContain(res.status);
     expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(/^(forbidden|not_found)$/);
   });
 
   it("__proto__ in a JSON body is refused by name", async () => {
-    const res = await fetch(`${rig.gateway.url}/auth/logins`, {
+    const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/logins`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: `{"loginSecret":"${"a".repeat(40)}","__proto__":{"x":1}}`,
@@ -360,7 +360,7 @@ describe("HTTP-level hardening", () => {
   });
 
   it("a form body is 415 unsupported_media_type", async () => {
-    const res = await fetch(`${rig.gateway.url}/auth/logins`, {
+    const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/logins`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "loginSecret=x",
@@ -388,13 +388,13 @@ describe("HTTP-level hardening", () => {
   it("every /api and /auth answer carries Cache-Control: no-store", async () => {
     const auth = { authorization: `Bearer ${token}` };
     const answers = await Promise.all([
-      fetch(`${rig.gateway.url}/api/v1/me`, { headers: auth }),
-      fetch(`${rig.gateway.url}/api/v1/status`, { headers: auth }),
-      fetch(`${rig.gateway.url}/api/v1/users?division=abc`, { headers: auth }),
-      fetch(`${rig.gateway.url}/api/v1/me`),
-      fetch(`${rig.gateway.url}/auth/config`),
-      fetch(`${rig.gateway.url}/auth/session`, { headers: auth }),
-      fetch(`${rig.gateway.url}/auth/nothing`),
+      rig.gateway.fetch(`${rig.gateway.url}/api/v1/me`, { headers: auth }),
+      rig.gateway.fetch(`${rig.gateway.url}/api/v1/status`, { headers: auth }),
+      rig.gateway.fetch(`${rig.gateway.url}/api/v1/users?division=abc`, { headers: auth }),
+      rig.gateway.fetch(`${rig.gateway.url}/api/v1/me`),
+      rig.gateway.fetch(`${rig.gateway.url}/auth/config`),
+      rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: auth }),
+      rig.gateway.fetch(`${rig.gateway.url}/auth/nothing`),
     ]);
     for (const answer of answers) expect(answer.headers.get("cache-control")).toBe("no-store");
   });
