@@ -248,7 +248,9 @@ describe("redeem", () => {
     const created = await (
       await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" })
     ).json();
-    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${created.loginId}/redeem`, { loginSecret });
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${created.loginId}/redeem`, {
+      loginSecret,
+    });
     expect(res.status).toBe(409);
     expect((await res.json()).error).toEqual({
       code: "login_pending",
@@ -259,7 +261,9 @@ describe("redeem", () => {
 
 describe("start and callback", () => {
   test("starting an unknown login lands on the completion page with login_not_found", async () => {
-    const done = completion(await redirectOf(rig.gateway, `${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/start`));
+    const done = completion(
+      await redirectOf(rig.gateway, `${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/start`),
+    );
     expect(done).toMatchObject({ status: "error", code: "login_not_found" });
   });
 
@@ -275,13 +279,16 @@ describe("start and callback", () => {
   });
 
   test("a callback without state", async () => {
-    const done = completion(await redirectOf(rig.gateway, `${rig.gateway.url}/auth/callback?code=XTzM!IAAAabc`));
+    const done = completion(
+      await redirectOf(rig.gateway, `${rig.gateway.url}/auth/callback?code=XTzM!IAAAabc`),
+    );
     expect(done).toMatchObject({ status: "error", code: "state_mismatch", loginId: null });
   });
 
   test("a callback with a state of an unknown login", async () => {
     const done = completion(
-      await redirectOf(rig.gateway, 
+      await redirectOf(
+        rig.gateway,
         `${rig.gateway.url}/auth/callback?code=x&state=AAAAAAAAAAAAAAAAAAAAAA.${"B".repeat(43)}`,
       ),
     );
@@ -292,7 +299,9 @@ describe("start and callback", () => {
     const started = await startLogin(rig.gateway);
     expect(completion(await redirectOf(rig.gateway, started.callback.toString())).status).toBe("ok");
     const before = storedRows(rig.gateway.dataDir);
-    expect(completion(await redirectOf(rig.gateway, started.callback.toString())).code).toBe("state_mismatch");
+    expect(completion(await redirectOf(rig.gateway, started.callback.toString())).code).toBe(
+      "state_mismatch",
+    );
     expect(storedRows(rig.gateway.dataDir)).toEqual(before);
   });
 });

@@ -31,7 +31,9 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
     });
     const { sessionToken } = await redeemed.json();
     // the browser then loads auth-complete.html with the completion code in its query
-    expect((await gateway.fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status).toBe(200);
+    expect(
+      (await gateway.fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status,
+    ).toBe(200);
     const auth = { authorization: `Bearer ${sessionToken}` };
     const context = await gateway.app.sessions.resolve(auth.authorization);
     const firstAccess = await gateway.app.tokens.getAccessToken(context.chainId);

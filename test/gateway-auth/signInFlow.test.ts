@@ -1,4 +1,4 @@
-/** The whole sign-in flow over real HTTP against the in-process simulator. */
+/** The whole sign-in flow: the gateway through inject, the in-process simulator over real HTTP. */
 import type { RedeemResponse, SessionInfo } from "../../src/shared/api";
 import { signInTestUser } from "../support/gateway";
 import {
@@ -33,7 +33,10 @@ test("GET /auth/config offers the demo and names the callback to register", asyn
 test("sign in: start → Exact authorize with a state → callback → redeem once → session", async () => {
   // The start URL is same-origin and leads to the simulator's authorize URL with our client and callback.
   const loginSecret = newLoginSecret();
-  const created = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+  const created = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, {
+    loginSecret,
+    country: "demo",
+  });
   expect(created.status).toBe(201);
   const { startUrl, expiresAt } = await created.json();
   expect(startUrl.startsWith(`${rig.gateway.url}/auth/logins/`)).toBe(true);
@@ -102,7 +105,10 @@ test("consent denied: the page says so, redeem reports it, no session or chain i
   rig.sim.setAutoApprove(false);
   try {
     const loginSecret = "x".repeat(40);
-    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, {
+      loginSecret,
+      country: "demo",
+    });
     const { loginId, startUrl } = await res.json();
     const authorize = await redirectOf(rig.gateway, startUrl);
     // The consent page's "deny" answer, as the simulator's form posts it.
@@ -111,7 +117,9 @@ test("consent denied: the page says so, redeem reports it, no session or chain i
     expect(done.status).toBe("error");
     expect(done.code).toBe("consent_denied");
     expect(done.message).toMatch(/declined access in Exact Online/);
-    const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${loginId}/redeem`, { loginSecret });
+    const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${loginId}/redeem`, {
+      loginSecret,
+    });
     expect((await redeem.json()).error.code).toBe("consent_denied");
   } finally {
     rig.sim.setAutoApprove(true);

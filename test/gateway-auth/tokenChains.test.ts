@@ -48,7 +48,7 @@ test("two sessions of one user over 2 simulated hours: zero invalid_grant, zero 
   const refreshes = rig.sim.log.tokenCalls("refresh_token");
   expect(refreshes).toBeGreaterThanOrEqual(11);
   expect(refreshes).toBeLessThanOrEqual(12);
-}, 120_000); // ~1800 real HTTP round trips: ~15 s alone, more on a busy machine
+}, 120_000); // ~1800 session checks; slow on a busy machine
 
 test("one user's session never uses another user's chain", async () => {
   const users = rig.sim.data.users.filter((user) => user.userId !== rig.sim.data.primaryUserId);

@@ -82,7 +82,9 @@ it("an unreadable current/Me after the code exchange ends on the completion page
     expect(page.message).toMatch(/signed in at Exact Online, but it did not say who you are/);
     rig.sim.setFaults(null);
     // The login is finished (failed), not stuck pending: redeem says why.
-    const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${loginId}/redeem`, { loginSecret });
+    const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${loginId}/redeem`, {
+      loginSecret,
+    });
     expect(redeem.status).toBe(400);
     expect(((await redeem.json()) as { error: { code: string } }).error.code).toBe("exact_unavailable");
     // Signing in again works.
@@ -97,7 +99,9 @@ describe("the /auth rate limit behind a proxy", () => {
     const rig = await startRig({ EOL_AUTH_RATE_LIMIT: "3", EOL_TRUST_PROXY: "true" });
     try {
       const config = (ip: string) =>
-        rig.gateway.fetch(`${rig.gateway.url}/auth/config`, { headers: { "x-forwarded-for": ip } }).then((r) => r.status);
+        rig.gateway
+          .fetch(`${rig.gateway.url}/auth/config`, { headers: { "x-forwarded-for": ip } })
+          .then((r) => r.status);
       expect([await config("10.0.0.1"), await config("10.0.0.1"), await config("10.0.0.1")]).toEqual([
         200, 200, 200,
       ]);
@@ -112,7 +116,9 @@ describe("the /auth rate limit behind a proxy", () => {
     const rig = await startRig({ EOL_AUTH_RATE_LIMIT: "2" });
     try {
       const config = (ip: string) =>
-        rig.gateway.fetch(`${rig.gateway.url}/auth/config`, { headers: { "x-forwarded-for": ip } }).then((r) => r.status);
+        rig.gateway
+          .fetch(`${rig.gateway.url}/auth/config`, { headers: { "x-forwarded-for": ip } })
+          .then((r) => r.status);
       expect([await config("10.0.0.1"), await config("10.0.0.2"), await config("10.0.0.3")]).toEqual([
         200, 200, 429,
       ]);
@@ -128,9 +134,9 @@ describe("the /auth rate limit behind a proxy", () => {
       const a = await signInTestUser(rig.gateway);
       const b = await signInTestUser(rig.gateway);
       const poll = (token: string) =>
-        rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } }).then(
-          (r) => r.status,
-        );
+        rig.gateway
+          .fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } })
+          .then((r) => r.status);
       const polls = [];
       for (let i = 0; i < 10; i += 1) polls.push(await poll(a.sessionToken));
       expect(polls).toEqual(Array(10).fill(200));

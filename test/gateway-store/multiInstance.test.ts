@@ -98,7 +98,7 @@ async function hammerOneDivision(
   const answers = await Promise.all(
     Array.from({ length: 150 }, (_, index) =>
       callApi(
-        gateways[index % gateways.length].url,
+        gateways[index % gateways.length],
         tokens[index % tokens.length],
         `/api/v1/query?resource=users/Users&select=UserID&top=${index + 1}&division=${division}`,
       ),
@@ -150,23 +150,23 @@ test("the same table asked through all three instances within the TTL costs one 
   const path = `/api/v1/users?division=${session.currentDivision!}`;
   const usersCalls = () => sim.log.count({ kind: "api", endpoint: "users/Users" });
   // One instance alone, asked afresh: the upstream calls one answer costs.
-  const solo = await callApi(instances[0].url, sessionToken, path, { noCache: true });
+  const solo = await callApi(instances[0], sessionToken, path, { noCache: true });
   expect(solo.status).toBe(200);
   const oneSet = usersCalls();
   expect(oneSet).toBeGreaterThan(0);
-  await callApi(instances[1].url, sessionToken, "/api/v1/cache", { method: "DELETE" });
+  await callApi(instances[1], sessionToken, "/api/v1/cache", { method: "DELETE" });
 
-  const asked = await Promise.all(instances.map((instance) => callApi(instance.url, sessionToken, path)));
+  const asked = await Promise.all(instances.map((instance) => callApi(instance, sessionToken, path)));
   expect(asked.map((answer) => answer.status)).toEqual([200, 200, 200]);
   for (const answer of asked) expect(answer.body.rows).toEqual(solo.body.rows);
   expect(usersCalls()).toBe(2 * oneSet); // the three concurrent askers shared one fetch
   clock.advance(60_000);
-  await Promise.all(instances.map((instance) => callApi(instance.url, sessionToken, path)));
+  await Promise.all(instances.map((instance) => callApi(instance, sessionToken, path)));
   expect(usersCalls()).toBe(2 * oneSet); // and later ones within the TTL are served from the shared cache
 
   // Clear cache on one instance empties it for every instance.
-  const cleared = await callApi(instances[2].url, sessionToken, "/api/v1/cache", { method: "DELETE" });
+  const cleared = await callApi(instances[2], sessionToken, "/api/v1/cache", { method: "DELETE" });
   expect(cleared.status).toBe(204);
-  expect((await callApi(instances[0].url, sessionToken, path)).status).toBe(200);
+  expect((await callApi(instances[0], sessionToken, path)).status).toBe(200);
   expect(usersCalls()).toBe(3 * oneSet);
 });
