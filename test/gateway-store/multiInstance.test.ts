@@ -1,11 +1,12 @@
 /**
  * Three gateway instances on one real PostgreSQL, against one simulator on a shared VirtualClock, with
- * requests dealt round-robin as a load balancer would: one token chain shared by all of them.
+ * requests dealt round-robin as a load balancer would: one token chain shared by all of them. Each
+ * instance is reached through inject; like instances behind a load balancer they share one public URL.
  */
 import crypto from "node:crypto";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { callApi } from "../gateway-data/support/api";
 
@@ -32,7 +33,7 @@ beforeEach(async () => {
     EOL_EXACT_CONCURRENCY: WIDE_CONCURRENCY,
   };
   instances = [];
-  for (let i = 0; i < 3; i += 1) instances.push(await startTestGateway(env, { clock, simulator: sim }));
+  for (let i = 0; i < 3; i += 1) instances.push(await buildTestGateway(env, { clock, simulator: sim }));
 });
 afterEach(async () => {
   await Promise.all(instances.map((instance) => instance.close()));
@@ -40,13 +41,13 @@ afterEach(async () => {
 });
 
 const getSession = (instance: TestGateway, token: string) =>
-  fetch(`${instance.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+  instance.fetch(`${instance.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
 const roundRobin = (index: number): TestGateway => instances[index % instances.length];
 
 test("a session made on one instance works on every instance; signing out on one ends it on all", async () => {
   const { sessionToken } = await signInTestUser(instances[1]);
   for (const instance of instances) expect((await getSession(instance, sessionToken)).status).toBe(200);
-  await fetch(`${instances[2].url}/auth/session`, {
+  await instances[2].fetch(`${instances[2].url}/auth/session`, {
     method: "DELETE",
     headers: { authorization: `Bearer ${sessionToken}` },
   });
@@ -129,7 +130,7 @@ test("control: three gateways that each keep their budget in memory draw upstrea
   const tokens: string[] = [];
   try {
     for (const user of users.slice(0, 3)) {
-      const gateway = await startTestGateway(
+      const gateway = await buildTestGateway(
         { EOL_EXACT_BASE_URL: sim.url, EOL_EXACT_CONCURRENCY: WIDE_CONCURRENCY },
         { clock, simulator: sim },
       );

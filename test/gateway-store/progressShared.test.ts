@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { expectSteadyProgress, runWithProgress } from "../gateway-data/support/progress";
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     EOL_EXACT_BASE_URL: sim.url,
     EOL_EXACT_CONCURRENCY: "4",
   };
-  for (let i = 0; i < 2; i += 1) instances.push(await startTestGateway(env, { clock, simulator: sim }));
+  for (let i = 0; i < 2; i += 1) instances.push(await buildTestGateway(env, { clock, simulator: sim }));
 }, 120_000);
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.close()));
@@ -39,8 +39,8 @@ test("progress of a request answered by one instance is seen by polls on the oth
     .slice(0, 150);
   sim.setLatency(25);
   const run = await runWithProgress(
-    instances[0].url,
-    instances[1].url,
+    instances[0],
+    instances[1],
     sessionToken,
     `/api/v1/user-roles?divisions=${chosen.join(",")}`,
   );

@@ -6,12 +6,16 @@
  * http://127.0.0.1:0 (no server can ever answer on port 0), used for the OAuth redirect URI; the
  * simulator's redirect back to it is followed by `gateway.fetch` through inject again.
  *
- * startTestGateway() listens on a port bound as port 0 (start.ts) and `gateway.fetch` is the real fetch.
- * It stays where the socket itself is under test or something outside this process must reach the
- * gateway: the browser end-to-end suites (Chromium loads the pane), https/TLS (test/integration),
- * the static files and keep-alive/connection handling, shutdown and SIGTERM (in-flight requests and
- * refused connections), multi-instance tests (test/gateway-store: child processes, several gateways
- * on one database) and the data-directory lock (child processes).
+ * startTestGateway() listens on a port bound as port 0 (start.ts: bound first, then built on it — no
+ * free-port-then-listen race) and `gateway.fetch` is the real fetch. It stays only where the socket
+ * itself is under test or something outside this process must reach the gateway:
+ * - the browser end-to-end suites (test/e2e: Chromium loads the pane and calls the gateway);
+ * - https/TLS, the static files and Node's HTTP parser (test/integration: gateway-https-demo,
+ *   gateway-static, gateway-socket — light-my-request bypasses TLS and the parser);
+ * - shutdown and SIGTERM (test/gateway-errors/shutdown: in-flight requests, refused connections).
+ * Gateway processes (`npm start` in test/gateway-store/dataDir) listen on PORT=0 the same way. The
+ * add-in's own client against a stand-in server (test/addin-functions/support/stubGateway) uses real
+ * fetch: its network errors and timeouts are what it tests.
  */
 import crypto from "node:crypto";
 import type http from "node:http";

@@ -1,6 +1,9 @@
-/** Runs a table request with a request id and polls its progress (over real HTTP) until it answers. */
+/** Runs a table request with a request id and polls its progress (each through its gateway's fetch). */
 import crypto from "node:crypto";
 import { REQUEST_ID_HEADER, type ProgressResponse } from "../../../src/shared/api";
+import type { TestGateway } from "../../support/gateway";
+
+type Gateway = Pick<TestGateway, "url" | "fetch">;
 
 export interface ProgressRun {
   status: number;
@@ -11,8 +14,8 @@ export interface ProgressRun {
   requestId: string;
 }
 
-export async function pollProgress(url: string, sessionToken: string, requestId: string) {
-  const response = await fetch(`${url}/api/v1/progress/${requestId}`, {
+export async function pollProgress(gateway: Gateway, sessionToken: string, requestId: string) {
+  const response = await gateway.fetch(`${gateway.url}/api/v1/progress/${requestId}`, {
     headers: { authorization: `Bearer ${sessionToken}` },
   });
   return {
@@ -22,31 +25,33 @@ export async function pollProgress(url: string, sessionToken: string, requestId:
   };
 }
 
-/** `requestUrl` answers the table; `pollUrl` the polls (another instance, in the shared-store test). */
+/** `requested` answers the table; `polled` the polls (another instance, in the shared-store test). */
 export async function runWithProgress(
-  requestUrl: string,
-  pollUrl: string,
+  requested: Gateway,
+  polled: Gateway,
   sessionToken: string,
   pathAndQuery: string,
   everyMs = 40,
 ): Promise<ProgressRun> {
   const requestId = crypto.randomUUID();
   let answered = false;
-  const request = fetch(`${requestUrl}${pathAndQuery}`, {
-    headers: { authorization: `Bearer ${sessionToken}`, [REQUEST_ID_HEADER]: requestId },
-  }).then(async (response) => {
-    await response.arrayBuffer();
-    answered = true;
-    return response.status;
-  });
+  const request = requested
+    .fetch(`${requested.url}${pathAndQuery}`, {
+      headers: { authorization: `Bearer ${sessionToken}`, [REQUEST_ID_HEADER]: requestId },
+    })
+    .then(async (response) => {
+      await response.arrayBuffer();
+      answered = true;
+      return response.status;
+    });
   const seen: ProgressResponse[] = [];
   while (!answered) {
-    const poll = await pollProgress(pollUrl, sessionToken, requestId);
+    const poll = await pollProgress(polled, sessionToken, requestId);
     if (poll.status === 200 && !answered) seen.push(poll.body);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   const status = await request;
-  return { status, seen, after: await pollProgress(pollUrl, sessionToken, requestId), requestId };
+  return { status, seen, after: await pollProgress(polled, sessionToken, requestId), requestId };
 }
 
 /** The counts only grow, several distinct ones were seen on the way, and the last poll shows the end. */
