@@ -5,13 +5,22 @@
  */
 import type { LoginCompletedMessage } from "../../shared/api";
 import { completionMessageFromQuery } from "./completionMessage";
+import { addinLanguage, addinStrings, errorText } from "../i18n";
 import { officeReady } from "../office";
 
-function show(title: string, detail: string): void {
+/** The outcome in the add-in's language (known for sure once Office is ready, so shown again then). */
+function show(message: LoginCompletedMessage): void {
+  const s = addinStrings();
+  document.documentElement.lang = addinLanguage();
+  document.title = s.signInWindowTitle;
   const titleEl = document.getElementById("title");
   const detailEl = document.getElementById("detail");
-  if (titleEl) titleEl.textContent = title;
-  if (detailEl) detailEl.textContent = detail;
+  const ok = message.status === "ok";
+  if (titleEl) titleEl.textContent = ok ? s.signInDone : s.signInFailed;
+  if (detailEl)
+    detailEl.textContent = ok
+      ? s.closeThisWindow
+      : errorText(s, message.code ?? "internal_error", message.message);
 }
 
 async function deliver(message: LoginCompletedMessage): Promise<void> {
@@ -34,8 +43,6 @@ const message = completionMessageFromQuery(window.location.search);
 if (typeof window.history.replaceState === "function") {
   window.history.replaceState(null, "", window.location.pathname);
 }
-show(
-  message.status === "ok" ? "Signed in" : "Sign-in failed",
-  message.status === "ok" ? "You can close this window." : (message.message ?? "Please try again."),
-);
+show(message);
+void officeReady().then(() => show(message));
 void deliver(message);

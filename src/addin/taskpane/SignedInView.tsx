@@ -15,7 +15,7 @@ import {
 import { ArrowSyncRegular, DeleteRegular, SignOutRegular } from "@fluentui/react-icons";
 import type { SessionInfo } from "../../shared/api";
 import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
-import { errorText } from "../i18n";
+import { describeError, errorText } from "../i18n";
 import { useDivisions } from "./divisions";
 import { InsertSheets } from "./InsertSheets";
 import { ProgressIndicator } from "./ProgressIndicator";
@@ -40,13 +40,6 @@ const useStyles = makeStyles({
 });
 
 type Notice = { intent: "success" | "error"; text: string } | null;
-
-function describeError(s: ReturnType<typeof useStrings>, error: unknown): string {
-  const code =
-    typeof error === "object" && error !== null && "code" in error ? String(error.code) : "internal_error";
-  const message = error instanceof Error ? error.message : String(error);
-  return code === "internal_error" ? message : errorText(s, code, message);
-}
 
 export function SignedInView({ session, onSignOut }: { session: SessionInfo; onSignOut(): Promise<void> }) {
   const s = useStrings();
