@@ -5,7 +5,7 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "../gateway-data/support/api";
 
 interface Rig {
@@ -21,7 +21,7 @@ async function rig(options: {
 }): Promise<Rig> {
   const clock = new VirtualClock();
   const sim = await startSimulator({ clock, seed: 1, autoApprove: true, errorBlock: true, ...options });
-  const gateway = await startTestGateway({}, { clock, simulator: sim });
+  const gateway = await buildTestGateway({}, { clock, simulator: sim });
   return {
     clock,
     sim,
@@ -49,7 +49,7 @@ describe("division look-ups on a cold sign-in (real gateway and simulator)", () 
     const foreign: number[] = [];
     for (let code = 900_000; foreign.length < 1000; code += 1) if (!own.has(code)) foreign.push(code);
     r.sim.log.reset();
-    const answer = await callApi(r.gateway.url, sessionToken, `/api/v1/users?division=${foreign.join(",")}`);
+    const answer = await callApi(r.gateway, sessionToken, `/api/v1/users?division=${foreign.join(",")}`);
     expect(answer.status).toBe(403);
     expect(answer.body.error?.message).toBe(
       `No access to divisions ${foreign.slice(0, 20).join(", ")} and 980 more.`,
@@ -57,7 +57,7 @@ describe("division look-ups on a cold sign-in (real gateway and simulator)", () 
     expect(endpoints(r.sim)).toEqual(Array(Math.ceil(1000 / 60)).fill("system/Divisions"));
     // What was learned is kept: the same request within the minute costs nothing upstream.
     r.sim.log.reset();
-    const again = await callApi(r.gateway.url, sessionToken, `/api/v1/users?division=${foreign.join(",")}`);
+    const again = await callApi(r.gateway, sessionToken, `/api/v1/users?division=${foreign.join(",")}`);
     expect(again.status).toBe(403);
     expect(r.sim.log.count({ kind: "api" })).toBe(0);
   });
@@ -72,10 +72,10 @@ describe("division look-ups on a cold sign-in (real gateway and simulator)", () 
     const hundred = open.slice(0, 100);
     r.sim.log.reset();
     const path = `/api/v1/user-roles?divisions=${hundred.join(",")}`;
-    expect((await callApi(r.gateway.url, sessionToken, path)).status).toBe(200);
+    expect((await callApi(r.gateway, sessionToken, path)).status).toBe(200);
     expect(r.sim.log.count({ kind: "api", endpoint: "system/Divisions" })).toBe(2);
     r.sim.log.reset();
-    expect((await callApi(r.gateway.url, sessionToken, path, { noCache: true })).status).toBe(200);
+    expect((await callApi(r.gateway, sessionToken, path, { noCache: true })).status).toBe(200);
     expect(r.sim.log.count({ kind: "api", endpoint: "system/Divisions" })).toBe(0);
   });
 
@@ -84,18 +84,16 @@ describe("division look-ups on a cold sign-in (real gateway and simulator)", () 
     const current = session.currentDivision!;
     r.sim.log.reset();
     const path = `/api/v1/users?division=${current},999999`;
-    const refused = await callApi(r.gateway.url, sessionToken, path);
+    const refused = await callApi(r.gateway, sessionToken, path);
     expect(refused.status).toBe(403);
     expect(refused.body.error?.message).toBe("No access to division 999999.");
     expect(endpoints(r.sim)).toEqual(["system/Divisions"]);
     r.sim.log.reset();
-    expect((await callApi(r.gateway.url, sessionToken, `/api/v1/users?division=${current}`)).status).toBe(
-      200,
-    );
+    expect((await callApi(r.gateway, sessionToken, `/api/v1/users?division=${current}`)).status).toBe(200);
     expect(endpoints(r.sim)).toEqual(["users/Users"]); // the open one was learned with the refusal
     r.sim.log.reset();
     r.clock.advance(61_000);
-    expect((await callApi(r.gateway.url, sessionToken, path)).status).toBe(403);
+    expect((await callApi(r.gateway, sessionToken, path)).status).toBe(403);
     expect(endpoints(r.sim)).toEqual(["system/Divisions"]);
   });
 });
@@ -112,7 +110,7 @@ describe("when Exact refuses the filtered look-up", () => {
     const granted = r.sim.data.users.find((user) => user.userId === r.sim.data.primaryUserId)!.divisions;
     const two = [session.currentDivision!, granted.find((code) => code !== session.currentDivision)!];
     r.sim.log.reset();
-    const answer = await callApi(r.gateway.url, sessionToken, `/api/v1/users?division=${two.join(",")}`);
+    const answer = await callApi(r.gateway, sessionToken, `/api/v1/users?division=${two.join(",")}`);
     expect(answer.status).toBe(200);
     const divisionReads = r.sim.log.filter({ kind: "api", endpoint: "system/Divisions" });
     expect(divisionReads.map((call) => call.status)).toEqual([400, 200]);
@@ -126,7 +124,7 @@ describe("when Exact refuses the filtered look-up", () => {
     const other = await signInTestUser(r.gateway, { userId: colleague.userId });
     r.sim.log.reset();
     const path = `/api/v1/users?division=${session.currentDivision}`;
-    expect((await callApi(r.gateway.url, other.sessionToken, path)).status).toBe(200);
+    expect((await callApi(r.gateway, other.sessionToken, path)).status).toBe(200);
     const statuses = r.sim.log
       .filter({ kind: "api", endpoint: "system/Divisions" })
       .map((call) => call.status);

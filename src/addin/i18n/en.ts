@@ -189,6 +189,19 @@ export const en = {
 
   // Theme & misc
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} of ${total}`,
+  /** A long request's fan-out, counts already formatted: "Role holders: 340 of 1,500 divisions". */
+  fanOutProgress: (table: string, done: string, total: string) => `${table}: ${done} of ${total} divisions`,
+  /** The gateway's table routes by name, for the progress of their requests. */
+  tableNames: {
+    "role-holders": "Role holders",
+    "user-roles": "User roles",
+    users: "Users",
+    query: "Query",
+    roles: "Role catalogue",
+    "role-changes": "Role changes",
+    "access-issues": "Access issues",
+    "access-review": "Access review",
+  } as Record<string, string>,
   somethingWentWrong: "Something went wrong.",
 
   // Progress of the actions (ribbon and pane: commands/actions.ts)

@@ -195,6 +195,18 @@ export const nl: Strings = {
   errorUnknownDialog: (code: string) => `Het aanmeldvenster meldde fout ${code}. Probeer het opnieuw.`,
 
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} van ${total}`,
+  fanOutProgress: (table: string, done: string, total: string) =>
+    `${table}: ${done} van ${total} administraties`,
+  tableNames: {
+    "role-holders": "Rolhouders",
+    "user-roles": "Gebruikersrollen",
+    users: "Gebruikers",
+    query: "Query",
+    roles: "Rollenlijst",
+    "role-changes": "Rolwijzigingen",
+    "access-issues": "Toegangsproblemen",
+    "access-review": "Toegangsreview",
+  },
   somethingWentWrong: "Er ging iets mis.",
 
   steps: {
