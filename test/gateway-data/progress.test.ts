@@ -4,7 +4,6 @@
  * second.
  */
 import crypto from "node:crypto";
-import { VirtualClock } from "../../src/shared/clock";
 import { REQUEST_ID_HEADER } from "../../src/shared/api";
 import { defaultGrant, startSimulator, type RunningSimulator } from "../../src/simulator";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
@@ -16,9 +15,10 @@ let token: string;
 let chosen: number[];
 
 beforeAll(async () => {
-  const clock = new VirtualClock();
-  sim = await startSimulator({ clock, dataset: "accountant-large", seed: 1, autoApprove: true });
-  gateway = await buildTestGateway({ EOL_EXACT_CONCURRENCY: "4" }, { clock, simulator: sim });
+  // The real clock: the 25 ms must pass in real time for the polls to see the fan-out under way (on a
+  // virtual clock it passes as fast as the simulator answers).
+  sim = await startSimulator({ dataset: "accountant-large", seed: 1, autoApprove: true });
+  gateway = await buildTestGateway({ EOL_EXACT_CONCURRENCY: "4" }, { simulator: sim });
   token = (await signInTestUser(gateway)).sessionToken;
   const blocked = new Set(sim.data.divisions.filter((d) => d.blockingStatus !== 0).map((d) => d.code));
   chosen = defaultGrant(sim.data, sim.data.primaryUserId)

@@ -23,6 +23,9 @@ describe("division arguments (real gateway and simulator)", () => {
     const signedIn = await signInTestUser(gateway);
     token = signedIn.sessionToken;
     current = signedIn.session.currentDivision!;
+    // The caller's whole division list is known here (the divisions table was read); a cold sign-in's
+    // checks look divisions up by code instead: divisionLookUp.test.ts.
+    await callApi(gateway, token, "/api/v1/divisions");
     await callApi(gateway, token, `/api/v1/users?division=${current}`);
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ import type { ExactRecord } from "../exact/odata";
 import { GatewayError } from "../errors";
 import type { DivisionSelector } from "./arguments";
 import { fanOut, type FanOutProgress } from "./fanOut";
-import { DivisionAccess } from "./divisionAccess";
+import { codeFilter, DivisionAccess } from "./divisionAccess";
 import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
 
 export type Fetched<T> = Cached<T>;
@@ -39,10 +39,14 @@ export class DataService {
     private readonly clock: Clock,
     private readonly fanOutWidth = 8,
   ) {
-    this.access = new DivisionAccess(
-      clock,
-      async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
-    );
+    this.access = new DivisionAccess(clock, {
+      all: async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
+      some: async (session, codes, fresh) => {
+        const { division: current } = await this.currentDivision(session, false);
+        const query = { $select: DIVISION_SELECT.join(","), $filter: codeFilter(codes) };
+        return (await this.fetch(session, current, "system/Divisions", query, fresh)).value;
+      },
+    });
   }
 
   private readonly access: DivisionAccess;
