@@ -1,6 +1,6 @@
 // Builds the add-in: one shared-runtime page (taskpane.html) carrying functions + commands + task pane,
-// a stable functions.js/functions.json for the manifest, and a small React-free bundle for the sign-in
-// dialog pages. Production builds hash every other file and rewrite the manifest's URLs.
+// a stable functions.js/functions.json for the manifest, and small React-free bundles for the sign-in
+// dialog, notice and help pages. Production builds hash every other file and rewrite the manifest's URLs.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -47,6 +47,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/addin/taskpane/index.tsx",
       dialog: "./src/addin/auth/dialogPage.ts",
       notice: "./src/addin/commands/noticePage.ts",
+      help: "./src/addin/helpPage.ts",
     },
     output: {
       // --env outputPath=… builds elsewhere (tests build with a public URL into a temporary folder).
@@ -91,10 +92,10 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/addin/commands/notice.html",
         chunks: ["notice"],
       }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: ["help"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/addin/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

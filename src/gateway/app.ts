@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerFactory } from "fastif
 import { systemClock, type Clock } from "../shared/clock";
 import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config";
-import { LOG_REDACT_PATHS, REQUEST_SERIALIZERS } from "./logging";
+import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogController } from "./logging";
 import configPlugin from "./plugins/config";
 import errorsPlugin, { clientErrorHandler } from "./plugins/errors";
 import httpPlugin from "./plugins/http";
@@ -24,6 +24,7 @@ import exactHostsPlugin from "./services/exactHosts";
 import sessionsPlugin from "./services/sessions";
 import signInPlugin from "./services/signin";
 import tokensPlugin from "./services/tokens";
+import progressPlugin from "./services/progress";
 
 export interface TlsOptions {
   key: Buffer;
@@ -60,17 +61,17 @@ export async function buildGateway(
   const given = options.server;
   const serverFactory: FastifyServerFactory | undefined =
     given || tls ? (handler) => (given ?? createGatewayServer(tls)).on("request", handler) : undefined;
+  const stream = logDestination(config.logFormat, options.logStream);
   const app = Fastify({
     serverFactory,
     logger: {
       level: config.logLevel,
       redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" },
       serializers: REQUEST_SERIALIZERS,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     },
-    // Fastify logs every request at info; here they go at debug (onResponse below) so info stays
-    // for the start banner, warnings and errors.
-    disableRequestLogging: true,
+    // Request lines at debug, so info stays for the start banner, warnings and errors.
+    logController: new RequestLogController(),
     bodyLimit: 16 * 1024,
     // Start-up (demo simulator, key, store migrations) may take longer than 10 s on a busy machine.
     pluginTimeout: 60_000,
@@ -83,9 +84,6 @@ export async function buildGateway(
       typeof config.trustProxy === "number"
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
-  });
-  app.addHook("onResponse", async (request, reply) => {
-    request.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
   });
   if (given) {
     // Fastify closes only servers it started itself: stop accepting and let requests finish first.
@@ -112,6 +110,7 @@ export async function buildGateway(
   await app.register(exactPlugin);
   await app.register(sessionsPlugin, { purgeIntervalMs: options.purgeIntervalMs });
   await app.register(signInPlugin);
+  await app.register(progressPlugin);
   // Routes
   await app.register(healthRoute);
   await app.register(authRoutes, { prefix: "/auth" });

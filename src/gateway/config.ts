@@ -4,42 +4,15 @@
  */
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
+import { ConfigError, ProblemCollector } from "./configProblems";
 
-export class ConfigError extends Error {
-  /** Every problem found (one per line of the message); just this one when it was thrown alone. */
-  readonly problems: readonly ConfigError[];
-  constructor(
-    readonly variable: string,
-    message: string,
-    problems?: readonly ConfigError[],
-  ) {
-    super(problems ? problems.map((problem) => problem.message).join("\n") : `${variable}: ${message}`);
-    this.name = "ConfigError";
-    this.problems = problems ?? [this];
-  }
-}
-
-/** Reads every variable, keeping the problems so they are all reported at once (not one per restart). */
-class ProblemCollector {
-  readonly problems: ConfigError[] = [];
-  read<T>(reader: () => T, fallback: T): T {
-    try {
-      return reader();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      this.problems.push(...error.problems);
-      return fallback;
-    }
-  }
-  throwIfAny(): void {
-    if (this.problems.length === 0) return;
-    const [first] = this.problems;
-    throw new ConfigError(first.variable, first.message, this.problems);
-  }
-}
+export { ConfigError };
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+/** json: one JSON object per line, for log collectors; pretty: pino-pretty's lines, for people. */
+export type LogFormat = "json" | "pretty";
+const LOG_FORMATS: readonly LogFormat[] = ["json", "pretty"];
 
 export interface GatewayConfig {
   host: string;
@@ -52,6 +25,7 @@ export interface GatewayConfig {
   tlsCertFile: string | null;
   tlsKeyFile: string | null;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** Built add-in files (webpack output). */
   staticDir: string;
   /** Exact app configured by the admin (EOL_CLIENT_ID …): the add-in then only signs in. */
@@ -378,6 +352,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     tlsCertFile: tls.cert,
     tlsKeyFile: tls.key,
     logLevel: c.read(() => readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"), "info"),
+    logFormat: c.read(() => readEnum(env, "LOG_FORMAT", LOG_FORMATS, "json"), "json"),
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
     managedApp,
     exactBaseUrlOverride: c.read(() => readExactBaseUrl(env), null),

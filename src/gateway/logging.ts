@@ -1,8 +1,11 @@
 /**
  * Pino redaction: secrets and tokens must never reach the logs, whatever route logs them.
- * Request URLs are logged by Fastify without their query (loggableUrl below).
+ * Request URLs are logged by Fastify without their query (loggableUrl below). Request lines go at
+ * debug (RequestLogController), and LOG_FORMAT=pretty turns the JSON lines into pino-pretty's.
  */
-import type { FastifyRequest } from "fastify";
+import { LogController, type FastifyReply, type FastifyRequest } from "fastify";
+import pinoPretty from "pino-pretty";
+import type { LogFormat } from "./config";
 export const LOG_REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
@@ -38,3 +41,40 @@ export const REQUEST_SERIALIZERS = {
     };
   },
 };
+
+/**
+ * Fastify logs two lines per request at info; here one "request completed" line goes at debug so info
+ * stays for the start banner, warnings and errors. Fastify's other per-request lines (incoming, route
+ * not found, its default error handler) stay off: the errors plugin logs what matters.
+ */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ disableRequestLogging: true });
+  }
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) request.log.error({ ...line, err: error }, "request errored");
+    else request.log.debug(line, "request completed");
+  }
+}
+
+/**
+ * Where pino writes: JSON lines to `destination` (stdout when not given), or through pino-pretty for
+ * people (synchronous, so nothing is lost when the process exits). Undefined keeps pino's own stdout.
+ */
+export function logDestination(
+  format: LogFormat,
+  destination?: NodeJS.WritableStream,
+): NodeJS.WritableStream | undefined {
+  if (format === "json") return destination;
+  return pinoPretty({
+    destination: destination ?? 1,
+    sync: true,
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname",
+  });
+}

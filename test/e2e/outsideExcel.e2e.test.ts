@@ -87,3 +87,30 @@ test("a ribbon message's dialog page shows its text as text, never as markup", a
   expect(await page.locator("#text").innerText()).toBe("<b>Sign in</b> first.");
   expect(await page.locator("b").count()).toBe(0);
 });
+
+test.each([
+  ["en-US", "en", ["EOL for Excel", "Functions", "Sign-in failed", "Access was not granted in Exact."]],
+  ["nl-NL", "nl", ["EOL voor Excel", "Functies", "Aanmelden mislukt", "In Exact is geen toegang verleend."]],
+])("the help, message and sign-in pages speak the browser's language (%s)", async (locale, lang, texts) => {
+  const [appTitle, functions, failed, consentDenied] = texts;
+  const own = await newAddinContext(browser, { locale });
+  try {
+    const page = await own.context.newPage();
+    await page.goto(`${stack.gateway.url}/help.html`);
+    await page.getByRole("heading", { name: functions }).waitFor();
+    expect(await page.locator("h1").innerText()).toBe(appTitle);
+    expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+
+    await page.goto(`${stack.gateway.url}/notice.html?text=x`);
+    await page.getByRole("heading", { name: appTitle }).waitFor();
+
+    await page.goto(
+      `${stack.gateway.url}/auth-complete.html?status=error&code=consent_denied&message=denied`,
+    );
+    await page.getByRole("heading", { name: failed }).waitFor();
+    expect(await page.locator("#detail").innerText()).toMatch(new RegExp(`^${consentDenied}`));
+    expect(own.pageErrors).toEqual([]);
+  } finally {
+    await own.context.close();
+  }
+});

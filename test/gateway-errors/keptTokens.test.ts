@@ -20,7 +20,7 @@ import {
 
 /** POST identify ("Try again"): the answer and, when 200, where the sign-in window goes next. */
 async function tryAgain(gateway: TestGateway, loginId: string, completionCode: string) {
-  const res = await postJson(`${gateway.url}/auth/logins/${loginId}/identify`, { completionCode });
+  const res = await postJson(gateway, `${gateway.url}/auth/logins/${loginId}/identify`, { completionCode });
   const text = await res.text();
   const body = JSON.parse(text) as { location?: string; error?: { code: string } };
   const next = body.location ? new URL(body.location, gateway.url) : null;
@@ -37,7 +37,10 @@ function deadChains(dataDir: string): number {
 }
 
 async function redeem(gateway: TestGateway, loginId: string, loginSecret: string, completionCode: string) {
-  const res = await postJson(`${gateway.url}/auth/logins/${loginId}/redeem`, { loginSecret, completionCode });
+  const res = await postJson(gateway, `${gateway.url}/auth/logins/${loginId}/redeem`, {
+    loginSecret,
+    completionCode,
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -47,7 +50,7 @@ describe.each(["malformed:1", "503:1"])("current/Me failing after the code excha
     try {
       const { loginId, loginSecret, callback } = await startLogin(rig.gateway);
       rig.sim.setFaults(fault);
-      const page = await redirectOf(callback.toString());
+      const page = await redirectOf(rig.gateway, callback.toString());
       rig.sim.setFaults(null);
       expect(completion(page)).toMatchObject({ status: "retry", code: "exact_unavailable", loginId });
       expect(completion(page).message).toMatch(
@@ -70,8 +73,12 @@ describe.each(["malformed:1", "503:1"])("current/Me failing after the code excha
       expect(redeemed.status).toBe(200);
       const { sessionToken } = JSON.parse(redeemed.text) as { sessionToken: string };
       const auth = { authorization: `Bearer ${sessionToken}` };
-      expect((await fetch(`${rig.gateway.url}/auth/session`, { headers: auth })).status).toBe(200);
-      expect((await fetch(`${rig.gateway.url}/api/v1/divisions`, { headers: auth })).status).toBe(200);
+      expect((await rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: auth })).status).toBe(
+        200,
+      );
+      expect((await rig.gateway.fetch(`${rig.gateway.url}/api/v1/divisions`, { headers: auth })).status).toBe(
+        200,
+      );
 
       expect(rig.sim.log.tokenCalls("authorization_code")).toBe(1);
       expect(deadChains(rig.gateway.dataDir)).toBe(0);
@@ -88,7 +95,7 @@ it("retries with a due access token refresh it once through the token endpoint, 
   try {
     const { loginId, loginSecret, callback } = await startLogin(rig.gateway);
     rig.sim.setFaults("503:1");
-    const completionCode = completionCodeOf(await redirectOf(callback.toString()));
+    const completionCode = completionCodeOf(await redirectOf(rig.gateway, callback.toString()));
     rig.sim.setFaults(null);
     rig.clock.advance(580_000); // the kept access token is due (570 s), the login still open (600 s)
     const retries = await Promise.all([1, 2, 3].map(() => tryAgain(rig.gateway, loginId, completionCode)));
@@ -109,7 +116,7 @@ it("a retry after the login expired says so; the purge job removes the login wit
   try {
     const { loginId, callback } = await startLogin(rig.gateway);
     rig.sim.setFaults("malformed:1");
-    const completionCode = completionCodeOf(await redirectOf(callback.toString()));
+    const completionCode = completionCodeOf(await redirectOf(rig.gateway, callback.toString()));
     rig.sim.setFaults(null);
     expect((await rig.gateway.app.store.getLogin(loginId))?.keptTokens).not.toBeNull();
     rig.clock.advance(601_000);
@@ -135,7 +142,7 @@ it("the kept tokens never appear in logs, answers, URLs or the database file", a
   try {
     const { loginId, loginSecret, callback } = await startLogin(gateway);
     sim.setFaults("503:1");
-    const page = await redirectOf(callback.toString());
+    const page = await redirectOf(rig.gateway, callback.toString());
     sim.setFaults(null);
     const kept = (await gateway.app.store.getLogin(loginId))?.keptTokens;
     expect(kept?.accessToken).toEqual(expect.any(String));
@@ -154,7 +161,7 @@ it("the kept tokens never appear in logs, answers, URLs or the database file", a
     const redeemed = await redeem(gateway, loginId, loginSecret, completionCodeOf(retried.next!));
     answers.push(redeemed.text);
     const { sessionToken } = JSON.parse(redeemed.text) as { sessionToken: string };
-    const session = await fetch(`${gateway.url}/auth/session`, {
+    const session = await gateway.fetch(`${gateway.url}/auth/session`, {
       headers: { authorization: `Bearer ${sessionToken}` },
     });
     answers.push(JSON.stringify([...session.headers]), await session.text());

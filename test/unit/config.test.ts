@@ -33,6 +33,7 @@ describe("gateway configuration", () => {
     [{ EOL_HTTP: "maybe" }, "EOL_HTTP", /one of 1, 0, true, false/],
     [{ HOST: "local host" }, "HOST", /host name or IP/],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", /fatal, error, warn, info/],
+    [{ LOG_FORMAT: "text" }, "LOG_FORMAT", /^LOG_FORMAT: must be one of json, pretty; got "text"$/],
     [{ EOL_PUBLIC_URL: "eol.example.com" }, "EOL_PUBLIC_URL", /absolute URL/],
     [{ EOL_PUBLIC_URL: "https://eol.example.com/?a=1" }, "EOL_PUBLIC_URL", /without credentials, query/],
     [{ EOL_TLS_CERT: "/tmp/c.pem" }, "EOL_TLS_KEY", /set together/],

@@ -44,6 +44,17 @@ describe("configuration errors are reported all at once", () => {
     );
   });
 
+  test("a bad LOG_FORMAT is reported with the other problems; json is the default", () => {
+    const problems = problemsOf({ LOG_LEVEL: "loud", LOG_FORMAT: "human", PORT: "x" });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^PORT: /),
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent; got "loud"',
+      'LOG_FORMAT: must be one of json, pretty; got "human"',
+    ]);
+    expect(loadConfig({}).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "pretty" }).logFormat).toBe("pretty");
+  });
+
   test("EOL_COUNTRY is accepted in any case", () => {
     expect(loadConfig({ ...MANAGED, EOL_COUNTRY: "NL" }).managedApp?.country).toBe("nl");
     expect(loadConfig({ ...MANAGED, EOL_COUNTRY: " Be " }).managedApp?.country).toBe("be");

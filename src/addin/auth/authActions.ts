@@ -6,14 +6,15 @@
  */
 import { tellUser } from "../commands/ribbonNotice";
 import { dataServices } from "../data/services";
+import { addinStrings, describeError, errorText } from "../i18n";
 import { loadConnectionSettings } from "./connectionSettings";
 import { signInWithSettings, type SignInRequest } from "./signInFlow";
 import { getSignInState, setSignInState } from "./signInState";
 
-const TO_THE_PANE = "Open the EOL task pane (Exact Online tab, Show task pane) to sign in.";
-
 async function toThePane(reason?: string): Promise<void> {
-  await tellUser({ title: "Sign in", text: reason ? `${reason} ${TO_THE_PANE}` : TO_THE_PANE });
+  const s = addinStrings();
+  const text = reason ? `${reason} ${s.openPaneToSignIn}` : s.openPaneToSignIn;
+  await tellUser({ title: s.ribbonButtons.signIn, text });
 }
 
 /** What the ribbon can sign in with on its own, or null when the pane must ask (settings, secret). */
@@ -36,7 +37,7 @@ export async function signIn(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     setSignInState({ phase: "failed", code: "network_error", message });
-    await toThePane(message);
+    await toThePane(errorText(addinStrings(), "network_error", message));
     return;
   }
   if (!request) {
@@ -49,8 +50,10 @@ export async function signIn(): Promise<void> {
     // The failure (e.g. the gateway wants the client secret again) is in the sign-in state; the
     // pane shows it next to the fields.
     const state = getSignInState();
-    const message = state.phase === "failed" ? state.message : error instanceof Error ? error.message : "";
-    await toThePane(message);
+    const s = addinStrings();
+    await toThePane(
+      state.phase === "failed" ? errorText(s, state.code, state.message) : describeError(s, error),
+    );
   }
 }
 

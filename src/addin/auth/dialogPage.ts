@@ -12,13 +12,66 @@ import {
   retryableFromQuery,
   type RetryableSignIn,
 } from "./completionMessage";
+import { addinLanguage, addinStrings, errorText } from "../i18n";
 import { officeReady } from "../office";
 
-function show(title: string, detail: string): void {
+/** The outcome in the add-in's language (known for sure once Office is ready, so shown again then). */
+function show(message: LoginCompletedMessage): void {
+  const s = addinStrings();
+  document.documentElement.lang = addinLanguage();
+  document.title = s.signInWindowTitle;
+  const titleEl = document.getElementById("title");
+  const detailEl = document.getElementById("detail");
+  const ok = message.status === "ok";
+  if (titleEl) titleEl.textContent = ok ? s.signInDone : s.signInFailed;
+  if (detailEl)
+    detailEl.textContent = ok
+      ? s.closeThisWindow
+      : errorText(s, message.code ?? "internal_error", message.message);
+}
+
+function showText(title: string, detail: string): void {
   const titleEl = document.getElementById("title");
   const detailEl = document.getElementById("detail");
   if (titleEl) titleEl.textContent = title;
   if (detailEl) detailEl.textContent = detail;
+}
+
+async function tryAgain(retry: RetryableSignIn, button: HTMLButtonElement): Promise<void> {
+  const s = addinStrings();
+  button.disabled = true;
+  showText(s.signInTrying, s.signInNoIdentity);
+  let answer: unknown;
+  try {
+    const res = await fetch(`/auth/logins/${encodeURIComponent(retry.loginId)}/identify`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ completionCode: retry.completionCode }),
+    });
+    answer = await res.json();
+  } catch {
+    showText(s.signInAlmost, s.signInGatewayAway);
+    button.disabled = false;
+    return;
+  }
+  window.location.replace(locationAfterRetry(answer, retry.loginId));
+}
+
+/** The retry offer, in the add-in's language; the task pane hears nothing until it ends. */
+function offerRetry(retry: RetryableSignIn): void {
+  const render = () => {
+    const s = addinStrings();
+    document.documentElement.lang = addinLanguage();
+    document.title = s.signInWindowTitle;
+    showText(s.signInAlmost, s.signInNoIdentity);
+    if (button) button.textContent = s.signInTryAgain;
+  };
+  const button = document.getElementById("retry") as HTMLButtonElement | null;
+  render();
+  void officeReady().then(render);
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", () => void tryAgain(retry, button));
 }
 
 async function deliver(message: LoginCompletedMessage): Promise<void> {
@@ -35,33 +88,6 @@ async function deliver(message: LoginCompletedMessage): Promise<void> {
   }
 }
 
-async function tryAgain(retry: RetryableSignIn, button: HTMLButtonElement): Promise<void> {
-  button.disabled = true;
-  show("Trying again…", retry.message);
-  let answer: unknown;
-  try {
-    const res = await fetch(`/auth/logins/${encodeURIComponent(retry.loginId)}/identify`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ completionCode: retry.completionCode }),
-    });
-    answer = await res.json();
-  } catch {
-    show("Almost signed in", "The gateway could not be reached. Try again in a moment.");
-    button.disabled = false;
-    return;
-  }
-  window.location.replace(locationAfterRetry(answer, retry.loginId));
-}
-
-function offerRetry(retry: RetryableSignIn): void {
-  show("Almost signed in", retry.message);
-  const button = document.getElementById("retry") as HTMLButtonElement | null;
-  if (!button) return;
-  button.hidden = false;
-  button.addEventListener("click", () => void tryAgain(retry, button));
-}
-
 const retry = retryableFromQuery(window.location.search);
 const message = completionMessageFromQuery(window.location.search);
 // The completion code is for the task pane only: keep it out of this window's history where the
@@ -72,9 +98,7 @@ if (typeof window.history.replaceState === "function") {
 if (retry) {
   offerRetry(retry);
 } else {
-  show(
-    message.status === "ok" ? "Signed in" : "Sign-in failed",
-    message.status === "ok" ? "You can close this window." : (message.message ?? "Please try again."),
-  );
+  show(message);
+  void officeReady().then(() => show(message));
   void deliver(message);
 }

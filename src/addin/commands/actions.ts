@@ -1,7 +1,8 @@
 /**
  * The add-in's user actions, shared by the ribbon (ribbonCommands.ts) and the task pane, so each has
  * one implementation. Long operations report progress through the "progress" event (../events.ts);
- * a failure is reported there too (with `error`) and then thrown to the caller.
+ * a failure is reported there too (with `error`) and then thrown to the caller. Every text is in the
+ * add-in's language (../i18n), read once per action so one operation never mixes languages.
  */
 import type { TableResponse } from "../../shared/api";
 import { emit } from "../events";
@@ -19,6 +20,7 @@ import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
 import { divisionsParam } from "../data/divisionArguments";
 import { dataServices } from "../data/services";
+import { addinStrings, type Strings } from "../i18n";
 
 export interface RoleAuditOptions {
   /** Role numbers to audit; all roles when empty or missing. */
@@ -37,7 +39,7 @@ async function tracked<T>(
   operation: string,
   total: number,
   work: (step: (label: string) => void) => Promise<T>,
-  doneLabel: () => string = () => "Done",
+  doneLabel: () => string,
 ) {
   let done = 0;
   let current = "";
@@ -57,18 +59,22 @@ async function tracked<T>(
 }
 
 /** Outside Excel (a browser tab) there is no workbook: say so rather than fail on a missing `Excel`. */
-export const NEEDS_EXCEL = "Needs Excel: open this task pane from the Exact Online tab in Excel.";
-
-function requireExcel(): void {
-  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw new Error(NEEDS_EXCEL);
+function requireExcel(s: Strings): void {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw new Error(s.needsExcel);
 }
 
 /** Forgets this user's cached data here and on the gateway (no recalculation). */
 export async function clearCache(): Promise<void> {
-  await tracked("clear-cache", 1, async (step) => {
-    step("Clearing cached Exact Online data");
-    await clearAllCaches({ strict: true });
-  });
+  const s = addinStrings();
+  await tracked(
+    "clear-cache",
+    1,
+    async (step) => {
+      step(s.steps.clearingCache);
+      await clearAllCaches({ strict: true });
+    },
+    () => s.steps.done,
+  );
 }
 
 /**
@@ -133,14 +139,8 @@ async function awaitValues(cells: readonly EolFormulaCell[], deadline: number): 
 }
 
 /** What Refresh all reports when done: how many cells came back with a value and with an error. */
-export function refreshSummary(outcome: RefreshOutcome | null): string {
-  if (outcome === null) return "Done";
-  const parts = [
-    `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed`,
-    `${outcome.inError} in error`,
-  ];
-  if (outcome.calculating > 0) parts.push(`${outcome.calculating} still calculating`);
-  return `Done: ${parts.join(", ")}`;
+export function refreshSummary(outcome: RefreshOutcome | null, s: Strings = addinStrings()): string {
+  return outcome === null ? s.steps.done : s.refreshDone(outcome);
 }
 
 /**
@@ -150,16 +150,17 @@ export function refreshSummary(outcome: RefreshOutcome | null): string {
  * the outcome is then null (no cells were counted).
  */
 export async function refreshAll(): Promise<RefreshOutcome | null> {
-  requireExcel();
+  const s = addinStrings();
+  requireExcel(s);
   const deadline = Date.now() + FETCH_WAIT_LIMIT_MS;
   let outcome: RefreshOutcome | null = null;
   await tracked(
     "refresh-all",
     3,
     async (step) => {
-      step("Clearing cached Exact Online data");
+      step(s.steps.clearingCache);
       await clearAllCaches({ strict: false });
-      step("Running every EOL formula again");
+      step(s.steps.rerunningFormulas);
       const cells = await Excel.run(async (context) => {
         const names = await readSheetNames(context);
         if (!supportsReentry()) {
@@ -170,7 +171,7 @@ export async function refreshAll(): Promise<RefreshOutcome | null> {
         await reenterFormulas(context, found);
         return found;
       });
-      step("Fetching fresh data");
+      step(s.steps.fetchingData);
       if (cells === null) {
         await delay(RECALC_SETTLE_MS);
         // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
@@ -179,31 +180,39 @@ export async function refreshAll(): Promise<RefreshOutcome | null> {
         outcome = await awaitValues(cells, deadline);
       }
     },
-    () => refreshSummary(outcome),
+    () => refreshSummary(outcome, s),
   );
   return outcome;
 }
 
 async function insertSheet(
   operation: string,
-  baseName: string,
+  sheetName: (sheets: Strings["sheets"]) => string,
   load: () => Promise<TableResponse>,
 ): Promise<void> {
-  requireExcel();
-  await tracked(operation, 2, async (step) => {
-    step("Reading from Exact Online");
-    const table = await load();
-    step(`Writing ${table.rows.length} rows`);
-    await Excel.run(async (context) => {
-      const existingNames = await readSheetNames(context);
-      await writeTableSheet(context, { baseName, table, existingNames });
-    });
-  });
+  const s = addinStrings();
+  requireExcel(s);
+  await tracked(
+    operation,
+    2,
+    async (step) => {
+      step(s.steps.readingTable);
+      const table = await load();
+      step(s.steps.writingRows(table.rows.length));
+      await Excel.run(async (context) => {
+        const existingNames = await readSheetNames(context);
+        await writeTableSheet(context, { baseName: sheetName(s.sheets), table, existingNames, strings: s });
+      });
+    },
+    () => s.steps.done,
+  );
 }
 
 export async function insertDivisionsSheet(): Promise<void> {
-  await insertSheet("insert-divisions", "Divisions", () =>
-    dataServices().tables.get("divisions", { scope: "accessible" }),
+  await insertSheet(
+    "insert-divisions",
+    (sheets) => sheets.divisions,
+    () => dataServices().tables.get("divisions", { scope: "accessible" }),
   );
 }
 
@@ -211,8 +220,10 @@ export async function insertRoleAuditSheet(options: RoleAuditOptions = {}): Prom
   const divisions = divisionsParam(options.divisions ?? "all");
   const activeOnly = options.activeOnly ?? true;
   const role = [...new Set(options.roles ?? [])].join(",");
-  await insertSheet("insert-role-audit", "Role audit", () =>
-    dataServices().tables.get("user-roles", { divisions, role, activeOnly }),
+  await insertSheet(
+    "insert-role-audit",
+    (sheets) => sheets.roleAudit,
+    () => dataServices().tables.get("user-roles", { divisions, role, activeOnly }),
   );
 }
 
@@ -228,23 +239,29 @@ export interface AccessReviewOptions {
  * settings; the first review looks back 90 days), and the review's date remembered once written.
  */
 export async function insertAccessReviewSheet(options: AccessReviewOptions = {}): Promise<void> {
-  requireExcel();
-  await tracked("insert-access-review", 3, async (step) => {
-    step("Reading the access review from Exact Online");
-    const start = reviewStart();
-    const roles = [...new Set(options.roles ?? [])].join(",");
-    const params = { divisions: divisionsParam(options.divisions ?? "all"), since: start.since };
-    const [review, session] = await Promise.all([
-      dataServices().client.accessReview(roles ? { ...params, roles } : params),
-      dataServices().tables.session(),
-    ]);
-    step("Writing the access review sheet");
-    const reviewer = session.user.fullName || session.user.userName;
-    await Excel.run(async (context) => {
-      const existingNames = await readSheetNames(context);
-      await writeAccessReviewSheet(context, review, reviewer, start, existingNames);
-    });
-    step("Remembering the review date in this workbook");
-    await rememberReview(review.asOf.slice(0, 10));
-  });
+  const s = addinStrings();
+  requireExcel(s);
+  await tracked(
+    "insert-access-review",
+    3,
+    async (step) => {
+      step(s.steps.readingReview);
+      const start = reviewStart();
+      const roles = [...new Set(options.roles ?? [])].join(",");
+      const params = { divisions: divisionsParam(options.divisions ?? "all"), since: start.since };
+      const [review, session] = await Promise.all([
+        dataServices().client.accessReview(roles ? { ...params, roles } : params),
+        dataServices().tables.session(),
+      ]);
+      step(s.steps.writingReview);
+      const reviewer = session.user.fullName || session.user.userName;
+      await Excel.run(async (context) => {
+        const existingNames = await readSheetNames(context);
+        await writeAccessReviewSheet(context, review, reviewer, start, existingNames, s);
+      });
+      step(s.steps.rememberingReview);
+      await rememberReview(review.asOf.slice(0, 10), s);
+    },
+    () => s.steps.done,
+  );
 }

@@ -4,29 +4,20 @@
  * when this bundle loads and before Office.onReady, as Microsoft's docs and shared-runtime sample do:
  * a handler associated later (or never, when the host is slow to report ready) leaves its button dead.
  */
+import { addinStrings, describeError } from "../i18n";
 import { RIBBON_COMMANDS, type RibbonCommandId } from "./ribbonCommands";
 import { tellUser } from "./ribbonNotice";
-
-/** The button labels of manifest.xml, for the title of a message about a button. */
-const BUTTON_LABELS: Record<RibbonCommandId, string> = {
-  showTaskpane: "Show task pane",
-  refreshAll: "Refresh all",
-  signIn: "Sign in",
-  signOut: "Sign out",
-  clearCache: "Clear cache",
-  insertDivisionsSheet: "Divisions sheet",
-  insertRoleAuditSheet: "Role audit sheet",
-  insertAccessReviewSheet: "Access review",
-};
 
 export async function runCommand(id: RibbonCommandId, event: Office.AddinCommands.Event): Promise<void> {
   try {
     await RIBBON_COMMANDS[id]();
   } catch (error) {
     console.error(`EOL ribbon command ${id} failed`, error);
-    // A button has no place of its own to say what went wrong (e.g. not signed in).
-    const text = error instanceof Error && error.message ? error.message : "Something went wrong.";
-    await tellUser({ title: `${BUTTON_LABELS[id]}: not done`, text }).catch(() => undefined);
+    // A button has no place of its own to say what went wrong (e.g. not signed in). The title names
+    // the button as the ribbon labels it (the catalogue's ribbonButtons match manifest.xml's labels).
+    const s = addinStrings();
+    const notice = { title: s.notDone(s.ribbonButtons[id]), text: describeError(s, error) };
+    await tellUser(notice).catch(() => undefined);
   } finally {
     // Office queues further clicks of this button until completed() is called.
     event.completed();

@@ -1,13 +1,27 @@
 /*
  * notice.html: a ribbon button's message in an Office dialog, for when the task pane cannot be shown
- * (ribbonNotice.ts). The text comes from the query and is only ever set as text, never as HTML.
+ * (ribbonNotice.ts). The text comes from the query and is only ever set as text, never as HTML; the
+ * page's own words (default title, the button) follow the add-in's language, known for sure once
+ * Office is ready.
  */
+import { addinLanguage, addinStrings } from "../i18n";
+import { officeReady } from "../office";
+
 const query = new URLSearchParams(window.location.search);
 const title = document.getElementById("title");
 const text = document.getElementById("text");
 const closeButton = document.getElementById("close");
-if (title) title.textContent = query.get("title") || "EOL for Excel";
-if (text) text.textContent = query.get("text") || "";
+
+function render(): void {
+  const s = addinStrings();
+  document.documentElement.lang = addinLanguage();
+  document.title = s.appTitle;
+  if (title) title.textContent = query.get("title") || s.appTitle;
+  if (text) text.textContent = query.get("text") || "";
+  if (closeButton) closeButton.textContent = s.close;
+}
+
+render();
 closeButton?.addEventListener("click", () => {
   if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) {
     Office.context.ui.messageParent("close", { targetOrigin: window.location.origin });
@@ -15,4 +29,4 @@ closeButton?.addEventListener("click", () => {
     window.close();
   }
 });
-if (typeof Office !== "undefined") void Office.onReady();
+void officeReady().then(render);

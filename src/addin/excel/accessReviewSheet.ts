@@ -1,23 +1,23 @@
 /**
  * The Access review sheet: a heading (scope, data as of, reviewer, changes since) and four Excel
- * tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks).
+ * tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in the
+ * add-in's language (the column names are the gateway's).
  */
 import type { AccessReviewResponse } from "../../shared/api";
 import { formatAsOf, writeReportSheet, type ReportSheetSpec, type WrittenReport } from "./writeTableSheet";
-import type { ReviewStart } from "./reviewDate";
+import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
+import { addinStrings, type Strings } from "../i18n";
 
-export const ACCESS_REVIEW_SHEET = "Access review";
-
-function scopeLine(review: AccessReviewResponse): string {
+function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): string {
   const count = review.divisions.length;
-  const divisions = count === 1 ? `division ${review.divisions[0]}` : `${count} divisions`;
+  const divisions = count === 1 ? sheets.oneDivision(review.divisions[0]) : sheets.divisionCount(count);
   const how =
     review.divisionSource === "all"
-      ? "all accessible divisions"
+      ? sheets.scopeAll
       : review.divisionSource === "current"
-        ? "your current division in Exact"
-        : "chosen divisions";
-  return `Scope: ${how} (${divisions})`;
+        ? sheets.scopeCurrent
+        : sheets.scopeChosen;
+  return sheets.scope(how, divisions);
 }
 
 /** The sheet's contents; `start` says whether the changes run from the previous review or 90 days back. */
@@ -26,30 +26,26 @@ export function accessReviewSpec(
   reviewer: string,
   start: ReviewStart,
   existingNames: readonly string[],
+  strings: Strings = addinStrings(),
 ): ReportSheetSpec {
+  const sheets = strings.sheets;
   const since = start.remembered
-    ? `Changes since the previous review of this workbook: ${review.since}`
-    : `Changes since ${review.since} (first review of this workbook: the last 90 days)`;
+    ? sheets.changesSincePrevious(review.since)
+    : sheets.changesSinceFirst(review.since, FIRST_REVIEW_DAYS);
   return {
-    baseName: ACCESS_REVIEW_SHEET,
+    baseName: sheets.accessReview,
     heading: [
-      "Access review",
-      scopeLine(review),
-      `Data as of ${formatAsOf(review.asOf)}`,
-      `Reviewer: ${reviewer}`,
+      sheets.accessReview,
+      scopeLine(review, sheets),
+      sheets.dataAsOf(formatAsOf(review.asOf)),
+      sheets.reviewer(reviewer),
       since,
     ],
     sections: [
-      {
-        title: `Holders of role${review.roles.length === 1 ? "" : "s"} ${review.roles.join(", ")}`,
-        ...review.holders,
-      },
-      {
-        title: `Findings (no login for ${review.inactiveDays} days or more, or login ended)`,
-        ...review.findings,
-      },
-      { title: `Changes since ${review.since}`, ...review.changes },
-      { title: "Role catalogue (descriptions as in Exact's data)", ...review.catalogue },
+      { title: sheets.holders(review.roles), ...review.holders },
+      { title: sheets.findings(review.inactiveDays), ...review.findings },
+      { title: sheets.changesSince(review.since), ...review.changes },
+      { title: sheets.catalogue, ...review.catalogue },
     ],
     existingNames,
   };
@@ -61,6 +57,7 @@ export function writeAccessReviewSheet(
   reviewer: string,
   start: ReviewStart,
   existingNames: readonly string[],
+  strings: Strings = addinStrings(),
 ): Promise<WrittenReport> {
-  return writeReportSheet(context, accessReviewSpec(review, reviewer, start, existingNames));
+  return writeReportSheet(context, accessReviewSpec(review, reviewer, start, existingNames, strings));
 }

@@ -2,6 +2,8 @@
  * The date of this workbook's last access review, kept in the workbook itself (Office document
  * settings), so the next review lists the changes since then. The first review looks back 90 days.
  */
+import { addinStrings, type Strings } from "../i18n";
+
 export const REVIEW_SETTING = "eol.lastAccessReview";
 export const FIRST_REVIEW_DAYS = 90;
 
@@ -31,17 +33,13 @@ export function reviewStart(now: Date = new Date()): ReviewStart {
 }
 
 /** Remembers `day` as this workbook's last review; rejects when Office could not save the settings. */
-export function rememberReview(day: string): Promise<void> {
+export function rememberReview(day: string, s: Strings = addinStrings()): Promise<void> {
   settings().set(REVIEW_SETTING, day);
   return new Promise((resolve, reject) =>
     settings().saveAsync((result) =>
       result.status === Office.AsyncResultStatus.Succeeded
         ? resolve()
-        : reject(
-            new Error(
-              `The review date was not saved in the workbook: ${result.error?.message ?? "unknown error"}`,
-            ),
-          ),
+        : reject(new Error(s.reviewDateNotSaved(result.error?.message))),
     ),
   );
 }

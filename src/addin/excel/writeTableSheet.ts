@@ -9,6 +9,7 @@
 import type { TableResponse } from "../../shared/api";
 import { cellFormat, cellValue, TEXT_FORMAT, type WritableCell } from "./tableCells";
 import { uniqueSheetName } from "./sheetNames";
+import { addinStrings, type Strings } from "../i18n";
 
 export const MAX_ROWS_PER_WRITE = 5000;
 /** Row (0-based) of the table's header; row 0 holds the "Data as of" line, row 1 stays empty. */
@@ -21,6 +22,8 @@ export interface TableSheetSpec {
     Partial<Pick<TableResponse, "divisionSource" | "divisions">>;
   /** Names of the sheets already in the workbook (readSheetNames). */
   existingNames: readonly string[];
+  /** The texts of the "Data as of" line; the add-in's language when not given. */
+  strings?: Strings;
 }
 
 export interface WrittenSheet {
@@ -38,13 +41,11 @@ export function formatAsOf(iso: string): string {
 }
 
 /** The sheet's first line; it names the division when the answer was limited to the current one. */
-export function asOfLine(table: TableSheetSpec["table"]): string {
-  const line = `Data as of ${formatAsOf(table.asOf)}`;
+export function asOfLine(table: TableSheetSpec["table"], s: Strings = addinStrings()): string {
+  const line = s.sheets.dataAsOf(formatAsOf(table.asOf));
   const only =
     table.divisionSource === "current" && table.divisions?.length === 1 ? table.divisions[0] : null;
-  return only === null
-    ? line
-    : `${line} — only your current division in Exact (${only}); no division was given`;
+  return only === null ? line : `${line} — ${s.sheets.onlyCurrentDivision(only)}`;
 }
 
 export function chunkRows<T>(rows: readonly T[], size = MAX_ROWS_PER_WRITE): T[][] {
@@ -168,7 +169,7 @@ export async function writeTableSheet(
     writes,
   } = await writeReportSheet(context, {
     baseName: spec.baseName,
-    heading: [asOfLine(spec.table)],
+    heading: [asOfLine(spec.table, spec.strings)],
     sections: [{ columns, rows }],
     existingNames: spec.existingNames,
   });

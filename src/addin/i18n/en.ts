@@ -1,5 +1,12 @@
-/** English texts of the task pane. nl.ts must have exactly the same keys (the type enforces it). */
+/**
+ * English texts of the add-in (task pane, ribbon messages, progress, inserted sheets, dialog pages).
+ * nl.ts must have exactly the same keys (the type enforces it).
+ */
 import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
+
+const refreshCounts = (outcome: RefreshCounts) =>
+  `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +
+  (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating` : "");
 
 export const en = {
   languageName: "English",
@@ -74,9 +81,7 @@ export const en = {
     "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
-  refreshedCounts: (outcome: RefreshCounts) =>
-    `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +
-    (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating.` : "."),
+  refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,
   working: "Working…",
   statusFailed: "Could not load the status.",
 
@@ -184,6 +189,96 @@ export const en = {
 
   // Theme & misc
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} of ${total}`,
+  /** A long request's fan-out, counts already formatted: "Role holders: 340 of 1,500 divisions". */
+  fanOutProgress: (table: string, done: string, total: string) => `${table}: ${done} of ${total} divisions`,
+  /** The gateway's table routes by name, for the progress of their requests. */
+  tableNames: {
+    "role-holders": "Role holders",
+    "user-roles": "User roles",
+    users: "Users",
+    query: "Query",
+    roles: "Role catalogue",
+    "role-changes": "Role changes",
+    "access-issues": "Access issues",
+    "access-review": "Access review",
+  } as Record<string, string>,
+  somethingWentWrong: "Something went wrong.",
+
+  // Progress of the actions (ribbon and pane: commands/actions.ts)
+  steps: {
+    clearingCache: "Clearing cached Exact Online data",
+    rerunningFormulas: "Running every EOL formula again",
+    fetchingData: "Fetching fresh data",
+    readingTable: "Reading from Exact Online",
+    writingRows: (rows: number) => `Writing ${rows} rows`,
+    readingReview: "Reading the access review from Exact Online",
+    writingReview: "Writing the access review sheet",
+    rememberingReview: "Remembering the review date in this workbook",
+    done: "Done",
+  },
+  refreshDone: (outcome: RefreshCounts) => `Done: ${refreshCounts(outcome)}`,
+  reviewDateNotSaved: (reason: string | undefined) =>
+    `The review date was not saved in the workbook: ${reason ?? "unknown error"}`,
+
+  // The ribbon: button labels exactly as manifest.xml has them (a test compares), its messages
+  ribbonButtons: {
+    showTaskpane: "Show task pane",
+    refreshAll: "Refresh all",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    clearCache: "Clear cache",
+    insertDivisionsSheet: "Divisions sheet",
+    insertRoleAuditSheet: "Role audit sheet",
+    insertAccessReviewSheet: "Access review",
+  },
+  notDone: (button: string) => `${button}: not done`,
+  openPaneToSignIn: "Open the EOL task pane (Exact Online tab, Show task pane) to sign in.",
+  close: "OK",
+
+  // The sign-in dialog's last page (auth/dialogPage.ts)
+  signInWindowTitle: "EOL for Excel — sign-in",
+  signInDone: "Signed in",
+  signInFailed: "Sign-in failed",
+  closeThisWindow: "You can close this window.",
+  // Exact did not say who signed in; the gateway kept the sign-in (docs/auth.md, "Try again")
+  signInAlmost: "Almost signed in",
+  signInNoIdentity:
+    "You signed in at Exact Online, but it did not say who you are (it may be unavailable for a moment). Try again in a minute.",
+  signInTryAgain: "Try again",
+  signInTrying: "Trying again…",
+  signInGatewayAway: "The EOL gateway could not be reached. Try again in a moment.",
+
+  // Inserted sheets (excel/): names, heading lines, table titles. Column names are the gateway's.
+  sheets: {
+    divisions: "Divisions",
+    roleAudit: "Role audit",
+    accessReview: "Access review",
+    dataAsOf: (when: string) => `Data as of ${when}`,
+    onlyCurrentDivision: (code: number) =>
+      `only your current division in Exact (${code}); no division was given`,
+    scope: (how: string, divisions: string) => `Scope: ${how} (${divisions})`,
+    oneDivision: (code: number) => `division ${code}`,
+    divisionCount: (count: number) => `${count} divisions`,
+    scopeAll: "all accessible divisions",
+    scopeCurrent: "your current division in Exact",
+    scopeChosen: "chosen divisions",
+    reviewer: (name: string) => `Reviewer: ${name}`,
+    changesSincePrevious: (since: string) => `Changes since the previous review of this workbook: ${since}`,
+    changesSinceFirst: (since: string, days: number) =>
+      `Changes since ${since} (first review of this workbook: the last ${days} days)`,
+    holders: (roles: readonly number[]) =>
+      `Holders of role${roles.length === 1 ? "" : "s"} ${roles.join(", ")}`,
+    findings: (days: number) => `Findings (no login for ${days} days or more, or login ended)`,
+    changesSince: (since: string) => `Changes since ${since}`,
+    catalogue: "Role catalogue (descriptions as in Exact's data)",
+  },
+
+  // help.html
+  helpTitle: "EOL for Excel — help",
+  helpIntro:
+    "EOL for Excel brings Exact Online data into Excel. Open the Exact Online tab, choose Show task pane, sign in, then type a formula such as =EOL.DIVISIONS().",
+  helpFunctionsHeading: "Functions",
+  helpFunctions: "See the project README for the full function reference with examples.",
 };
 
 export type Strings = typeof en;

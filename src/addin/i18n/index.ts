@@ -1,14 +1,21 @@
 /**
- * All task-pane texts in one place: English and Dutch, chosen from Office's display language
- * (nl-* → Dutch), switchable in the pane.
+ * All texts of the add-in in one place (task pane, ribbon messages, progress, inserted sheets, dialog
+ * pages): English and Dutch, chosen by language.ts from Office's display language, switchable in the
+ * pane. Excel cell error messages stay English (docs/functions.md says why).
  */
-import { en, type Strings } from "./en";
-import { nl } from "./nl";
+import type { Strings } from "./en";
 
-export type Language = "en" | "nl";
 export type { Strings };
-
-export const LANGUAGES: readonly Language[] = ["en", "nl"];
+export {
+  LANGUAGES,
+  addinLanguage,
+  addinStrings,
+  chooseLanguage,
+  isLanguage,
+  languageFromLocale,
+  stringsFor,
+  type Language,
+} from "./language";
 
 /** The guide's table: which error codes to explain and in which order (the same in every language). */
 export const GUIDE_ERROR_CODES: readonly string[] = [
@@ -34,21 +41,6 @@ export const GUIDE_ERROR_CODES: readonly string[] = [
   "12009",
   "12011",
 ];
-const STRINGS: Record<Language, Strings> = { en, nl };
-
-export function stringsFor(language: Language): Strings {
-  return STRINGS[language];
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return value === "en" || value === "nl";
-}
-
-/** "nl", "nl-NL", "nl-BE" → Dutch; anything else (or unknown) → English. */
-export function languageFromLocale(locale: string | null | undefined): Language {
-  return locale && /^nl(-|_|$)/i.test(locale) ? "nl" : "en";
-}
-
 /** Codes whose gateway message is more specific than any fixed text (it names the field, or is Exact's). */
 const GATEWAY_MESSAGE_FIRST = new Set([
   "invalid_request",
@@ -65,4 +57,13 @@ export function errorText(strings: Strings, code: string, fallback?: string): st
   if (known) return known;
   if (/^\d{5}$/.test(code)) return strings.errorUnknownDialog(code);
   return fallback || strings.errors.internal_error;
+}
+
+/** What to tell the user about a failed action: the text for its error code, else its own message. */
+export function describeError(strings: Strings, error: unknown): string {
+  const code =
+    typeof error === "object" && error !== null && "code" in error ? String(error.code) : "internal_error";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code !== "internal_error") return errorText(strings, code, message);
+  return message || strings.somethingWentWrong;
 }

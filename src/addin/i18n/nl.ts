@@ -1,6 +1,13 @@
-/** Nederlandse teksten van het taakvenster; dezelfde sleutels als en.ts (afgedwongen door het type). */
+/**
+ * Nederlandse teksten van de invoegtoepassing (taakvenster, lintmeldingen, voortgang, ingevoegde
+ * bladen, dialoogpagina's); dezelfde sleutels als en.ts (afgedwongen door het type).
+ */
 import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
 import type { Strings } from "./en";
+
+const refreshCounts = (outcome: RefreshCounts) =>
+  `${outcome.refreshed} van ${outcome.cells} EOL-formules vernieuwd, ${outcome.inError} met een fout` +
+  (outcome.calculating > 0 ? `, ${outcome.calculating} nog bezig` : "");
 
 export const nl: Strings = {
   languageName: "Nederlands",
@@ -58,7 +65,7 @@ export const nl: Strings = {
   divisionCount: "Administraties",
   none: "geen",
   budgetHeading: "API-budget per administratie",
-  budgetEmpty: "Nog geen Exact-aanroepen in deze sessie: budgetten verschijnen na de eerste verversing.",
+  budgetEmpty: "Nog geen Exact-aanroepen in deze sessie: budgetten verschijnen na de eerste vernieuwing.",
   budgetMinute: "Deze minuut",
   budgetDay: "Vandaag",
   budgetOf: (remaining: string, limit: string) => `${remaining} van ${limit} over`,
@@ -68,17 +75,15 @@ export const nl: Strings = {
   noDataYet: "nog geen gegevens opgehaald",
   implicitDivision: (code: number) =>
     `Het laatste antwoord gold alleen voor uw huidige administratie in Exact (${code}), omdat er geen administratie was opgegeven.`,
-  refreshAll: "Alles verversen",
+  refreshAll: "Alles vernieuwen",
   clearCache: "Cache wissen",
   signOut: "Afmelden",
   needsExcel: "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   signOutHint:
     "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
-  cacheCleared: "Cache gewist. De volgende verversing haalt verse gegevens uit Exact.",
+  cacheCleared: "Cache gewist. De volgende vernieuwing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
-  refreshedCounts: (outcome: RefreshCounts) =>
-    `${outcome.refreshed} van ${outcome.cells} EOL-formules ververst, ${outcome.inError} met een fout` +
-    (outcome.calculating > 0 ? `, ${outcome.calculating} nog bezig.` : "."),
+  refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,
   working: "Bezig…",
   statusFailed: "De status kon niet worden geladen.",
 
@@ -190,4 +195,89 @@ export const nl: Strings = {
   errorUnknownDialog: (code: string) => `Het aanmeldvenster meldde fout ${code}. Probeer het opnieuw.`,
 
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} van ${total}`,
+  fanOutProgress: (table: string, done: string, total: string) =>
+    `${table}: ${done} van ${total} administraties`,
+  tableNames: {
+    "role-holders": "Rolhouders",
+    "user-roles": "Gebruikersrollen",
+    users: "Gebruikers",
+    query: "Query",
+    roles: "Rollenlijst",
+    "role-changes": "Rolwijzigingen",
+    "access-issues": "Toegangsproblemen",
+    "access-review": "Toegangsreview",
+  },
+  somethingWentWrong: "Er ging iets mis.",
+
+  steps: {
+    clearingCache: "Opgeslagen Exact Online-gegevens wissen",
+    rerunningFormulas: "Elke EOL-formule opnieuw uitvoeren",
+    fetchingData: "Verse gegevens ophalen",
+    readingTable: "Lezen uit Exact Online",
+    writingRows: (rows: number) => `${rows} rijen schrijven`,
+    readingReview: "De toegangsreview uit Exact Online lezen",
+    writingReview: "Het blad voor de toegangsreview schrijven",
+    rememberingReview: "De reviewdatum in deze werkmap onthouden",
+    done: "Klaar",
+  },
+  refreshDone: (outcome: RefreshCounts) => `Klaar: ${refreshCounts(outcome)}`,
+  reviewDateNotSaved: (reason: string | undefined) =>
+    `De reviewdatum is niet in de werkmap opgeslagen: ${reason ?? "onbekende fout"}`,
+
+  ribbonButtons: {
+    showTaskpane: "Taakvenster tonen",
+    refreshAll: "Alles vernieuwen",
+    signIn: "Aanmelden",
+    signOut: "Afmelden",
+    clearCache: "Cache wissen",
+    insertDivisionsSheet: "Blad administraties",
+    insertRoleAuditSheet: "Blad rollencontrole",
+    insertAccessReviewSheet: "Toegangsreview",
+  },
+  notDone: (button: string) => `${button}: niet gelukt`,
+  openPaneToSignIn: "Open het EOL-taakvenster (tabblad Exact Online, Taakvenster tonen) om u aan te melden.",
+  close: "OK",
+
+  signInWindowTitle: "EOL voor Excel — aanmelden",
+  signInDone: "Aangemeld",
+  signInFailed: "Aanmelden mislukt",
+  closeThisWindow: "U kunt dit venster sluiten.",
+  signInAlmost: "Bijna aangemeld",
+  signInNoIdentity:
+    "U bent aangemeld bij Exact Online, maar Exact zei niet wie u bent (het is misschien even niet bereikbaar). Probeer het over een minuut opnieuw.",
+  signInTryAgain: "Opnieuw proberen",
+  signInTrying: "Opnieuw proberen…",
+  signInGatewayAway: "De EOL-gateway is niet bereikbaar. Probeer het zo opnieuw.",
+
+  sheets: {
+    divisions: "Administraties",
+    roleAudit: "Rollencontrole",
+    accessReview: "Toegangsreview",
+    dataAsOf: (when: string) => `Gegevens van ${when}`,
+    onlyCurrentDivision: (code: number) =>
+      `alleen uw huidige administratie in Exact (${code}); er was geen administratie opgegeven`,
+    scope: (how: string, divisions: string) => `Bereik: ${how} (${divisions})`,
+    oneDivision: (code: number) => `administratie ${code}`,
+    divisionCount: (count: number) => `${count} administraties`,
+    scopeAll: "alle toegankelijke administraties",
+    scopeCurrent: "uw huidige administratie in Exact",
+    scopeChosen: "gekozen administraties",
+    reviewer: (name: string) => `Beoordelaar: ${name}`,
+    changesSincePrevious: (since: string) => `Wijzigingen sinds de vorige review van deze werkmap: ${since}`,
+    changesSinceFirst: (since: string, days: number) =>
+      `Wijzigingen sinds ${since} (eerste review van deze werkmap: de laatste ${days} dagen)`,
+    holders: (roles: readonly number[]) =>
+      `Houders van rol${roles.length === 1 ? "" : "len"} ${roles.join(", ")}`,
+    findings: (days: number) =>
+      `Bevindingen (${days} dagen of langer niet aangemeld, of aanmelding beëindigd)`,
+    changesSince: (since: string) => `Wijzigingen sinds ${since}`,
+    catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
+  },
+
+  helpTitle: "EOL voor Excel — hulp",
+  helpIntro:
+    "EOL voor Excel haalt gegevens uit Exact Online naar Excel. Open het tabblad Exact Online, kies Taakvenster tonen, meld u aan en typ dan een formule zoals =EOL.DIVISIONS().",
+  helpFunctionsHeading: "Functies",
+  helpFunctions:
+    "De volledige beschrijving van de functies met voorbeelden staat in de README van het project.",
 };

@@ -17,7 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { LANGUAGES, stringsFor, type Language } from "../i18n";
+import { LANGUAGES, chooseLanguage, stringsFor, type Language } from "../i18n";
 import { ConnectionForm } from "./ConnectionForm";
 import { Guide } from "./Guide";
 import type { ThemeName } from "./preferences";
@@ -109,6 +109,8 @@ export function App({ services, initialLanguage, initialTheme }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = strings.appTitle;
+    // The ribbon's messages, progress labels and new sheets follow the pane's language.
+    chooseLanguage(language);
   }, [language, strings.appTitle]);
 
   return (

@@ -1,8 +1,9 @@
 /**
  * Theme and language at start-up: a URL parameter (?theme=dark|light&lang=nl|en, for previews and
- * screenshots) wins, then Office (officeTheme, displayLanguage), then the browser.
+ * screenshots) wins, then Office (officeTheme, displayLanguage), then the browser. The language is
+ * the add-in's one decision (i18n/language.ts), shared with the ribbon.
  */
-import { isLanguage, languageFromLocale, type Language } from "../i18n";
+import { addinLanguage, type Language } from "../i18n";
 
 export type ThemeName = "light" | "dark";
 
@@ -41,9 +42,5 @@ export function initialTheme(search = location.search): ThemeName {
 }
 
 export function initialLanguage(search = location.search): Language {
-  const fromUrl = param(search, "lang");
-  if (isLanguage(fromUrl)) return fromUrl;
-  const officeLanguage = typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
-  if (officeLanguage) return languageFromLocale(officeLanguage);
-  return languageFromLocale(typeof navigator !== "undefined" ? navigator.language : null);
+  return addinLanguage(search);
 }

@@ -90,6 +90,15 @@ export const IdentifyAnswer = Type.Object({ location: Type.String() });
 
 export const RedeemAnswer = Type.Object({ sessionToken: Type.String(), session: SessionAnswer });
 
+/** GET /api/v1/progress/:requestId. */
+export const ProgressAnswer = Type.Object({
+  requestId: Type.String(),
+  table: Type.String(),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  finished: Type.Boolean(),
+});
+
 /** 204: nothing in the body. */
 export const NoContent = Type.Null();
 

@@ -10,6 +10,7 @@ import { ERROR_WINDOW_MS } from "./types";
 import { withAdvisoryLock } from "./postgresSharedLock";
 import { PostgresErrorLedger } from "./postgresErrorLedger";
 import { PostgresRateBudget } from "./postgresRateBudget";
+import { PostgresProgressBoard } from "./postgresProgressBoard";
 import { PostgresResultCache } from "./postgresResultCache";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
@@ -55,6 +56,7 @@ export class PostgresAuthStore implements AuthStore {
   readonly errorLedger: PostgresErrorLedger;
   readonly rateBudget: PostgresRateBudget;
   readonly resultCache: PostgresResultCache;
+  readonly progressBoard: PostgresProgressBoard;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -64,6 +66,7 @@ export class PostgresAuthStore implements AuthStore {
     this.errorLedger = new PostgresErrorLedger(pool);
     this.rateBudget = new PostgresRateBudget(pool);
     this.resultCache = new PostgresResultCache(pool, box, url);
+    this.progressBoard = new PostgresProgressBoard(pool);
   }
 
   withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@
 import type { Country } from "../../shared/countries";
 import type { SharedRateBudget } from "../scheduler/sharedBudget";
 import type { SharedResultCache } from "../cache/sharedCache";
+import type { ProgressBoard } from "../progress/progressBoard";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -143,6 +144,8 @@ export interface AuthStore {
   readonly rateBudget?: SharedRateBudget;
   /** Answers every gateway on this store serves; absent: each gateway caches in memory. */
   readonly resultCache?: SharedResultCache;
+  /** Fan-out progress every gateway on this store reads and writes; absent: each gateway's memory. */
+  readonly progressBoard?: ProgressBoard;
 
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;

@@ -32,12 +32,14 @@ const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get("/users", { schema: answers(UsersQuery) }, async (req) => {
-    const { session, fresh } = caller(req);
+    const { session, fresh, progress } = caller(req);
     const { query } = req;
     const raw = eitherValue(query, "division", "divisions");
     const resolved = await data.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
-    const perDivision = await data.fanOut(resolved.divisions, (division) =>
-      data.users(session, division, fresh),
+    const perDivision = await data.fanOut(
+      resolved.divisions,
+      (division) => data.users(session, division, fresh),
+      progress,
     );
     const rows: DivisionRecord[] = perDivision.flatMap((result, index) =>
       result.value.map((user) => ({ ...user, __division: resolved.divisions[index] as number })),
