@@ -2,24 +2,10 @@
  * Gateway overhead on loopback (real clock, no simulated latency): throughput and latency of a cached
  * table request through the gateway vs the same data answered by the simulator directly.
  */
-import { createRequire } from "node:module";
+import { load, type LoadResult } from "./load";
 import { NAIVE_APP, naiveAccessToken } from "./naiveClient";
 import type { Report } from "./report";
 import { startBenchStack } from "./stack";
-
-interface LoadResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-// autocannon ships no types; this is the part of its result we read.
-const autocannon = createRequire(__filename)("autocannon") as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-}) => Promise<LoadResult>;
 
 const SECTION = "Gateway overhead (loopback, autocannon, 10 connections, alternating rounds)";
 const ROUNDS = 3;
@@ -35,7 +21,7 @@ interface Target {
  * the machine's load during the run touches both sides alike; the figures are over all rounds.
  */
 async function sideBySide(gateway: Target, direct: Target): Promise<[LoadResult[], LoadResult[]]> {
-  const run = (target: Target, duration: number) => autocannon({ ...target, connections: 10, duration });
+  const run = (target: Target, duration: number) => load({ ...target, connections: 10, duration });
   await run(gateway, 1);
   await run(direct, 1);
   const results: [LoadResult[], LoadResult[]] = [[], []];
