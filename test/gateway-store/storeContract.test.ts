@@ -112,6 +112,36 @@ describe.each([sqlite, onPostgres])("$name store contract", (kind) => {
     expect(await store.getSessionByTokenHash(b.tokenHash)).toBeNull();
   });
 
+  test("a session and its chain's status come in one read; a deleted session or a dead chain is not served", async () => {
+    const live = await store.upsertChain(chain({ userId: "u-joined" }), NOW);
+    const mine = session(live.id);
+    const record = login();
+    await store.createLogin(record);
+    await store.completeLogin(record.id, {
+      chainId: live.id,
+      user,
+      currentDivision: 7,
+      completionHash: "hj",
+    });
+    expect(await store.redeemLogin(record.id, mine)).toBe(true);
+    expect(await store.getSessionWithChain(mine.tokenHash)).toEqual({ session: mine, chainLive: true });
+    await store.deleteSession(mine.id);
+    expect(await store.getSessionWithChain(mine.tokenHash)).toBeNull();
+    const again = session(live.id);
+    const second = login();
+    await store.createLogin(second);
+    await store.completeLogin(second.id, {
+      chainId: live.id,
+      user,
+      currentDivision: 7,
+      completionHash: "hk",
+    });
+    expect(await store.redeemLogin(second.id, again)).toBe(true);
+    expect(await store.markChainDead(live.id, live.version, NOW)).toBe(true);
+    // A dead chain's sessions are never served as live (the store may also have signed them out).
+    expect((await store.getSessionWithChain(again.tokenHash))?.chainLive ?? false).toBe(false);
+  });
+
   test("a new sign-in supersedes the chain of the same user, app and country (same id, next version)", async () => {
     const first = await store.upsertChain(chain({ userId: "u-upsert" }), NOW);
     expect(first).toMatchObject({ status: "live", version: 1, refreshToken: "refresh-token-plain" });

@@ -22,6 +22,8 @@ import {
   sessionValues,
   verifyKeyCheck,
   type Row,
+  SESSION_WITH_CHAIN_SQL,
+  sessionWithChainFromRow,
 } from "./rows";
 import type {
   AuthStore,
@@ -248,6 +250,13 @@ export class PostgresAuthStore implements AuthStore {
   async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const [row] = await this.rows("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]);
     return row ? sessionFromRow(row) : null;
+  }
+
+  async getSessionWithChain(
+    tokenHash: string,
+  ): Promise<{ session: SessionRecord; chainLive: boolean } | null> {
+    const [row] = await this.rows(`${SESSION_WITH_CHAIN_SQL}$1`, [tokenHash]);
+    return row ? sessionWithChainFromRow(row) : null;
   }
 
   async touchSession(id: string, now: number): Promise<void> {

@@ -80,6 +80,14 @@ export function sessionFromRow(row: Row): SessionRecord {
   };
 }
 
+/** Sessions joined with their chain's status: `getSessionWithChain` in both stores. */
+export const SESSION_WITH_CHAIN_SQL =
+  "SELECT sessions.*, chains.status AS chain_status FROM sessions LEFT JOIN chains ON chains.id = sessions.chain_id WHERE sessions.token_hash = ";
+
+export function sessionWithChainFromRow(row: Row): { session: SessionRecord; chainLive: boolean } {
+  return { session: sessionFromRow(row), chainLive: row.chain_status === "live" };
+}
+
 /** The values of a session row in column order (id … last_used_at), for both stores' INSERT. */
 export function sessionValues(session: SessionRecord): (string | number | null)[] {
   return [

@@ -14,6 +14,8 @@ import {
   sessionValues,
   verifyKeyCheck,
   type Row,
+  SESSION_WITH_CHAIN_SQL,
+  sessionWithChainFromRow,
 } from "./rows";
 import type {
   AuthStore,
@@ -193,6 +195,13 @@ export class SqliteAuthStore implements AuthStore {
   async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as Row | undefined;
     return row ? sessionFromRow(row) : null;
+  }
+
+  async getSessionWithChain(
+    tokenHash: string,
+  ): Promise<{ session: SessionRecord; chainLive: boolean } | null> {
+    const row = this.prepare(`${SESSION_WITH_CHAIN_SQL}?`).get(tokenHash) as Row | undefined;
+    return row ? sessionWithChainFromRow(row) : null;
   }
 
   async touchSession(id: string, now: number): Promise<void> {

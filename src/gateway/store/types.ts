@@ -167,6 +167,8 @@ export interface AuthStore {
   deleteExpiredLogins(now: number): Promise<number>;
 
   getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** The session and whether its chain is live, in one read (the check every /api request makes). */
+  getSessionWithChain(tokenHash: string): Promise<{ session: SessionRecord; chainLive: boolean } | null>;
   touchSession(id: string, now: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   /** Signs out every session on this chain (the same user and app). */

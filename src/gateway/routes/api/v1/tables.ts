@@ -6,6 +6,7 @@ import {
   DIVISION_COLUMNS,
   ME_COLUMNS,
   USER_COLUMNS,
+  shapeCachedRows,
   shapeRows,
   type DivisionRecord,
 } from "../../../data/tables";
@@ -28,7 +29,7 @@ const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const codes = list.value
       .map((row) => row.Code)
       .filter((code): code is number => typeof code === "number");
-    return table(shapeRows(DIVISION_COLUMNS, list.value), [list], data.now(), codes, "all");
+    return table(shapeCachedRows(DIVISION_COLUMNS, list.value), [list], data.now(), codes, "all");
   });
 
   app.get("/users", { schema: answers(UsersQuery) }, async (req) => {
