@@ -64,6 +64,12 @@ export class PostgresAuthStore implements AuthStore {
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
     url: string,
+    /**
+     * Connections that only hold shared locks. The work done under a lock queries `pool`; were the
+     * locks held on `pool` too, as many concurrent refreshes of different chains as it has connections
+     * would hold them all and wait for one more for ever (until the connect time-out).
+     */
+    private readonly lockPool: pg.Pool,
   ) {
     this.errorLedger = new PostgresErrorLedger(pool);
     this.rateBudget = new PostgresRateBudget(pool);
@@ -72,16 +78,19 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return withAdvisoryLock(this.pool, name, work);
+    return withAdvisoryLock(this.lockPool, name, work);
   }
 
   /** Connects, migrates (under the advisory lock) and checks the key; throws a clear error otherwise. */
   static async open(url: string, box: SecretBox): Promise<PostgresAuthStore> {
     // Keep-alive: a lock held by an instance that vanished without closing its socket is still released.
-    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
-    // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
-    pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
-    const store = new PostgresAuthStore(pool, box, url);
+    const newPool = () => {
+      const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
+      // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
+      pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+      return pool;
+    };
+    const store = new PostgresAuthStore(newPool(), box, url, newPool());
     try {
       await store.migrateAndCheckKey();
     } catch (error) {
@@ -358,6 +367,6 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.resultCache.close()]);
+    await Promise.all([this.pool.end(), this.lockPool.end(), this.resultCache.close()]);
   }
 }
