@@ -4,6 +4,7 @@
  */
 import crypto from "node:crypto";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
@@ -14,17 +15,29 @@ export interface Rig {
   clock: VirtualClock;
   sim: RunningSimulator;
   gateway: TestGateway;
+  /** Everything the gateway logged so far (start the rig with LOG_LEVEL to get lines). */
+  logs(): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startRig(env: Record<string, string> = {}): Promise<Rig> {
   const clock = new VirtualClock();
   const sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  const gateway = await buildTestGateway({ EOL_EXACT_BASE_URL: sim.url, ...env }, { clock, simulator: sim });
+  const logStream = new PassThrough();
+  const lines: string[] = [];
+  logStream.on("data", (chunk: Buffer) => lines.push(chunk.toString("utf8")));
+  const gateway = await buildTestGateway(
+    { EOL_EXACT_BASE_URL: sim.url, ...env },
+    { clock, simulator: sim, logStream },
+  );
   return {
     clock,
     sim,
     gateway,
+    logs: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return lines.join("");
+    },
     close: async () => {
       await gateway.close();
       await sim.close();

@@ -47,7 +47,8 @@ test("an unreadable current/Me at sign-in ends in a clear exact_unavailable, aft
   rig.sim.setFaults("malformed:1");
   const res = await rig.gateway.fetch(callback, { redirect: "manual" });
   const result = completion(new URL(res.headers.get("location")!, callback));
-  expect(result).toMatchObject({ status: "error", code: "exact_unavailable" });
+  // "retry": the new tokens are kept and the completion page offers "Try again" (keptTokens.test.ts).
+  expect(result).toMatchObject({ status: "retry", code: "exact_unavailable" });
   expect(result.message).toMatch(/Exact Online unavailable/);
   expect(rig.sim.log.count({ kind: "api", endpoint: "current/Me", fault: "malformed" })).toBe(4);
 });

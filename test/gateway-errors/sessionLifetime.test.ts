@@ -102,6 +102,7 @@ describe("the store: dead chains and the purge", () => {
     errorCode: null,
     errorMessage: null,
     completionHash: null,
+    keptTokens: null,
   });
 
   it("marking a chain dead deletes its sessions; a new sign-in revives the chain but not them", async () => {

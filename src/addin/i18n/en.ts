@@ -240,6 +240,13 @@ export const en = {
   signInDone: "Signed in",
   signInFailed: "Sign-in failed",
   closeThisWindow: "You can close this window.",
+  // Exact did not say who signed in; the gateway kept the sign-in (docs/auth.md, "Try again")
+  signInAlmost: "Almost signed in",
+  signInNoIdentity:
+    "You signed in at Exact Online, but it did not say who you are (it may be unavailable for a moment). Try again in a minute.",
+  signInTryAgain: "Try again",
+  signInTrying: "Trying again…",
+  signInGatewayAway: "The EOL gateway could not be reached. Try again in a moment.",
 
   // Inserted sheets (excel/): names, heading lines, table titles. Column names are the gateway's.
   sheets: {

@@ -242,6 +242,12 @@ export const nl: Strings = {
   signInDone: "Aangemeld",
   signInFailed: "Aanmelden mislukt",
   closeThisWindow: "U kunt dit venster sluiten.",
+  signInAlmost: "Bijna aangemeld",
+  signInNoIdentity:
+    "U bent aangemeld bij Exact Online, maar Exact zei niet wie u bent (het is misschien even niet bereikbaar). Probeer het over een minuut opnieuw.",
+  signInTryAgain: "Opnieuw proberen",
+  signInTrying: "Opnieuw proberen…",
+  signInGatewayAway: "De EOL-gateway is niet bereikbaar. Probeer het zo opnieuw.",
 
   sheets: {
     divisions: "Administraties",

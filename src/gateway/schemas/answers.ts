@@ -85,6 +85,9 @@ export const LoginStartedAnswer = Type.Object({
   expiresAt: Type.String(),
 });
 
+/** Where the sign-in window goes next (auth-complete.html with the new status). */
+export const IdentifyAnswer = Type.Object({ location: Type.String() });
+
 export const RedeemAnswer = Type.Object({ sessionToken: Type.String(), session: SessionAnswer });
 
 /** GET /api/v1/progress/:requestId. */

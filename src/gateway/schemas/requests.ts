@@ -73,6 +73,17 @@ export const RedeemBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** POST /auth/logins/:id/identify: "Try again" in the sign-in window, with the code it was handed. */
+export const IdentifyBody = Type.Object(
+  {
+    completionCode: Type.String({
+      pattern: "^[A-Za-z0-9_-]{43}$",
+      description: "must be the completion code this sign-in window was handed",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const LoginParams = Type.Object({
   id: Type.String({ maxLength: 100, description: "is a sign-in ID" }),
 });

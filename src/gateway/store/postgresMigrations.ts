@@ -114,4 +114,9 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       CREATE INDEX eol_progress_expires_at ON eol_progress (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: "login tokens kept while the identity read is retried",
+    sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
+  },
 ];

@@ -17,6 +17,7 @@ import {
   chainFromRow,
   loginFromRow,
   sealKeyCheck,
+  sealTokens,
   sessionFromRow,
   sessionValues,
   verifyKeyCheck,
@@ -29,6 +30,7 @@ import type {
   ChainRecord,
   ChainTokens,
   ExactUser,
+  KeptLoginTokens,
   LoginRecord,
   NewChain,
   PurgeCounts,
@@ -191,16 +193,29 @@ export class PostgresAuthStore implements AuthStore {
     result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void> {
     await this.pool.query(
-      "UPDATE logins SET status = 'completed', chain_id = $1, user_json = $2, current_division = $3, completion_hash = $4 WHERE id = $5 AND status = 'pending'",
+      "UPDATE logins SET status = 'completed', chain_id = $1, user_json = $2, current_division = $3, completion_hash = $4, kept_tokens_sealed = NULL, error_code = NULL, error_message = NULL WHERE id = $5 AND status = 'pending'",
       [result.chainId, JSON.stringify(result.user), result.currentDivision, result.completionHash, id],
     );
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
     await this.pool.query(
-      "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = $1, error_message = $2 WHERE id = $3 AND status = 'pending'",
+      "UPDATE logins SET status = 'failed', state_hash = NULL, kept_tokens_sealed = NULL, error_code = $1, error_message = $2 WHERE id = $3 AND status = 'pending'",
       [code, message, id],
     );
+  }
+
+  async keepLoginTokens(id: string, kept: KeptLoginTokens): Promise<boolean> {
+    const sql =
+      "UPDATE logins SET kept_tokens_sealed = $1, error_code = $2, error_message = $3, completion_hash = $4 WHERE id = $5 AND status = 'pending'";
+    const values = [
+      sealTokens(this.box, kept.tokens),
+      kept.errorCode,
+      kept.errorMessage,
+      kept.completionHash,
+      id,
+    ];
+    return (await this.changes(sql, values)) === 1;
   }
 
   /** Runs `work` in one transaction on one connection; `work` returning false (or throwing) rolls back. */

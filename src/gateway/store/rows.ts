@@ -4,7 +4,7 @@
  */
 import type { Country } from "../../shared/countries";
 import type { SecretBox } from "../crypto/secretBox";
-import type { ChainRecord, ExactUser, LoginRecord, SessionRecord } from "./types";
+import type { ChainRecord, ChainTokens, ExactUser, LoginRecord, SessionRecord } from "./types";
 
 /** SQLite hands back numbers and 0/1; PostgreSQL BIGINTs as strings and booleans. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -34,7 +34,17 @@ export function loginFromRow(row: Row, box: SecretBox): LoginRecord {
     errorCode: text(row.error_code),
     completionHash: text(row.completion_hash),
     errorMessage: text(row.error_message),
+    keptTokens:
+      row.kept_tokens_sealed == null
+        ? null
+        : (JSON.parse(box.open(String(row.kept_tokens_sealed))) as ChainTokens),
   };
+}
+
+/** A token pair sealed for a login's `kept_tokens_sealed` column (only the four token fields). */
+export function sealTokens(box: SecretBox, tokens: ChainTokens): string {
+  const { accessToken, accessIssuedAt, accessExpiresAt, refreshToken } = tokens;
+  return box.seal(JSON.stringify({ accessToken, accessIssuedAt, accessExpiresAt, refreshToken }));
 }
 
 export function chainFromRow(row: Row, box: SecretBox): ChainRecord {

@@ -9,6 +9,7 @@ import {
   chainFromRow,
   loginFromRow,
   sealKeyCheck,
+  sealTokens,
   sessionFromRow,
   sessionValues,
   verifyKeyCheck,
@@ -21,6 +22,7 @@ import type {
   ChainRecord,
   ChainTokens,
   ExactUser,
+  KeptLoginTokens,
   LoginRecord,
   NewChain,
   PurgeCounts,
@@ -158,14 +160,21 @@ export class SqliteAuthStore implements AuthStore {
     result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void> {
     this.prepare(
-      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ?, completion_hash = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ?, completion_hash = ?, kept_tokens_sealed = NULL, error_code = NULL, error_message = NULL WHERE id = ? AND status = 'pending'",
     ).run(result.chainId, JSON.stringify(result.user), result.currentDivision, result.completionHash, id);
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
     this.prepare(
-      "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE logins SET status = 'failed', state_hash = NULL, kept_tokens_sealed = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
     ).run(code, message, id);
+  }
+
+  async keepLoginTokens(id: string, kept: KeptLoginTokens): Promise<boolean> {
+    const result = this.prepare(
+      "UPDATE logins SET kept_tokens_sealed = ?, error_code = ?, error_message = ?, completion_hash = ? WHERE id = ? AND status = 'pending'",
+    ).run(sealTokens(this.box, kept.tokens), kept.errorCode, kept.errorMessage, kept.completionHash, id);
+    return result.changes === 1;
   }
 
   async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
