@@ -25,6 +25,8 @@ const RECHECK_AFTER_MS = 60_000;
 export const CODES_PER_LOOKUP = 60;
 
 interface Known {
+  /** The records it was learnt from: the same cached list read again needs no new sets. */
+  rows: readonly ExactRecord[];
   open: Set<number>;
   blocked: Set<number>;
   at: number;
@@ -116,9 +118,11 @@ export class DivisionAccess {
 
   /** Any read of the caller's division list (the divisions route, "all") also serves the checks. */
   learn(session: SessionContext, rows: readonly ExactRecord[], at: number): void {
-    const codes = (rows: readonly ExactRecord[]) =>
-      new Set(rows.map(codeOf).filter((value): value is number => value !== null));
-    this.known.set(session.chainId, { open: codes(rows), blocked: codes(rows.filter((row) => row.BlockingStatus)), at });
+    if (this.known.get(session.chainId)?.rows === rows) return;
+    const codes = (list: readonly ExactRecord[]) =>
+      new Set(list.map(codeOf).filter((value): value is number => value !== null));
+    const blocked = codes(rows.filter((row) => row.BlockingStatus));
+    this.known.set(session.chainId, { rows, open: codes(rows), blocked, at });
   }
 
   /** The whole list, when read within the hour. */

@@ -17,9 +17,14 @@ export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
     request.eolSession = await app.sessions.resolve(request.headers.authorization);
     request.eolProgress = progressOf(request, request.eolSession.sessionId);
   });
-  app.addHook("onSend", async (request, reply, payload) => {
-    await request.eolProgress?.finish(reply.statusCode < 400);
-    return payload;
+  app.addHook("onSend", (request, reply, payload, done) => {
+    // Most requests carry no request id: they pass without a promise.
+    const progress = request.eolProgress;
+    if (!progress) return done(null, payload);
+    progress.finish(reply.statusCode < 400).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
   await app.register(tableRoutes);
   await app.register(roleRoutes);
