@@ -21,6 +21,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: { "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js" },
+  setupFiles: ["<rootDir>/test/support/fetchGuard.ts"],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -17,6 +17,16 @@ export function divisionsBound(data: SimDataset): number {
   return pages(defaultGrant(data, data.primaryUserId).length);
 }
 
+/**
+ * Checking an explicit list of `divisions` the caller can open, when the caller's division list is not
+ * known yet: a correct client makes no call to a division it cannot open (each refusal counts towards
+ * Exact's error block), so it reads at least one page per 60 asked divisions — or the whole list, if
+ * that is fewer pages.
+ */
+export function accessCheckBound(data: SimDataset, divisions: number): number {
+  return Math.min(pages(divisions), divisionsBound(data));
+}
+
 /** Role rows (active today, optionally of given roles) per division + the users they name, 60 a page. */
 export function roleRowsBound(data: SimDataset, divisions: number[], now: number, roles?: number[]): number {
   const wanted = new Set(divisions);

@@ -7,7 +7,8 @@ import crypto from "node:crypto";
 import { VirtualClock } from "../src/shared/clock";
 import { startSimulator } from "../src/simulator";
 import { signInTestUser, startTestGateway, type TestGateway } from "../test/support/gateway";
-import { startPostgres } from "../test/support/postgres";
+import { startPostgres, type TestPostgres } from "../test/support/postgres";
+import { measureInstanceThroughput } from "./instanceThroughput";
 import type { Report } from "./report";
 
 const SECTION = "Three instances on one PostgreSQL (demo data set, round-robin)";
@@ -15,6 +16,15 @@ const PAGE = 60;
 
 export async function measureMultiInstance(report: Report): Promise<void> {
   const postgres = await startPostgres();
+  try {
+    await inProcessInstances(report, postgres);
+    await measureInstanceThroughput(report, SECTION, await postgres.createDatabase());
+  } finally {
+    await postgres.stop();
+  }
+}
+
+async function inProcessInstances(report: Report, postgres: TestPostgres): Promise<void> {
   const clock = new VirtualClock(Date.UTC(2026, 10, 23, 9, 0, 0));
   const sim = await startSimulator({ seed: 1, autoApprove: true, clock, dataset: "demo" });
   const instances: TestGateway[] = [];
@@ -90,6 +100,5 @@ export async function measureMultiInstance(report: Report): Promise<void> {
   } finally {
     await Promise.all(instances.map((instance) => instance.close()));
     await sim.close();
-    await postgres.stop();
   }
 }

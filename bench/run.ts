@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   report.note(
     "Lower bounds: per queried division max(1, ceil(rows ÷ 60)) pages of the rows the answer needs (active " +
       "role rows, of the asked roles), plus ceil(users named ÷ 60) for the name join, plus ceil(divisions ÷ 60) " +
-      "for listing divisions when the answer covers all of them.",
+      "for listing divisions when the answer covers all of them, plus — for an explicit division list on a " +
+      "sign-in whose division list is not known yet — min(ceil(divisions ÷ 60), pages of the whole list) to " +
+      "check the caller can open them: a correct client calls no division it cannot open (each refusal counts " +
+      "towards Exact's error block).",
   );
   report.note(
     "Wall-time figures use one virtual clock for simulator and gateway: 120 ms latency and rate-limit waits " +

@@ -24,6 +24,7 @@ import exactHostsPlugin from "./services/exactHosts";
 import sessionsPlugin from "./services/sessions";
 import signInPlugin from "./services/signin";
 import tokensPlugin from "./services/tokens";
+import progressPlugin from "./services/progress";
 
 export interface TlsOptions {
   key: Buffer;
@@ -109,6 +110,7 @@ export async function buildGateway(
   await app.register(exactPlugin);
   await app.register(sessionsPlugin, { purgeIntervalMs: options.purgeIntervalMs });
   await app.register(signInPlugin);
+  await app.register(progressPlugin);
   // Routes
   await app.register(healthRoute);
   await app.register(authRoutes, { prefix: "/auth" });

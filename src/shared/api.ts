@@ -22,7 +22,10 @@
  *   GET    /api/v1/access-review?divisions=&roles=&since=&inactiveDays= → AccessReviewResponse
  *   GET    /api/v1/query?resource=&select=&filter=&orderby=&top=&division= → TableResponse
  *   GET    /api/v1/status                                          → StatusResponse
+ *   GET    /api/v1/progress/:requestId                             → ProgressResponse (404: unknown)
  *   DELETE /api/v1/cache                                           → 204
+ * Table routes accept `X-EOL-Request-Id` (REQUEST_ID_HEADER): the id under which a fan-out over many
+ * divisions reports its progress to GET /api/v1/progress/:requestId.
  * Errors: non-2xx with ApiErrorBody (src/shared/errors.ts).
  */
 import type { Country } from "./countries";
@@ -138,4 +141,23 @@ export interface DivisionBudget {
 export interface StatusResponse {
   budgets: DivisionBudget[];
   cache: { entries: number; oldestAsOf: string | null; newestAsOf: string | null };
+}
+
+/** Header naming a table request so its fan-out's progress can be asked for (client-generated). */
+export const REQUEST_ID_HEADER = "x-eol-request-id";
+/** What a request id may look like: 8 to 64 letters, digits, "-" or "_" (a UUID fits). */
+export const REQUEST_ID_PATTERN = "^[A-Za-z0-9_-]{8,64}$";
+/** Fewer divisions than this finish quickly: their fan-out reports no progress. */
+export const PROGRESS_MIN_DIVISIONS = 20;
+
+/** GET /api/v1/progress/:requestId: how far the fan-out of one of the caller's requests has come. */
+export interface ProgressResponse {
+  requestId: string;
+  /** The route that asked, e.g. "role-holders", "access-review". */
+  table: string;
+  /** Divisions answered so far, of `total`. */
+  done: number;
+  total: number;
+  /** The answer went out (kept briefly so a last poll sees the end). */
+  finished: boolean;
 }

@@ -65,6 +65,12 @@ export interface SimulatorOptions {
   /** Endpoints answering 400 without $select or $top=1 (bulk/… always). Default none (unverified which). */
   selectRequired?: string[];
   /**
+   * Refuse (400, Exact's syntax error text) a $filter with more comparisons than this. Default none:
+   * whether Exact limits a filter's size, and where, is unverified (OData servers built on ASP.NET
+   * refuse about 20 or-clauses by default); tests use it to check the gateway copes with a refusal.
+   */
+  maxFilterComparisons?: number;
+  /**
    * Also serve over HTTPS (PEM key and certificate) on a second port, for browsers that refuse plain
    * HTTP pages — an Office sign-in dialog fails with 12003 on one. API calls keep using `url`.
    */
@@ -118,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     noDivisionBudget: options.noDivisionBudget ?? "own-bucket",
     strictDivisionsUrl: options.strictDivisionsUrl ?? false,
     selectRequired: new Set(options.selectRequired ?? []),
+    maxFilterComparisons: options.maxFilterComparisons ?? Infinity,
   };
   const front = new SimulatorServer(state);
   const listen = async (server: http.Server, port: number): Promise<number> => {

@@ -35,6 +35,8 @@ export interface SimulatorState {
   strictDivisionsUrl: boolean;
   /** Endpoints that demand $select or $top=1 (bulk/… always do). */
   selectRequired: ReadonlySet<string>;
+  /** Comparisons a $filter may hold (unverified whether Exact has a limit: Infinity by default). */
+  maxFilterComparisons: number;
 }
 
 export function html(status: number, body: string, headers: Record<string, string> = {}): SimResponse {

@@ -8,7 +8,7 @@ import { dataServices } from "../../src/addin/data/services";
 import { isoToExcelSerial } from "../../src/addin/functions/excelDates";
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator, type SimUserRole } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { cellError, connectTo } from "./support/setup";
 
 const DAY = 86_400_000;
@@ -22,7 +22,7 @@ let readable: number[];
 beforeAll(async () => {
   clock = new VirtualClock();
   sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
+  gateway = await buildTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
   ({ sessionToken: token } = await signInTestUser(gateway));
   const blocked = new Set(sim.data.divisions.filter((d) => d.blockingStatus !== 0).map((d) => d.code));
   readable = defaultGrant(sim.data, sim.data.primaryUserId).filter((code) => !blocked.has(code));
@@ -32,7 +32,7 @@ afterAll(async () => {
   await sim?.close();
 });
 beforeEach(async () => {
-  await connectTo(gateway.url, token);
+  await connectTo(gateway.url, token, gateway.fetch);
   dataServices().tables.clear();
 });
 

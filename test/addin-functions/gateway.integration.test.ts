@@ -1,6 +1,6 @@
 /**
- * The EOL functions and Refresh all against the real gateway and the Exact simulator over loopback
- * HTTP, signed in through the real sign-in flow, on a virtual clock.
+ * The EOL functions and Refresh all against the real gateway (through inject) and the Exact simulator
+ * (over loopback HTTP), signed in through the real sign-in flow, on a virtual clock.
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
@@ -10,7 +10,7 @@ import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { setSessionToken } from "../../src/addin/session/tokenStore";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { FakeWorkbook, installExcel } from "./support/excelMock";
 import { cellError } from "./support/setup";
 
@@ -22,13 +22,13 @@ const gatewayCalls: string[] = [];
 beforeAll(async () => {
   const clock = new VirtualClock();
   sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
+  gateway = await buildTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
   ({ sessionToken } = await signInTestUser(gateway));
   const services = createDataServices({
     baseUrl: gateway.url,
     fetchImpl: (input, init) => {
       gatewayCalls.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
-      return fetch(input, init);
+      return gateway.fetch(input, init);
     },
   });
   installDataServices(services);

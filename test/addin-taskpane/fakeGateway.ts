@@ -1,6 +1,7 @@
 /**
- * A stand-in for the gateway's HTTP API behind GatewayClient's fetchImpl: routes by "METHOD /path",
- * records every request (so tests can inspect bodies), answers JSON like the real gateway.
+ * A stand-in for the gateway's HTTP API behind GatewayClient's fetchImpl: routes by "METHOD /path"
+ * (or "METHOD /path/:id" for any last segment), records every request (so tests can inspect bodies),
+ * answers JSON like the real gateway.
  */
 import type {
   AuthConfig,
@@ -84,7 +85,8 @@ export function fakeGateway(routes: Record<string, Handler>) {
       body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
     };
     requests.push(request);
-    const handler = routes[`${method} ${url.pathname}`];
+    const handler =
+      routes[`${method} ${url.pathname}`] ?? routes[`${method} ${url.pathname.replace(/[^/]+$/, ":id")}`];
     const answer = handler
       ? await handler(request)
       : apiError(404, "not_found", `No route ${method} ${url.pathname}`);

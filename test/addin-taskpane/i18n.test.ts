@@ -35,6 +35,7 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   refreshedCounts: [COUNTS],
   errorUnknownDialog: ["12999"],
   progressLabel: ["Step", 1, 3],
+  fanOutProgress: ["Role holders", "340", "1,500"],
   "steps.writingRows": [2],
   refreshDone: [COUNTS],
   reviewDateNotSaved: ["disk full"],
@@ -53,7 +54,7 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
 };
 
 /** Texts that are meant to be the same in both languages. */
-const SAME_IN_BOTH = new Set(["close"]);
+const SAME_IN_BOTH = new Set(["close", "tableNames.query"]);
 
 /** Every text of a catalogue by its path ("sheets.dataAsOf", "guideRegisterSteps.0"), functions applied. */
 function texts(strings: object, prefix = ""): Map<string, unknown> {

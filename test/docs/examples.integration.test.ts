@@ -9,7 +9,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import * as EOL from "../../src/addin/functions/functions";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { connectTo } from "../addin-functions/support/setup";
 import { examplesIn, parseFormula, type Argument, type ExampleCall } from "./examples";
 
@@ -56,9 +56,9 @@ beforeAll(async () => {
   );
   const clock = new VirtualClock();
   sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
+  gateway = await buildTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { clock, simulator: sim });
   const { sessionToken } = await signInTestUser(gateway);
-  await connectTo(gateway.url, sessionToken);
+  await connectTo(gateway.url, sessionToken, gateway.fetch);
   const divisions = (await EOL.divisions(false, null)) as unknown[][];
   columnA = divisions.map((row) => row[0] as number);
 });

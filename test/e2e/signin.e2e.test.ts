@@ -96,3 +96,22 @@ test("a wrong client secret gives a clear message, and the right one then works"
   expect(stored).not.toContain(EXACT_APP.clientSecret);
   expect(stored).not.toContain("not-the-secret");
 });
+
+test("Exact not saying who signed in: the sign-in window offers Try again, which signs in without a new consent", async () => {
+  const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+  await page.getByLabel("Country").selectOption({ label: DEMO_LABEL });
+  const popup = await clickSignIn(page);
+  const exchangesBefore = stack.simulator.log.tokenCalls("authorization_code");
+  stack.simulator.setFaults("503:1");
+  try {
+    await popup.getByRole("button", { name: "Approve" }).click();
+    await popup.getByText("Almost signed in").waitFor({ timeout: 30000 });
+    await popup.getByText(/did not say who you are/).waitFor();
+  } finally {
+    stack.simulator.setFaults(null);
+  }
+  await popup.getByRole("button", { name: "Try again" }).click();
+  await popup.waitForEvent("close", { timeout: 15000 });
+  await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 15000 });
+  expect(stack.simulator.log.tokenCalls("authorization_code") - exchangesBefore).toBe(1);
+});

@@ -178,7 +178,7 @@ const loginCases: Case[] = [
 test.each(loginCases)("POST /auth/logins refuses %s", async (_name, make, status, code, message) => {
   const before = storedRows(rig.gateway.dataDir);
   const { body, contentType } = make();
-  const res = await fetch(`${rig.gateway.url}/auth/logins`, {
+  const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/logins`, {
     method: "POST",
     headers: { "content-type": contentType ?? "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -194,7 +194,7 @@ test.each(loginCases)("POST /auth/logins refuses %s", async (_name, make, status
 describe("redeem", () => {
   test("an unknown login", async () => {
     const before = storedRows(rig.gateway.dataDir);
-    const res = await postJson(`${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/redeem`, {
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/redeem`, {
       loginSecret: newLoginSecret(),
     });
     expect(res.status).toBe(404);
@@ -206,7 +206,7 @@ describe("redeem", () => {
   });
 
   test("a malformed login ID", async () => {
-    const res = await postJson(`${rig.gateway.url}/auth/logins/..%2F..%2Fetc/redeem`, {
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/..%2F..%2Fetc/redeem`, {
       loginSecret: newLoginSecret(),
     });
     expect(res.status).toBe(404);
@@ -215,11 +215,11 @@ describe("redeem", () => {
 
   test("the wrong login secret, then the right one still works once; a replay is refused", async () => {
     const started = await startLogin(rig.gateway);
-    const completed = await redirectOf(started.callback.toString());
+    const completed = await redirectOf(rig.gateway, started.callback.toString());
     expect(completion(completed).status).toBe("ok");
     const completionCode = completionCodeOf(completed);
     const before = storedRows(rig.gateway.dataDir);
-    const wrong = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
+    const wrong = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: newLoginSecret(),
       completionCode,
     });
@@ -229,12 +229,12 @@ describe("redeem", () => {
       message: "This sign-in was started by another window. Start the sign-in again.",
     });
     expect(storedRows(rig.gateway.dataDir).sessions).toBe(before.sessions);
-    const right = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
+    const right = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
       completionCode,
     });
     expect(right.status).toBe(200);
-    const replay = await postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
+    const replay = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
       completionCode,
     });
@@ -246,9 +246,11 @@ describe("redeem", () => {
   test("before the callback completed", async () => {
     const loginSecret = newLoginSecret();
     const created = await (
-      await postJson(`${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" })
+      await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" })
     ).json();
-    const res = await postJson(`${rig.gateway.url}/auth/logins/${created.loginId}/redeem`, { loginSecret });
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${created.loginId}/redeem`, {
+      loginSecret,
+    });
     expect(res.status).toBe(409);
     expect((await res.json()).error).toEqual({
       code: "login_pending",
@@ -259,14 +261,16 @@ describe("redeem", () => {
 
 describe("start and callback", () => {
   test("starting an unknown login lands on the completion page with login_not_found", async () => {
-    const done = completion(await redirectOf(`${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/start`));
+    const done = completion(
+      await redirectOf(rig.gateway, `${rig.gateway.url}/auth/logins/AAAAAAAAAAAAAAAAAAAAAA/start`),
+    );
     expect(done).toMatchObject({ status: "error", code: "login_not_found" });
   });
 
   test("re-opening the start URL of a completed login does not start it again", async () => {
     const started = await startLogin(rig.gateway);
-    expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
-    const again = completion(await redirectOf(started.startUrl));
+    expect(completion(await redirectOf(rig.gateway, started.callback.toString())).status).toBe("ok");
+    const again = completion(await redirectOf(rig.gateway, started.startUrl));
     expect(again).toMatchObject({
       status: "error",
       code: "login_already_redeemed",
@@ -275,13 +279,16 @@ describe("start and callback", () => {
   });
 
   test("a callback without state", async () => {
-    const done = completion(await redirectOf(`${rig.gateway.url}/auth/callback?code=XTzM!IAAAabc`));
+    const done = completion(
+      await redirectOf(rig.gateway, `${rig.gateway.url}/auth/callback?code=XTzM!IAAAabc`),
+    );
     expect(done).toMatchObject({ status: "error", code: "state_mismatch", loginId: null });
   });
 
   test("a callback with a state of an unknown login", async () => {
     const done = completion(
       await redirectOf(
+        rig.gateway,
         `${rig.gateway.url}/auth/callback?code=x&state=AAAAAAAAAAAAAAAAAAAAAA.${"B".repeat(43)}`,
       ),
     );
@@ -290,16 +297,18 @@ describe("start and callback", () => {
 
   test("a state that was used is refused; no second chain or session appears", async () => {
     const started = await startLogin(rig.gateway);
-    expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+    expect(completion(await redirectOf(rig.gateway, started.callback.toString())).status).toBe("ok");
     const before = storedRows(rig.gateway.dataDir);
-    expect(completion(await redirectOf(started.callback.toString())).code).toBe("state_mismatch");
+    expect(completion(await redirectOf(rig.gateway, started.callback.toString())).code).toBe(
+      "state_mismatch",
+    );
     expect(storedRows(rig.gateway.dataDir)).toEqual(before);
   });
 });
 
 test("sessions: a missing, malformed or unknown bearer token is not signed in", async () => {
   for (const authorization of [undefined, "Basic abc", "Bearer short", `Bearer ${"A".repeat(43)}`]) {
-    const res = await fetch(`${rig.gateway.url}/auth/session`, {
+    const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/session`, {
       headers: authorization ? { authorization } : {},
     });
     expect(res.status).toBe(401);

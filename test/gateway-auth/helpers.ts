@@ -1,27 +1,43 @@
-/** Shared pieces of the sign-in tests: one simulator + gateway on a VirtualClock, and store inspection. */
+/**
+ * Shared pieces of the sign-in tests: one simulator + gateway on a VirtualClock, and store inspection.
+ * The gateway is reached through inject (no socket); its sign-in still goes through the simulator.
+ */
 import crypto from "node:crypto";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { DATABASE_FILE } from "../../src/gateway/store/sqliteStore";
-import { startTestGateway, type TestGateway } from "../support/gateway";
+import { buildTestGateway, type TestGateway } from "../support/gateway";
 
 export interface Rig {
   clock: VirtualClock;
   sim: RunningSimulator;
   gateway: TestGateway;
+  /** Everything the gateway logged so far (start the rig with LOG_LEVEL to get lines). */
+  logs(): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startRig(env: Record<string, string> = {}): Promise<Rig> {
   const clock = new VirtualClock();
   const sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  const gateway = await startTestGateway({ EOL_EXACT_BASE_URL: sim.url, ...env }, { clock, simulator: sim });
+  const logStream = new PassThrough();
+  const lines: string[] = [];
+  logStream.on("data", (chunk: Buffer) => lines.push(chunk.toString("utf8")));
+  const gateway = await buildTestGateway(
+    { EOL_EXACT_BASE_URL: sim.url, ...env },
+    { clock, simulator: sim, logStream },
+  );
   return {
     clock,
     sim,
     gateway,
+    logs: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return lines.join("");
+    },
     close: async () => {
       await gateway.close();
       await sim.close();
@@ -43,12 +59,16 @@ export function storedRows(dataDir: string): { logins: number; sessions: number;
 
 export const newLoginSecret = (): string => crypto.randomBytes(32).toString("base64url");
 
+/** Whom to ask: a test gateway's fetch (inject, or real HTTP for other origins). */
+export type Fetcher = Pick<TestGateway, "fetch">;
+
 export async function postJson(
+  via: Fetcher,
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return fetch(url, {
+  return via.fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -56,8 +76,8 @@ export async function postJson(
 }
 
 /** Follows one redirect without fetching the target. */
-export async function redirectOf(url: string): Promise<URL> {
-  const res = await fetch(url, { redirect: "manual" });
+export async function redirectOf(via: Fetcher, url: string): Promise<URL> {
+  const res = await via.fetch(url, { redirect: "manual" });
   if (res.status !== 302) throw new Error(`Expected 302 from ${url}, got ${res.status}: ${await res.text()}`);
   return new URL(res.headers.get("location")!, url);
 }
@@ -68,11 +88,11 @@ export async function startLogin(
   body: Record<string, unknown> = { country: "demo" },
 ): Promise<{ loginId: string; loginSecret: string; startUrl: string; callback: URL }> {
   const loginSecret = newLoginSecret();
-  const res = await postJson(`${gateway.url}/auth/logins`, { loginSecret, ...body });
+  const res = await postJson(gateway, `${gateway.url}/auth/logins`, { loginSecret, ...body });
   if (res.status !== 201) throw new Error(`POST /auth/logins ${res.status}: ${await res.text()}`);
   const { loginId, startUrl } = (await res.json()) as { loginId: string; startUrl: string };
-  const authorize = await redirectOf(startUrl);
-  const callback = await redirectOf(authorize.toString());
+  const authorize = await redirectOf(gateway, startUrl);
+  const callback = await redirectOf(gateway, authorize.toString());
   return { loginId, loginSecret, startUrl, callback };
 }
 

@@ -2,7 +2,7 @@
 import { PassThrough } from "node:stream";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";
-import { startTestGateway } from "../support/gateway";
+import { buildTestGateway } from "../support/gateway";
 import { completion, postJson, redirectOf, startLogin, completionCodeOf } from "./helpers";
 
 test("logs carry no client secret, login secret, code, state, session or Exact token", async () => {
@@ -11,7 +11,7 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
   const stream = new PassThrough();
   const lines: string[] = [];
   stream.on("data", (chunk: Buffer) => lines.push(chunk.toString("utf8")));
-  const gateway = await startTestGateway(
+  const gateway = await buildTestGateway(
     { LOG_LEVEL: "trace", EOL_EXACT_BASE_URL: sim.url },
     { clock, simulator: sim, logStream: stream },
   );
@@ -22,25 +22,27 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
     const started = await startLogin(gateway, { country: "nl", clientId, clientSecret });
     const code = started.callback.searchParams.get("code")!;
     const state = started.callback.searchParams.get("state")!;
-    const completed = await redirectOf(started.callback.toString());
+    const completed = await redirectOf(gateway, started.callback.toString());
     expect(completion(completed).status).toBe("ok");
     const completionCode = completionCodeOf(completed);
-    const redeemed = await postJson(`${gateway.url}/auth/logins/${started.loginId}/redeem`, {
+    const redeemed = await postJson(gateway, `${gateway.url}/auth/logins/${started.loginId}/redeem`, {
       loginSecret: started.loginSecret,
       completionCode,
     });
     const { sessionToken } = await redeemed.json();
     // the browser then loads auth-complete.html with the completion code in its query
-    expect((await fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status).toBe(200);
+    expect(
+      (await gateway.fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status,
+    ).toBe(200);
     const auth = { authorization: `Bearer ${sessionToken}` };
     const context = await gateway.app.sessions.resolve(auth.authorization);
     const firstAccess = await gateway.app.tokens.getAccessToken(context.chainId);
     clock.advance(595_000);
-    expect((await fetch(`${gateway.url}/auth/session`, { headers: auth })).status).toBe(200);
+    expect((await gateway.fetch(`${gateway.url}/auth/session`, { headers: auth })).status).toBe(200);
     const secondAccess = await gateway.app.tokens.getAccessToken(context.chainId);
     expect(secondAccess).not.toBe(firstAccess);
     // a failing request with a secret in the body is logged too
-    await postJson(`${gateway.url}/auth/logins`, {
+    await postJson(gateway, `${gateway.url}/auth/logins`, {
       loginSecret: started.loginSecret,
       clientSecret,
       country: "xx",

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const getSession = (token: string) =>
-  fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+  rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
 
 test("50 concurrent session checks on one session cost one current/Me upstream", async () => {
   const { sessionToken } = await signInTestUser(rig.gateway);
@@ -34,7 +34,7 @@ test("the callback's current/Me goes through the scheduler and counts against th
   const scheduler = rig.gateway.app.exact.scheduler;
   const clientId = DEMO_APP.clientId;
   expect(scheduler.budgetsOf(clientId)).toEqual([]);
-  await fetch(callback, { redirect: "manual" });
+  await rig.gateway.fetch(callback, { redirect: "manual" });
   const [me] = rig.sim.log.filter({ kind: "api", endpoint: "current/Me" });
   expect(me?.clientId).toBe(clientId);
   const budgets = scheduler.budgetsOf(clientId);
@@ -45,9 +45,10 @@ test("the callback's current/Me goes through the scheduler and counts against th
 test("an unreadable current/Me at sign-in ends in a clear exact_unavailable, after retries", async () => {
   const { callback } = await startLogin(rig.gateway);
   rig.sim.setFaults("malformed:1");
-  const res = await fetch(callback, { redirect: "manual" });
+  const res = await rig.gateway.fetch(callback, { redirect: "manual" });
   const result = completion(new URL(res.headers.get("location")!, callback));
-  expect(result).toMatchObject({ status: "error", code: "exact_unavailable" });
+  // "retry": the new tokens are kept and the completion page offers "Try again" (keptTokens.test.ts).
+  expect(result).toMatchObject({ status: "retry", code: "exact_unavailable" });
   expect(result.message).toMatch(/Exact Online unavailable/);
   expect(rig.sim.log.count({ kind: "api", endpoint: "current/Me", fault: "malformed" })).toBe(4);
 });

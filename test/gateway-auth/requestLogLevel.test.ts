@@ -1,14 +1,14 @@
 /** Request lines are logged at debug: the default level (info) keeps the log for start-up and errors. */
 import { PassThrough } from "node:stream";
-import { startTestGateway } from "../support/gateway";
+import { buildTestGateway } from "../support/gateway";
 
 async function logOf(env: Record<string, string>): Promise<Array<Record<string, unknown>>> {
   const stream = new PassThrough();
   const lines: string[] = [];
   stream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
-  const gateway = await startTestGateway(env, { logStream: stream });
+  const gateway = await buildTestGateway(env, { logStream: stream });
   try {
-    expect((await fetch(`${gateway.url}/auth/session?secret=1`)).status).toBe(401);
+    expect((await gateway.fetch(`${gateway.url}/auth/session?secret=1`)).status).toBe(401);
   } finally {
     await gateway.close();
   }

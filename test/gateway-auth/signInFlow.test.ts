@@ -1,4 +1,4 @@
-/** The whole sign-in flow over real HTTP against the in-process simulator. */
+/** The whole sign-in flow: the gateway through inject, the in-process simulator over real HTTP. */
 import type { RedeemResponse, SessionInfo } from "../../src/shared/api";
 import { signInTestUser } from "../support/gateway";
 import {
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 test("GET /auth/config offers the demo and names the callback to register", async () => {
-  const res = await fetch(`${rig.gateway.url}/auth/config`);
+  const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/config`);
   expect(await res.json()).toEqual({
     managed: false,
     redirectUri: `${rig.gateway.url}/auth/callback`,
@@ -33,12 +33,15 @@ test("GET /auth/config offers the demo and names the callback to register", asyn
 test("sign in: start → Exact authorize with a state → callback → redeem once → session", async () => {
   // The start URL is same-origin and leads to the simulator's authorize URL with our client and callback.
   const loginSecret = newLoginSecret();
-  const created = await postJson(`${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+  const created = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, {
+    loginSecret,
+    country: "demo",
+  });
   expect(created.status).toBe(201);
   const { startUrl, expiresAt } = await created.json();
   expect(startUrl.startsWith(`${rig.gateway.url}/auth/logins/`)).toBe(true);
   expect(Date.parse(expiresAt) - rig.clock.now()).toBe(10 * 60_000);
-  const authorize = await redirectOf(startUrl);
+  const authorize = await redirectOf(rig.gateway, startUrl);
   expect(authorize.searchParams.get("client_id")).toBe("6c1e5f2a-8b4d-4e8f-9a3b-2d7c0e1f4a5b");
   expect(authorize.origin).toBe(new URL(rig.sim.url).origin);
   expect(authorize.pathname).toBe("/api/oauth2/auth");
@@ -48,11 +51,11 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
 
   // finish the first login
   const first = await startLogin(rig.gateway);
-  const completed = await redirectOf(first.callback.toString());
+  const completed = await redirectOf(rig.gateway, first.callback.toString());
   const done = completion(completed);
   expect(done).toEqual({ status: "ok", code: null, message: null, loginId: first.loginId });
   const completionCode = completionCodeOf(completed);
-  const redeem = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
+  const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
     loginSecret: first.loginSecret,
     completionCode,
   });
@@ -67,14 +70,14 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
     managed: false,
   });
 
-  const again = await postJson(`${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
+  const again = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${first.loginId}/redeem`, {
     loginSecret: first.loginSecret,
     completionCode,
   });
   expect(again.status).toBe(409);
   expect((await again.json()).error.code).toBe("login_already_redeemed");
 
-  const session = await fetch(`${rig.gateway.url}/auth/session`, {
+  const session = await rig.gateway.fetch(`${rig.gateway.url}/auth/session`, {
     headers: { authorization: `Bearer ${body.sessionToken}` },
   });
   expect(session.status).toBe(200);
@@ -83,11 +86,11 @@ test("sign in: start → Exact authorize with a state → callback → redeem on
 
 test("concurrent redeems of one login: exactly one session", async () => {
   const started = await startLogin(rig.gateway);
-  const completionCode = completionCodeOf(await redirectOf(started.callback.toString()));
+  const completionCode = completionCodeOf(await redirectOf(rig.gateway, started.callback.toString()));
   const before = storedRows(rig.gateway.dataDir).sessions;
   const results = await Promise.all(
     Array.from({ length: 8 }, () =>
-      postJson(`${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
+      postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${started.loginId}/redeem`, {
         loginSecret: started.loginSecret,
         completionCode,
       }),
@@ -102,16 +105,21 @@ test("consent denied: the page says so, redeem reports it, no session or chain i
   rig.sim.setAutoApprove(false);
   try {
     const loginSecret = "x".repeat(40);
-    const res = await postJson(`${rig.gateway.url}/auth/logins`, { loginSecret, country: "demo" });
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins`, {
+      loginSecret,
+      country: "demo",
+    });
     const { loginId, startUrl } = await res.json();
-    const authorize = await redirectOf(startUrl);
+    const authorize = await redirectOf(rig.gateway, startUrl);
     // The consent page's "deny" answer, as the simulator's form posts it.
     const denied = await denyConsent(authorize);
-    const done = completion(await redirectOf(denied.toString()));
+    const done = completion(await redirectOf(rig.gateway, denied.toString()));
     expect(done.status).toBe("error");
     expect(done.code).toBe("consent_denied");
     expect(done.message).toMatch(/declined access in Exact Online/);
-    const redeem = await postJson(`${rig.gateway.url}/auth/logins/${loginId}/redeem`, { loginSecret });
+    const redeem = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${loginId}/redeem`, {
+      loginSecret,
+    });
     expect((await redeem.json()).error.code).toBe("consent_denied");
   } finally {
     rig.sim.setAutoApprove(true);
@@ -147,9 +155,9 @@ test("sign out ends this session only; ?all=true ends every session of the user 
   const b = await signInTestUser(rig.gateway);
   const c = await signInTestUser(rig.gateway);
   const get = (token: string) =>
-    fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+    rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
   const del = (token: string, all = false) =>
-    fetch(`${rig.gateway.url}/auth/session${all ? "?all=true" : ""}`, {
+    rig.gateway.fetch(`${rig.gateway.url}/auth/session${all ? "?all=true" : ""}`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${token}` },
     });
@@ -176,7 +184,7 @@ test("wrong client secret: a clear message and nothing stored", async () => {
     clientId: "{11111111-2222-3333-4444-555555555555}",
     clientSecret: "wrong-secret",
   });
-  const done = completion(await redirectOf(started.callback.toString()));
+  const done = completion(await redirectOf(rig.gateway, started.callback.toString()));
   expect(done.code).toBe("invalid_client");
   expect(done.message).toBe(
     "Exact Online rejected the client ID or client secret. Check both against your app in Exact's App Center.",
@@ -187,8 +195,8 @@ test("wrong client secret: a clear message and nothing stored", async () => {
 
 test("a replayed callback (same state) is refused as a state mismatch", async () => {
   const started = await startLogin(rig.gateway);
-  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
-  const replay = completion(await redirectOf(started.callback.toString()));
+  expect(completion(await redirectOf(rig.gateway, started.callback.toString())).status).toBe("ok");
+  const replay = completion(await redirectOf(rig.gateway, started.callback.toString()));
   expect(replay.code).toBe("state_mismatch");
   expect(replay.message).toMatch(/does not belong to a sign-in started here, or was already used/);
 });
@@ -197,15 +205,15 @@ test("a forged state is refused without touching the login", async () => {
   const started = await startLogin(rig.gateway);
   const forged = new URL(started.callback);
   forged.searchParams.set("state", `${started.loginId}.${"A".repeat(43)}`);
-  expect(completion(await redirectOf(forged.toString())).code).toBe("state_mismatch");
+  expect(completion(await redirectOf(rig.gateway, forged.toString())).code).toBe("state_mismatch");
   // the genuine callback still works
-  expect(completion(await redirectOf(started.callback.toString())).status).toBe("ok");
+  expect(completion(await redirectOf(rig.gateway, started.callback.toString())).status).toBe("ok");
 });
 
 test("a login older than 10 minutes has expired", async () => {
   const started = await startLogin(rig.gateway);
   rig.clock.advance(10 * 60_000 + 1000);
-  const done = completion(await redirectOf(started.callback.toString()));
+  const done = completion(await redirectOf(rig.gateway, started.callback.toString()));
   expect(done.code).toBe("login_expired");
   expect(done.message).toMatch(/expired .*Start the sign-in again/);
 });
@@ -219,7 +227,7 @@ test("the callback's code and state never appear in the logs' URLs", async () =>
 });
 
 test("every /auth response carries security headers", async () => {
-  const res = await fetch(`${rig.gateway.url}/auth/config`);
+  const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/config`);
   expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
@@ -230,11 +238,11 @@ test("a login approved in someone else's browser cannot be redeemed without that
   // The attacker creates a login (knowing its login secret) and gets a victim to open the start URL and
   // approve. The victim's browser, not the attacker, receives the completion code.
   const attacker = await startLogin(rig.gateway);
-  const victimWindow = await redirectOf(attacker.callback.toString());
+  const victimWindow = await redirectOf(rig.gateway, attacker.callback.toString());
   expect(completion(victimWindow).status).toBe("ok");
   const before = storedRows(rig.gateway.dataDir).sessions;
   for (const completionCode of [undefined, "", "x".repeat(43), newLoginSecret()]) {
-    const res = await postJson(`${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
+    const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
       loginSecret: attacker.loginSecret,
       ...(completionCode === undefined ? {} : { completionCode }),
     });
@@ -246,7 +254,7 @@ test("a login approved in someone else's browser cannot be redeemed without that
   }
   expect(storedRows(rig.gateway.dataDir).sessions).toBe(before);
   // The window that completed the sign-in can still redeem it, once.
-  const res = await postJson(`${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
+  const res = await postJson(rig.gateway, `${rig.gateway.url}/auth/logins/${attacker.loginId}/redeem`, {
     loginSecret: attacker.loginSecret,
     completionCode: completionCodeOf(victimWindow),
   });

@@ -1,7 +1,7 @@
 /** The accountant-scale data set (1,500 divisions) through the real gateway: paging to the end and fan-out. */
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi, records } from "./support/api";
 
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ describe("accountant-large data set", () => {
   beforeAll(async () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "accountant-large", seed: 1, autoApprove: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     token = (await signInTestUser(gateway)).sessionToken;
     granted = defaultGrant(sim.data, sim.data.primaryUserId).sort((a, b) => a - b);
   });
@@ -27,7 +27,7 @@ describe("accountant-large data set", () => {
 
   it("divisions: pages through all of them in ceil(n/60) calls", async () => {
     sim.log.reset();
-    const { status, body } = await callApi(gateway.url, token, "/api/v1/divisions");
+    const { status, body } = await callApi(gateway, token, "/api/v1/divisions");
     expect(status).toBe(200);
     expect(granted.length).toBeGreaterThanOrEqual(1400);
     expect(records(body).map((row) => row.Division)).toEqual(granted);
@@ -39,7 +39,7 @@ describe("accountant-large data set", () => {
     const chosen = granted.filter((code) => !blocked.has(code)).slice(0, 400);
     sim.log.reset();
     const { status, body } = await callApi(
-      gateway.url,
+      gateway,
       token,
       `/api/v1/role-holders?roles=274&divisions=${chosen.join(",")}`,
     );

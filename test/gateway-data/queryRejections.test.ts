@@ -1,7 +1,7 @@
 /** The query route refuses bad input with clear 400s and sends nothing to Exact for any of it. */
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "./support/api";
 
 const enc = encodeURIComponent;
@@ -99,7 +99,7 @@ describe("query route: strict input checks", () => {
   beforeAll(async () => {
     const clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     token = (await signInTestUser(gateway)).sessionToken;
     sim.log.reset();
   });
@@ -109,7 +109,7 @@ describe("query route: strict input checks", () => {
   });
 
   it.each(BAD_INPUTS)("refuses %s with a clear 400", async (_label, query, message) => {
-    const { status, body } = await callApi(gateway.url, token, `/api/v1/query?${query}`);
+    const { status, body } = await callApi(gateway, token, `/api/v1/query?${query}`);
     expect(status).toBe(400);
     expect(body.error?.code).toBe("invalid_request");
     expect(body.error?.message).toMatch(message);
@@ -123,7 +123,7 @@ describe("query route: strict input checks", () => {
 
   it("still answers a good query (the checks are not refusing everything)", async () => {
     const { status, body } = await callApi(
-      gateway.url,
+      gateway,
       token,
       "/api/v1/query?resource=system/Divisions&select=Code,Description",
     );

@@ -1,12 +1,12 @@
 /**
- * The access-review routes through the real gateway and simulator over HTTP (demo data set, virtual
+ * The access-review routes through the real gateway (inject) and simulator (HTTP) (demo data set, virtual
  * clock): expected rows worked out from the data set, parameter errors, and the upstream calls a whole
  * review costs compared with ROLEHOLDERS over the same divisions.
  */
 import type { AccessReviewResponse, TableResponse } from "../../src/shared/api";
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator, type SimUserRole } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi, records } from "./support/api";
 
 const DAY = 86_400_000;
@@ -22,7 +22,7 @@ describe("access review routes (demo data set)", () => {
   beforeAll(async () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     token = (await signInTestUser(gateway)).sessionToken;
     const blocked = new Set(sim.data.divisions.filter((d) => d.blockingStatus !== 0).map((d) => d.code));
     readable = defaultGrant(sim.data, sim.data.primaryUserId)
@@ -34,7 +34,7 @@ describe("access review routes (demo data set)", () => {
     await sim.close();
   });
 
-  const get = <T = TableResponse>(path: string) => callApi<T>(gateway.url, token, path);
+  const get = <T = TableResponse>(path: string) => callApi<T>(gateway, token, path);
   const today = () => Math.floor(clock.now() / DAY) * DAY;
   const heldToday = (row: SimUserRole) =>
     (row.startDate === null || row.startDate <= clock.now()) &&
@@ -135,13 +135,13 @@ describe("access review routes (demo data set)", () => {
   });
 
   it("access-review: four tables from one fetch per division, as many calls as ROLEHOLDERS plus nothing", async () => {
-    await callApi(gateway.url, token, "/api/v1/cache", { method: "DELETE" });
+    await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
     sim.log.reset();
     const holders = await get("/api/v1/role-holders?roles=274&divisions=all");
     expect(holders.status).toBe(200);
     const holderCalls = sim.log.perEndpoint();
 
-    await callApi(gateway.url, token, "/api/v1/cache", { method: "DELETE" });
+    await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
     sim.log.reset();
     const review = await get<AccessReviewResponse>("/api/v1/access-review");
     expect(review.status).toBe(200);

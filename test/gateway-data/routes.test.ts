@@ -1,8 +1,11 @@
-/** Every data route through the real gateway and simulator over HTTP, on a virtual clock (demo data set). */
+/**
+ * Every data route through the real gateway (inject) and the simulator (HTTP), on a virtual clock
+ * (demo data set).
+ */
 import { VirtualClock } from "../../src/shared/clock";
 import type { StatusResponse } from "../../src/shared/api";
 import { startSimulator, defaultGrant, type RunningSimulator, type SimDataset } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi, records } from "./support/api";
 
 const DAY = 86_400_000;
@@ -33,7 +36,7 @@ describe("data routes (demo data set)", () => {
   beforeAll(async () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     const signedIn = await signInTestUser(gateway);
     token = signedIn.sessionToken;
     current = signedIn.session.currentDivision!;
@@ -48,10 +51,10 @@ describe("data routes (demo data set)", () => {
   });
 
   const get = (path: string, options: { noCache?: boolean; as?: string } = {}) =>
-    callApi(gateway.url, options.as ?? token, path, { noCache: options.noCache });
+    callApi(gateway, options.as ?? token, path, { noCache: options.noCache });
 
   it("refuses calls without a session", async () => {
-    const answer = await callApi(gateway.url, null, "/api/v1/divisions");
+    const answer = await callApi(gateway, null, "/api/v1/divisions");
     expect(answer.status).toBe(401);
     expect(answer.body.error?.code).toBe("not_signed_in");
   });
@@ -134,7 +137,7 @@ describe("data routes (demo data set)", () => {
   });
 
   it("user-roles: joined with users, role filter on Exact's side, active today", async () => {
-    await callApi(gateway.url, token, "/api/v1/cache", { method: "DELETE" });
+    await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
     sim.log.reset();
     const { status, body } = await get(`/api/v1/user-roles?divisions=${readable.join(",")}&role=274`);
     expect(status).toBe(200);
@@ -268,7 +271,7 @@ describe("data routes (demo data set)", () => {
     await get(path, { as: otherToken });
     sim.log.reset();
 
-    expect((await callApi(gateway.url, token, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
+    expect((await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
     expect((await get(path)).body.cached).toBe(false);
     expect((await get(path, { as: otherToken })).body.cached).toBe(true);
     expect(sim.log.count({ kind: "api" })).toBe(1);
@@ -276,7 +279,7 @@ describe("data routes (demo data set)", () => {
 
   it("status: budgets per division in use and the caller's cache entries", async () => {
     await get(`/api/v1/users?division=${current}`);
-    const { status, body } = await callApi<StatusResponse>(gateway.url, token, "/api/v1/status");
+    const { status, body } = await callApi<StatusResponse>(gateway, token, "/api/v1/status");
     expect(status).toBe(200);
     const budget = body.budgets.find((entry) => entry.division === current)!;
     expect(budget).toMatchObject({ minuteLimit: 60, dayLimit: 5000 });

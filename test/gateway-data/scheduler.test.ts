@@ -128,4 +128,19 @@ describe("RateScheduler", () => {
     expect(scheduler.budgetsOf("app").map((budget) => budget.division)).toEqual([1]);
     expect(scheduler.budgetsOf("other")).toEqual([]);
   });
+
+  it("puts a call without a division (what a join waits for) ahead of queued division calls", async () => {
+    const clock = new VirtualClock();
+    const scheduler = new RateScheduler({ clock, concurrency: 1 });
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const first = scheduler.schedule("app", 1, () => new Promise<void>((resolve) => (release = resolve)));
+    const queued = [2, 3, 4].map((division) =>
+      scheduler.schedule("app", division, async () => void order.push(`division ${division}`)),
+    );
+    const directory = scheduler.schedule("app", null, async () => void order.push("no division"));
+    release();
+    await Promise.all([first, ...queued, directory]);
+    expect(order).toEqual(["no division", "division 2", "division 3", "division 4"]);
+  });
 });

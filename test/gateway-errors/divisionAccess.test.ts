@@ -6,7 +6,7 @@ import { VirtualClock } from "../../src/shared/clock";
 import type { StatusResponse } from "../../src/shared/api";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { fanOut } from "../../src/gateway/data/fanOut";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "../gateway-data/support/api";
 
 describe("division arguments (real gateway and simulator)", () => {
@@ -19,11 +19,14 @@ describe("division arguments (real gateway and simulator)", () => {
   beforeAll(async () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true, errorBlock: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     const signedIn = await signInTestUser(gateway);
     token = signedIn.sessionToken;
     current = signedIn.session.currentDivision!;
-    await callApi(gateway.url, token, `/api/v1/users?division=${current}`);
+    // The caller's whole division list is known here (the divisions table was read); a cold sign-in's
+    // checks look divisions up by code instead: divisionLookUp.test.ts.
+    await callApi(gateway, token, "/api/v1/divisions");
+    await callApi(gateway, token, `/api/v1/users?division=${current}`);
   });
   afterAll(async () => {
     await gateway.close();
@@ -35,7 +38,7 @@ describe("division arguments (real gateway and simulator)", () => {
     const foreign: number[] = [];
     for (let code = 900_000; foreign.length < 1000; code += 1) if (!own.has(code)) foreign.push(code);
     sim.log.reset();
-    const answer = await callApi(gateway.url, token, `/api/v1/users?division=${foreign.join(",")}`);
+    const answer = await callApi(gateway, token, `/api/v1/users?division=${foreign.join(",")}`);
     expect(answer.status).toBe(403);
     expect(answer.body.error?.code).toBe("no_division_access");
     expect(answer.body.error?.message).toBe(
@@ -47,7 +50,7 @@ describe("division arguments (real gateway and simulator)", () => {
   it("a list mixing open and foreign divisions is refused before any call, too", async () => {
     sim.log.reset();
     const answer = await callApi(
-      gateway.url,
+      gateway,
       token,
       `/api/v1/query?resource=users/Users&select=FullName&division=${current},999999`,
     );
@@ -62,10 +65,10 @@ describe("division arguments (real gateway and simulator)", () => {
         user.endDate === null && user.userId !== sim.data.primaryUserId && user.divisions.includes(current),
     )!;
     const other = (await signInTestUser(gateway, { userId: colleague.userId })).sessionToken;
-    expect((await callApi(gateway.url, other, "/api/v1/divisions")).status).toBe(200);
-    expect((await callApi(gateway.url, other, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
+    expect((await callApi(gateway, other, "/api/v1/divisions")).status).toBe(200);
+    expect((await callApi(gateway, other, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
     sim.log.reset();
-    expect((await callApi(gateway.url, other, `/api/v1/users?division=${current}`)).status).toBe(200);
+    expect((await callApi(gateway, other, `/api/v1/users?division=${current}`)).status).toBe(200);
     expect(sim.log.filter({ kind: "api" }).map((call) => call.endpoint)).toEqual(["users/Users"]);
   });
 
@@ -82,15 +85,15 @@ describe("division arguments (real gateway and simulator)", () => {
         primary.divisions.some((code) => open(code) && !user.divisions.includes(code)),
     )!;
     const notTheirs = primary.divisions.find((code) => open(code) && !colleague.divisions.includes(code))!;
-    expect((await callApi(gateway.url, token, `/api/v1/users?division=${notTheirs}`)).status).toBe(200);
+    expect((await callApi(gateway, token, `/api/v1/users?division=${notTheirs}`)).status).toBe(200);
     const other = (await signInTestUser(gateway, { userId: colleague.userId })).sessionToken;
-    expect((await callApi(gateway.url, other, `/api/v1/users?division=${current}`)).status).toBe(200);
-    const theirs = await callApi<StatusResponse>(gateway.url, other, "/api/v1/status");
+    expect((await callApi(gateway, other, `/api/v1/users?division=${current}`)).status).toBe(200);
+    const theirs = await callApi<StatusResponse>(gateway, other, "/api/v1/status");
     expect(theirs.status).toBe(200);
     const shown = theirs.body.budgets.map((budget) => budget.division);
     expect(shown).toContain(current);
     expect(shown).not.toContain(notTheirs);
-    const mine = await callApi<StatusResponse>(gateway.url, token, "/api/v1/status");
+    const mine = await callApi<StatusResponse>(gateway, token, "/api/v1/status");
     expect(mine.body.budgets.map((budget) => budget.division)).toEqual(
       expect.arrayContaining([current, notTheirs]),
     );

@@ -5,7 +5,7 @@
  */
 import { VirtualClock } from "../../src/shared/clock";
 import { DEMO_APP, startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi } from "../gateway-data/support/api";
 
 const enc = encodeURIComponent;
@@ -20,7 +20,7 @@ describe("error budget (simulator errorBlock on)", () => {
   beforeAll(async () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true, errorBlock: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     const signedIn = await signInTestUser(gateway);
     bad = { sessionToken: signedIn.sessionToken, division: signedIn.session.currentDivision! };
     const second = sim.data.users.find(
@@ -45,7 +45,7 @@ describe("error budget (simulator errorBlock on)", () => {
     sim.log.reset();
     const answers = [];
     for (let i = 0; i < 15; i += 1) {
-      answers.push(await callApi(gateway.url, bad.sessionToken, query("NoSuchField", bad.division)));
+      answers.push(await callApi(gateway, bad.sessionToken, query("NoSuchField", bad.division)));
     }
     expect(answers.map((answer) => answer.status)).toEqual(Array(15).fill(400));
     expect(new Set(answers.map((answer) => answer.body.error?.message)).size).toBe(1);
@@ -56,10 +56,10 @@ describe("error budget (simulator errorBlock on)", () => {
 
   it("Refresh all (DELETE /api/v1/cache) forgets the remembered answer: the next try reaches Exact", async () => {
     sim.log.reset();
-    expect((await callApi(gateway.url, bad.sessionToken, "/api/v1/cache", { method: "DELETE" })).status).toBe(
+    expect((await callApi(gateway, bad.sessionToken, "/api/v1/cache", { method: "DELETE" })).status).toBe(
       204,
     );
-    const again = await callApi(gateway.url, bad.sessionToken, query("NoSuchField", bad.division));
+    const again = await callApi(gateway, bad.sessionToken, query("NoSuchField", bad.division));
     expect(again.status).toBe(400);
     expect(upstream4xx()).toHaveLength(1);
   });
@@ -68,7 +68,7 @@ describe("error budget (simulator errorBlock on)", () => {
     sim.log.reset();
     const answers = [];
     for (let i = 0; i < 8; i += 1) {
-      answers.push(await callApi(gateway.url, bad.sessionToken, query(`Bad${i}`, bad.division)));
+      answers.push(await callApi(gateway, bad.sessionToken, query(`Bad${i}`, bad.division)));
     }
     // Two errors were counted above; three more reach Exact, then EOL stops.
     expect(answers.slice(0, 3).map((answer) => answer.body.error?.code)).toEqual(
@@ -85,14 +85,14 @@ describe("error budget (simulator errorBlock on)", () => {
     expect(upstream4xx()).toHaveLength(3);
     expect(sim.log.tooManyRequests()).toBe(0);
     // Even a correct query for that endpoint waits: Exact counts per endpoint, whatever the query.
-    const good = await callApi(gateway.url, bad.sessionToken, query("FullName", bad.division));
+    const good = await callApi(gateway, bad.sessionToken, query("FullName", bad.division));
     expect(good.body.error?.code).toBe("error_limit_reached");
   });
 
   it("a second user of the same app and division keeps working at normal speed", async () => {
     sim.log.reset();
     const started = clock.now();
-    const answer = await callApi(gateway.url, other.sessionToken, query("FullName", bad.division), {
+    const answer = await callApi(gateway, other.sessionToken, query("FullName", bad.division), {
       noCache: true,
     });
     expect(answer.status).toBe(200);
@@ -104,7 +104,7 @@ describe("error budget (simulator errorBlock on)", () => {
 
   it("the limit lifts an hour after the errors: the bad user's correct query works again", async () => {
     clock.advance(3_600_001);
-    const good = await callApi(gateway.url, bad.sessionToken, query("FullName", bad.division), {
+    const good = await callApi(gateway, bad.sessionToken, query("FullName", bad.division), {
       noCache: true,
     });
     expect(good.status).toBe(200);

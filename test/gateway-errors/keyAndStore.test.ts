@@ -5,24 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/gateway/config";
-import { startGateway } from "../../src/gateway/start";
 import { DATABASE_FILE } from "../../src/gateway/store/sqliteStore";
+import { buildTestGateway } from "../support/gateway";
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "eol-key-"));
 
-function start(dataDir: string) {
-  return startGateway(
-    loadConfig({
-      PORT: "0",
-      HOST: "127.0.0.1",
-      EOL_HTTP: "1",
-      LOG_LEVEL: "silent",
-      EOL_DEMO: "0",
-      EOL_DATA_DIR: dataDir,
-    }),
-  );
-}
+/** The checks run while the gateway is built: no socket needed. */
+const start = (dataDir: string) => buildTestGateway({ EOL_DEMO: "0" }, { dataDir });
 
 test("a first start writes a 0600 key; a lost key file next to encrypted data is never replaced", async () => {
   const dir = tempDir();

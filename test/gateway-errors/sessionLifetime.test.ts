@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
 import { purgeExpired, sessionLifetime } from "../../src/gateway/signin/sessionLifetime";
-import { signInTestUser, startTestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway } from "../support/gateway";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";
 import { startRig, storedRows, type Rig } from "../gateway-auth/helpers";
@@ -18,7 +18,7 @@ import path from "node:path";
 const DAY = 86_400_000;
 
 async function session(rig: Rig, token: string): Promise<{ status: number; code?: string }> {
-  const res = await fetch(`${rig.gateway.url}/auth/session`, {
+  const res = await rig.gateway.fetch(`${rig.gateway.url}/auth/session`, {
     headers: { authorization: `Bearer ${token}` },
   });
   const body = (await res.json()) as { error?: { code: string } };
@@ -53,7 +53,7 @@ describe("session lifetimes through the gateway", () => {
     }
     rig.clock.advance(60_000);
     expect(await session(rig, sessionToken)).toEqual({ status: 401, code: "session_expired" });
-    const data = await fetch(`${rig.gateway.url}/api/v1/me`, {
+    const data = await rig.gateway.fetch(`${rig.gateway.url}/api/v1/me`, {
       headers: { authorization: `Bearer ${sessionToken}` },
     });
     expect(data.status).toBe(401);
@@ -102,6 +102,7 @@ describe("the store: dead chains and the purge", () => {
     errorCode: null,
     errorMessage: null,
     completionHash: null,
+    keptTokens: null,
   });
 
   it("marking a chain dead deletes its sessions; a new sign-in revives the chain but not them", async () => {
@@ -164,7 +165,7 @@ describe("the store: dead chains and the purge", () => {
 test("the gateway purges periodically on its own", async () => {
   const clock = new VirtualClock();
   const sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
-  const gateway = await startTestGateway(
+  const gateway = await buildTestGateway(
     { EOL_EXACT_BASE_URL: sim.url },
     { clock, simulator: sim, purgeIntervalMs: 50 },
   );

@@ -1,6 +1,7 @@
 /**
  * SQLite mode: one gateway process per data directory (a second one is refused with a clear error),
- * and processes starting at once agree on one generated key instead of crashing.
+ * and processes starting at once agree on one generated key instead of crashing. In-process gateways
+ * are built without a socket; the `npm start` processes listen on port 0.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DATA_DIR_LOCK } from "../../src/gateway/store/openStore";
 import { SECRET_KEY_FILE } from "../../src/gateway/crypto/keyFile";
-import { startTestGateway } from "../support/gateway";
+import { buildTestGateway } from "../support/gateway";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
@@ -19,23 +20,23 @@ const tsx = (args: string[], env: Record<string, string> = {}) =>
 const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "eol-datadir-"));
 
 test("a second gateway on the same data directory is refused, naming EOL_DATA_DIR and EOL_DATABASE_URL", async () => {
-  const first = await startTestGateway({ EOL_DEMO: "0" });
+  const first = await buildTestGateway({ EOL_DEMO: "0" });
   try {
-    await expect(startTestGateway({ EOL_DEMO: "0" }, { dataDir: first.dataDir })).rejects.toThrow(
+    await expect(buildTestGateway({ EOL_DEMO: "0" }, { dataDir: first.dataDir })).rejects.toThrow(
       new RegExp(`EOL_DATA_DIR=${first.dataDir}.*EOL_DATABASE_URL`),
     );
     // The first one keeps serving.
-    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    expect((await first.fetch(`${first.url}/healthz`)).status).toBe(200);
   } finally {
     await first.close();
   }
   expect(fs.existsSync(path.join(first.dataDir, DATA_DIR_LOCK))).toBe(false);
-  const again = await startTestGateway({ EOL_DEMO: "0" }, { dataDir: first.dataDir });
+  const again = await buildTestGateway({ EOL_DEMO: "0" }, { dataDir: first.dataDir });
   await again.close();
 });
 
 test("npm start as a second process on the data directory exits with that message", async () => {
-  const first = await startTestGateway({ EOL_DEMO: "0" });
+  const first = await buildTestGateway({ EOL_DEMO: "0" });
   try {
     const second = tsx(["src/gateway/main.ts"], {
       EOL_DATA_DIR: first.dataDir,

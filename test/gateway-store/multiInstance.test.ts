@@ -1,11 +1,12 @@
 /**
  * Three gateway instances on one real PostgreSQL, against one simulator on a shared VirtualClock, with
- * requests dealt round-robin as a load balancer would: one token chain shared by all of them.
+ * requests dealt round-robin as a load balancer would: one token chain shared by all of them. Each
+ * instance is reached through inject; like instances behind a load balancer they share one public URL.
  */
 import crypto from "node:crypto";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { callApi } from "../gateway-data/support/api";
 
@@ -32,7 +33,7 @@ beforeEach(async () => {
     EOL_EXACT_CONCURRENCY: WIDE_CONCURRENCY,
   };
   instances = [];
-  for (let i = 0; i < 3; i += 1) instances.push(await startTestGateway(env, { clock, simulator: sim }));
+  for (let i = 0; i < 3; i += 1) instances.push(await buildTestGateway(env, { clock, simulator: sim }));
 });
 afterEach(async () => {
   await Promise.all(instances.map((instance) => instance.close()));
@@ -40,13 +41,13 @@ afterEach(async () => {
 });
 
 const getSession = (instance: TestGateway, token: string) =>
-  fetch(`${instance.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+  instance.fetch(`${instance.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
 const roundRobin = (index: number): TestGateway => instances[index % instances.length];
 
 test("a session made on one instance works on every instance; signing out on one ends it on all", async () => {
   const { sessionToken } = await signInTestUser(instances[1]);
   for (const instance of instances) expect((await getSession(instance, sessionToken)).status).toBe(200);
-  await fetch(`${instances[2].url}/auth/session`, {
+  await instances[2].fetch(`${instances[2].url}/auth/session`, {
     method: "DELETE",
     headers: { authorization: `Bearer ${sessionToken}` },
   });
@@ -98,7 +99,7 @@ async function hammerOneDivision(
   const answers = await Promise.all(
     Array.from({ length: 150 }, (_, index) =>
       callApi(
-        gateways[index % gateways.length].url,
+        gateways[index % gateways.length],
         tokens[index % tokens.length],
         `/api/v1/query?resource=users/Users&select=UserID&top=${index + 1}&division=${division}`,
       ),
@@ -129,7 +130,7 @@ test("control: three gateways that each keep their budget in memory draw upstrea
   const tokens: string[] = [];
   try {
     for (const user of users.slice(0, 3)) {
-      const gateway = await startTestGateway(
+      const gateway = await buildTestGateway(
         { EOL_EXACT_BASE_URL: sim.url, EOL_EXACT_CONCURRENCY: WIDE_CONCURRENCY },
         { clock, simulator: sim },
       );
@@ -150,23 +151,23 @@ test("the same table asked through all three instances within the TTL costs one 
   const path = `/api/v1/users?division=${session.currentDivision!}`;
   const usersCalls = () => sim.log.count({ kind: "api", endpoint: "users/Users" });
   // One instance alone, asked afresh: the upstream calls one answer costs.
-  const solo = await callApi(instances[0].url, sessionToken, path, { noCache: true });
+  const solo = await callApi(instances[0], sessionToken, path, { noCache: true });
   expect(solo.status).toBe(200);
   const oneSet = usersCalls();
   expect(oneSet).toBeGreaterThan(0);
-  await callApi(instances[1].url, sessionToken, "/api/v1/cache", { method: "DELETE" });
+  await callApi(instances[1], sessionToken, "/api/v1/cache", { method: "DELETE" });
 
-  const asked = await Promise.all(instances.map((instance) => callApi(instance.url, sessionToken, path)));
+  const asked = await Promise.all(instances.map((instance) => callApi(instance, sessionToken, path)));
   expect(asked.map((answer) => answer.status)).toEqual([200, 200, 200]);
   for (const answer of asked) expect(answer.body.rows).toEqual(solo.body.rows);
   expect(usersCalls()).toBe(2 * oneSet); // the three concurrent askers shared one fetch
   clock.advance(60_000);
-  await Promise.all(instances.map((instance) => callApi(instance.url, sessionToken, path)));
+  await Promise.all(instances.map((instance) => callApi(instance, sessionToken, path)));
   expect(usersCalls()).toBe(2 * oneSet); // and later ones within the TTL are served from the shared cache
 
   // Clear cache on one instance empties it for every instance.
-  const cleared = await callApi(instances[2].url, sessionToken, "/api/v1/cache", { method: "DELETE" });
+  const cleared = await callApi(instances[2], sessionToken, "/api/v1/cache", { method: "DELETE" });
   expect(cleared.status).toBe(204);
-  expect((await callApi(instances[0].url, sessionToken, path)).status).toBe(200);
+  expect((await callApi(instances[0], sessionToken, path)).status).toBe(200);
   expect(usersCalls()).toBe(3 * oneSet);
 });

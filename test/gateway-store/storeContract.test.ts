@@ -4,25 +4,13 @@
  * secrets are encrypted at rest.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
-import { sha256 } from "../../src/gateway/crypto/random";
 import { PG_MIGRATIONS } from "../../src/gateway/store/postgresMigrations";
 import { PostgresAuthStore } from "../../src/gateway/store/postgresStore";
-import { DATABASE_FILE, SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
-import type { AuthStore, LoginRecord, NewChain, SessionRecord } from "../../src/gateway/store/types";
+import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import type { AuthStore } from "../../src/gateway/store/types";
 import { startPostgres, type TestPostgres } from "../support/postgres";
-
-interface StoreKind {
-  name: string;
-  open(key: Buffer): Promise<{ store: AuthStore; location: string }>;
-  /** Every text value stored in the chains and logins tables, straight from the database. */
-  rawText(location: string): Promise<string>;
-}
+import { chain, login, NOW, postgresKind, session, sqlite, user } from "./support/storeKinds";
 
 let postgres: TestPostgres;
 beforeAll(async () => {
@@ -30,103 +18,11 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => postgres?.stop());
 
-const sqlite: StoreKind = {
-  name: "SQLite",
-  open: async (key) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eol-contract-"));
-    return { store: new SqliteAuthStore(dir, new SecretBox(key)), location: dir };
-  },
-  rawText: async (dir) => {
-    const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
-    try {
-      return JSON.stringify([
-        db.prepare("SELECT * FROM chains").all(),
-        db.prepare("SELECT * FROM logins").all(),
-      ]);
-    } finally {
-      db.close();
-    }
-  },
-};
-
-const postgresKind: StoreKind = {
-  name: "PostgreSQL",
-  open: async (key) => {
-    const url = await postgres.createDatabase();
-    return { store: await PostgresAuthStore.open(url, new SecretBox(key)), location: url };
-  },
-  rawText: async (url) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const chains = await client.query("SELECT * FROM chains");
-      const logins = await client.query("SELECT * FROM logins");
-      return JSON.stringify([chains.rows, logins.rows]);
-    } finally {
-      await client.end();
-    }
-  },
-};
-
-const NOW = 1_700_000_000_000;
-const user = { id: "u-1", fullName: "Ann Smith", userName: "ann", email: "ann@example.com" };
-
-function login(overrides: Partial<LoginRecord> = {}): LoginRecord {
-  return {
-    id: crypto.randomUUID(),
-    secretHash: sha256("login-secret"),
-    country: "nl",
-    clientId: "client-1",
-    clientSecret: "client-secret-plain",
-    redirectUri: "https://eol.example.com/auth/callback",
-    managed: false,
-    stateHash: null,
-    status: "pending",
-    createdAt: NOW,
-    expiresAt: NOW + 600_000,
-    chainId: null,
-    user: null,
-    currentDivision: null,
-    errorCode: null,
-    errorMessage: null,
-    completionHash: null,
-    ...overrides,
-  };
-}
-
-function chain(overrides: Partial<NewChain> = {}): NewChain {
-  return {
-    userId: "u-1",
-    clientId: "client-1",
-    country: "nl",
-    clientSecret: "client-secret-plain",
-    accessToken: "access-token-plain",
-    accessIssuedAt: NOW,
-    accessExpiresAt: NOW + 600_000,
-    refreshToken: "refresh-token-plain",
-    ...overrides,
-  };
-}
-
-function session(chainId: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
-    id: crypto.randomUUID(),
-    tokenHash: sha256(crypto.randomUUID()),
-    chainId,
-    user,
-    country: "nl",
-    clientId: "client-1",
-    currentDivision: 12345,
-    managed: true,
-    createdAt: NOW,
-    lastUsedAt: NOW,
-    ...overrides,
-  };
-}
+const onPostgres = postgresKind(() => postgres);
 
 const wins = (results: boolean[]): number => results.filter(Boolean).length;
 
-describe.each([sqlite, postgresKind])("$name store contract", (kind) => {
+describe.each([sqlite, onPostgres])("$name store contract", (kind) => {
   const key = crypto.randomBytes(32);
   let store: AuthStore;
   let location: string;
@@ -214,6 +110,36 @@ describe.each([sqlite, postgresKind])("$name store contract", (kind) => {
     expect(await store.getSessionByTokenHash(a.tokenHash)).toBeNull();
     expect(await store.deleteSessionsOfChain(chainId)).toBe(2);
     expect(await store.getSessionByTokenHash(b.tokenHash)).toBeNull();
+  });
+
+  test("a session and its chain's status come in one read; a deleted session or a dead chain is not served", async () => {
+    const live = await store.upsertChain(chain({ userId: "u-joined" }), NOW);
+    const mine = session(live.id);
+    const record = login();
+    await store.createLogin(record);
+    await store.completeLogin(record.id, {
+      chainId: live.id,
+      user,
+      currentDivision: 7,
+      completionHash: "hj",
+    });
+    expect(await store.redeemLogin(record.id, mine)).toBe(true);
+    expect(await store.getSessionWithChain(mine.tokenHash)).toEqual({ session: mine, chainLive: true });
+    await store.deleteSession(mine.id);
+    expect(await store.getSessionWithChain(mine.tokenHash)).toBeNull();
+    const again = session(live.id);
+    const second = login();
+    await store.createLogin(second);
+    await store.completeLogin(second.id, {
+      chainId: live.id,
+      user,
+      currentDivision: 7,
+      completionHash: "hk",
+    });
+    expect(await store.redeemLogin(second.id, again)).toBe(true);
+    expect(await store.markChainDead(live.id, live.version, NOW)).toBe(true);
+    // A dead chain's sessions are never served as live (the store may also have signed them out).
+    expect((await store.getSessionWithChain(again.tokenHash))?.chainLive ?? false).toBe(false);
   });
 
   test("a new sign-in supersedes the chain of the same user, app and country (same id, next version)", async () => {

@@ -1,6 +1,6 @@
 /**
- * The column names in src/shared/rules/tableColumns.ts are what the real gateway answers (over HTTP,
- * against the simulator), and the task pane reads the divisions table by them.
+ * The column names in src/shared/rules/tableColumns.ts are what the real gateway answers (through
+ * inject, against the simulator over HTTP), and the task pane reads the divisions table by them.
  */
 import { divisionOptions } from "../../src/addin/taskpane/divisions";
 import type { Column } from "../../src/shared/api";
@@ -17,7 +17,7 @@ import {
 } from "../../src/shared/rules/tableColumns";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { callApi } from "../gateway-data/support/api";
-import { signInTestUser, startTestGateway, type TestGateway } from "../support/gateway";
+import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 
 describe("shared table columns", () => {
   let sim: RunningSimulator;
@@ -27,7 +27,7 @@ describe("shared table columns", () => {
   beforeAll(async () => {
     const clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true });
-    gateway = await startTestGateway({}, { clock, simulator: sim });
+    gateway = await buildTestGateway({}, { clock, simulator: sim });
     token = (await signInTestUser(gateway)).sessionToken;
   });
   afterAll(async () => {
@@ -47,13 +47,13 @@ describe("shared table columns", () => {
   ];
 
   it.each(routes)("%s answers exactly the shared columns, in order", async (path, columns) => {
-    const { status, body } = await callApi(gateway.url, token, path);
+    const { status, body } = await callApi(gateway, token, path);
     expect(status).toBe(200);
     expect(body.columns).toEqual(Object.values(columns));
   });
 
   it("the task pane reads every division's code and name from the gateway's answer", async () => {
-    const { body } = await callApi(gateway.url, token, "/api/v1/divisions?scope=license");
+    const { body } = await callApi(gateway, token, "/api/v1/divisions?scope=license");
     const options = divisionOptions(body);
     expect(options.length).toBe(body.rows.length);
     expect(options.length).toBeGreaterThan(1);

@@ -75,6 +75,30 @@ describe("divisions", () => {
     expect(rows.filter((r) => r.Current === true)).toHaveLength(1);
   });
 
+  it("system/Divisions filtered by codes (Code eq … or …) answers only those the user can open", async () => {
+    const granted = defaultGrant(t.sim.data, t.sim.data.primaryUserId);
+    const asked = [granted[1], 999999, granted[0]];
+    const filter = encodeURIComponent(asked.map((code) => `Code eq ${code}`).join(" or "));
+    const rows = await results(`/api/v1/${main}/system/Divisions?$select=Code&$filter=${filter}`);
+    expect(rows.map((r) => r.Code)).toEqual([granted[0], granted[1]].sort((a, b) => a - b));
+  });
+
+  it("refuses a filter with more comparisons than maxFilterComparisons (a limit Exact may have)", async () => {
+    const limited = await startTestSimulator({ maxFilterComparisons: 2 });
+    try {
+      const other = await signIn(limited.sim);
+      const filter = (n: number) =>
+        encodeURIComponent(Array.from({ length: n }, (_, i) => `Code eq ${i + 1}`).join(" or "));
+      const path = (n: number) => `/api/v1/${main}/system/Divisions?$select=Code&$filter=${filter(n)}`;
+      expect((await api(limited.sim, other.access_token, path(2))).status).toBe(200);
+      const refused = await api(limited.sim, other.access_token, path(3));
+      expect(refused.status).toBe(400);
+      expect(await errorText(refused)).toBe("Bad Request - Error in query syntax.");
+    } finally {
+      await limited.sim.close();
+    }
+  });
+
   it("hrm/Divisions has its own names (HID, Main) and status codes (1 = archived), within one license", async () => {
     const rows = await results(`/api/v1/${main}/hrm/Divisions`);
     expect(rows[0]).toHaveProperty("HID");

@@ -1,4 +1,22 @@
-/** Starts a real gateway on a free loopback port over plain HTTP, for integration tests. */
+/**
+ * A real gateway for the tests, over plain HTTP, against the test's simulator (real loopback HTTP).
+ *
+ * buildTestGateway() is the default for route tests: the gateway is built but never listens, and
+ * `gateway.fetch` reaches it through `app.inject()` (see injectFetch.ts) — no socket, no port. Its URL is
+ * http://127.0.0.1:0 (no server can ever answer on port 0), used for the OAuth redirect URI; the
+ * simulator's redirect back to it is followed by `gateway.fetch` through inject again.
+ *
+ * startTestGateway() listens on a port bound as port 0 (start.ts: bound first, then built on it — no
+ * free-port-then-listen race) and `gateway.fetch` is the real fetch. It stays only where the socket
+ * itself is under test or something outside this process must reach the gateway:
+ * - the browser end-to-end suites (test/e2e: Chromium loads the pane and calls the gateway);
+ * - https/TLS, the static files and Node's HTTP parser (test/integration: gateway-https-demo,
+ *   gateway-static, gateway-socket — light-my-request bypasses TLS and the parser);
+ * - shutdown and SIGTERM (test/gateway-errors/shutdown: in-flight requests, refused connections).
+ * Gateway processes (`npm start` in test/gateway-store/dataDir) listen on PORT=0 the same way. The
+ * add-in's own client against a stand-in server (test/addin-functions/support/stubGateway) uses real
+ * fetch: its network errors and timeouts are what it tests.
+ */
 import crypto from "node:crypto";
 import type http from "node:http";
 import fs from "node:fs";
@@ -8,8 +26,10 @@ import type { RedeemResponse, SessionInfo } from "../../src/shared/api";
 import type { Clock } from "../../src/shared/clock";
 import type { Country } from "../../src/shared/countries";
 import type { RunningSimulator } from "../../src/simulator";
-import { loadConfig } from "../../src/gateway/config";
+import { buildGateway } from "../../src/gateway/app";
+import { loadConfig, type GatewayConfig } from "../../src/gateway/config";
 import { startGateway, type RunningGateway } from "../../src/gateway/start";
+import { injectFetch } from "./injectFetch";
 
 export interface TestGatewayOptions {
   /** Shared with the simulator (a VirtualClock) so token lifetimes take no real time. */
@@ -22,27 +42,67 @@ export interface TestGatewayOptions {
   logStream?: NodeJS.WritableStream;
   /** How often the gateway purges expired sign-in records. */
   purgeIntervalMs?: number;
+}
+
+export interface ListeningGatewayOptions extends TestGatewayOptions {
   /** A server the test bound already (bindGatewayServer), when it must know the port beforehand. */
   server?: http.Server;
 }
 
-export type TestGateway = RunningGateway & { dataDir: string; simulator?: RunningSimulator };
+export interface TestGateway {
+  app: RunningGateway["app"];
+  config: GatewayConfig;
+  url: string;
+  dataDir: string;
+  simulator?: RunningSimulator;
+  /** fetch for this gateway: through inject (built) or over its socket (started); other origins over HTTP. */
+  fetch: typeof fetch;
+  close(): Promise<void>;
+}
 
-export async function startTestGateway(
-  env: Record<string, string> = {},
-  options: TestGatewayOptions = {},
-): Promise<TestGateway> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "eol-gw-"));
-  const config = loadConfig({
+function testConfig(env: Record<string, string>, options: TestGatewayOptions): GatewayConfig {
+  return loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
     EOL_HTTP: "1",
     LOG_LEVEL: "silent",
-    EOL_DATA_DIR: dataDir,
+    EOL_DATA_DIR: options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "eol-gw-")),
     // Tests hammer /auth from one IP; the limit itself is tested with a low value.
     EOL_AUTH_RATE_LIMIT: "100000",
     ...env,
   });
+}
+
+/** The gateway built and ready but not listening: reach it with `gateway.fetch` (inject). */
+export async function buildTestGateway(
+  env: Record<string, string> = {},
+  options: TestGatewayOptions = {},
+): Promise<TestGateway> {
+  const config = testConfig(env, options);
+  const app = await buildGateway(config, null, {
+    clock: options.clock,
+    simulator: options.simulator,
+    logStream: options.logStream,
+    purgeIntervalMs: options.purgeIntervalMs,
+  });
+  await app.ready();
+  return {
+    app,
+    config,
+    url: config.publicUrl,
+    dataDir: config.dataDir,
+    simulator: options.simulator,
+    fetch: injectFetch(app, new URL(config.publicUrl).origin),
+    close: () => app.close(),
+  };
+}
+
+/** The gateway listening on a free loopback port (bound as port 0, no race): for socket tests only. */
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  options: ListeningGatewayOptions = {},
+): Promise<TestGateway & RunningGateway> {
+  const config = testConfig(env, options);
   const running = await startGateway(config, {
     clock: options.clock,
     simulator: options.simulator,
@@ -50,7 +110,12 @@ export async function startTestGateway(
     purgeIntervalMs: options.purgeIntervalMs,
     server: options.server,
   });
-  return { ...running, dataDir, simulator: options.simulator };
+  return {
+    ...running,
+    dataDir: config.dataDir,
+    simulator: options.simulator,
+    fetch: (input, init) => fetch(input, init),
+  };
 }
 
 export interface SignInOptions {
@@ -69,15 +134,15 @@ function location(res: Response, base: string): string {
 }
 
 /**
- * Signs a user in end to end over real HTTP: POST /auth/logins → start URL → the simulator's authorize
+ * Signs a user in end to end: POST /auth/logins → start URL → the simulator's authorize
  * (auto-approve) → /auth/callback → redeem. Needs a gateway started with a simulator (auto-approve on).
  */
 export async function signInTestUser(
-  gateway: Pick<TestGateway, "url" | "simulator">,
+  gateway: Pick<TestGateway, "url" | "simulator" | "fetch">,
   options: SignInOptions = {},
 ): Promise<{ sessionToken: string; session: SessionInfo }> {
   const loginSecret = crypto.randomBytes(32).toString("base64url");
-  const created = await fetch(`${gateway.url}/auth/logins`, {
+  const created = await gateway.fetch(`${gateway.url}/auth/logins`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -93,9 +158,9 @@ export async function signInTestUser(
   if (options.userId) gateway.simulator?.setAutoApprove({ userId: options.userId });
   let completionCode: string | null;
   try {
-    const authorize = location(await fetch(startUrl, { redirect: "manual" }), startUrl);
-    const callback = location(await fetch(authorize, { redirect: "manual" }), authorize);
-    const complete = new URL(location(await fetch(callback, { redirect: "manual" }), callback));
+    const authorize = location(await gateway.fetch(startUrl, { redirect: "manual" }), startUrl);
+    const callback = location(await gateway.fetch(authorize, { redirect: "manual" }), authorize);
+    const complete = new URL(location(await gateway.fetch(callback, { redirect: "manual" }), callback));
     if (complete.searchParams.get("status") !== "ok") {
       throw new Error(
         `Sign-in failed: ${complete.searchParams.get("code")}: ${complete.searchParams.get("message")}`,
@@ -106,7 +171,7 @@ export async function signInTestUser(
     if (options.userId) gateway.simulator?.setAutoApprove(true);
   }
 
-  const redeemed = await fetch(`${gateway.url}/auth/logins/${loginId}/redeem`, {
+  const redeemed = await gateway.fetch(`${gateway.url}/auth/logins/${loginId}/redeem`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ loginSecret, completionCode }),

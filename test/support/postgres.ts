@@ -19,9 +19,12 @@ export interface TestPostgres {
 
 const START_TIMEOUT_MS = 60_000;
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `firstPort`: try this port first (a test that holds it, to see the server move to a free one). */
+export async function startPostgres(options: { firstPort?: number } = {}): Promise<TestPostgres> {
+  const env = options.firstPort ? { EOL_TEST_PG_FIRST_PORT: String(options.firstPort) } : {};
   const child = spawn(process.execPath, [path.join(__dirname, "postgres", "server.mjs")], {
     stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   const url = await readyUrl(child);
   return {

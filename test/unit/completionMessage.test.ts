@@ -1,4 +1,8 @@
-import { completionMessageFromQuery } from "../../src/addin/auth/completionMessage";
+import {
+  completionMessageFromQuery,
+  locationAfterRetry,
+  retryableFromQuery,
+} from "../../src/addin/auth/completionMessage";
 
 describe("auth-complete.html parameters", () => {
   test("an ok result carries the login and its one-time completion code", () => {
@@ -22,6 +26,40 @@ describe("auth-complete.html parameters", () => {
       status: "error",
       code: "consent_denied",
       message: "x".repeat(300),
+    });
+  });
+});
+
+describe("Try again on auth-complete.html (tokens kept after a failed identity read)", () => {
+  const code = "b".repeat(43);
+  test("status=retry with its login and code is retryable; anything else is not", () => {
+    expect(retryableFromQuery(`?status=retry&loginId=L1&completion=${code}&message=Exact%20away`)).toEqual({
+      loginId: "L1",
+      completionCode: code,
+      message: "Exact away",
+    });
+    expect(retryableFromQuery(`?status=retry&loginId=L1`)).toBeNull();
+    expect(retryableFromQuery(`?status=ok&loginId=L1&completion=${code}`)).toBeNull();
+  });
+
+  test("goes where the gateway says only when that is this page; an error answer becomes an error page", () => {
+    expect(locationAfterRetry({ location: "/auth-complete.html?status=ok" }, "L1")).toBe(
+      "/auth-complete.html?status=ok",
+    );
+    const elsewhere = new URLSearchParams(
+      locationAfterRetry({ location: "https://evil.example/" }, "L1").split("?")[1],
+    );
+    expect(elsewhere.get("status")).toBe("error");
+    const refused = new URLSearchParams(
+      locationAfterRetry({ error: { code: "wrong_login_secret", message: "Other window." } }, "L1").split(
+        "?",
+      )[1],
+    );
+    expect(Object.fromEntries(refused)).toEqual({
+      status: "error",
+      code: "wrong_login_secret",
+      message: "Other window.",
+      loginId: "L1",
     });
   });
 });

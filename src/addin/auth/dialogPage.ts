@@ -2,9 +2,16 @@
  * auth-complete.html: the last page of the sign-in dialog. The gateway's callback redirects here with
  * ?status=ok|error&loginId=…[&code=…&message=…]; this page hands that (never a token) to the task pane:
  * via Office's messageParent inside an Office dialog, or window.opener.postMessage in a plain popup.
+ * With status=retry (Exact did not say who signed in; the gateway kept the new tokens) it offers
+ * "Try again" instead, which asks the gateway to read the identity again — no second consent.
  */
 import type { LoginCompletedMessage } from "../../shared/api";
-import { completionMessageFromQuery } from "./completionMessage";
+import {
+  completionMessageFromQuery,
+  locationAfterRetry,
+  retryableFromQuery,
+  type RetryableSignIn,
+} from "./completionMessage";
 import { addinLanguage, addinStrings, errorText } from "../i18n";
 import { officeReady } from "../office";
 
@@ -23,6 +30,50 @@ function show(message: LoginCompletedMessage): void {
       : errorText(s, message.code ?? "internal_error", message.message);
 }
 
+function showText(title: string, detail: string): void {
+  const titleEl = document.getElementById("title");
+  const detailEl = document.getElementById("detail");
+  if (titleEl) titleEl.textContent = title;
+  if (detailEl) detailEl.textContent = detail;
+}
+
+async function tryAgain(retry: RetryableSignIn, button: HTMLButtonElement): Promise<void> {
+  const s = addinStrings();
+  button.disabled = true;
+  showText(s.signInTrying, s.signInNoIdentity);
+  let answer: unknown;
+  try {
+    const res = await fetch(`/auth/logins/${encodeURIComponent(retry.loginId)}/identify`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ completionCode: retry.completionCode }),
+    });
+    answer = await res.json();
+  } catch {
+    showText(s.signInAlmost, s.signInGatewayAway);
+    button.disabled = false;
+    return;
+  }
+  window.location.replace(locationAfterRetry(answer, retry.loginId));
+}
+
+/** The retry offer, in the add-in's language; the task pane hears nothing until it ends. */
+function offerRetry(retry: RetryableSignIn): void {
+  const render = () => {
+    const s = addinStrings();
+    document.documentElement.lang = addinLanguage();
+    document.title = s.signInWindowTitle;
+    showText(s.signInAlmost, s.signInNoIdentity);
+    if (button) button.textContent = s.signInTryAgain;
+  };
+  const button = document.getElementById("retry") as HTMLButtonElement | null;
+  render();
+  void officeReady().then(render);
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", () => void tryAgain(retry, button));
+}
+
 async function deliver(message: LoginCompletedMessage): Promise<void> {
   const payload = JSON.stringify(message);
   const origin = window.location.origin;
@@ -37,12 +88,17 @@ async function deliver(message: LoginCompletedMessage): Promise<void> {
   }
 }
 
+const retry = retryableFromQuery(window.location.search);
 const message = completionMessageFromQuery(window.location.search);
 // The completion code is for the task pane only: keep it out of this window's history where the
 // browser lets us (Office.js sets history.replaceState to null in its hosts).
 if (typeof window.history.replaceState === "function") {
   window.history.replaceState(null, "", window.location.pathname);
 }
-show(message);
-void officeReady().then(() => show(message));
-void deliver(message);
+if (retry) {
+  offerRetry(retry);
+} else {
+  show(message);
+  void officeReady().then(() => show(message));
+  void deliver(message);
+}

@@ -8,14 +8,17 @@ import type {
   AuthConfig,
   LoginRequest,
   LoginStarted,
+  ProgressResponse,
   RedeemRequest,
   RedeemResponse,
   SessionInfo,
   StatusResponse,
   TableResponse,
 } from "../../shared/api";
+import { REQUEST_ID_HEADER } from "../../shared/api";
 import { isApiErrorBody, type ErrorCode } from "../../shared/errors";
 import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
+import { RequestsInFlight } from "./requestsInFlight";
 
 export type ClientErrorCode = ErrorCode | "network_error";
 
@@ -83,6 +86,8 @@ export class GatewayClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly tokens: SessionTokens;
+  /** Table requests on their way, by the id each sent (the task pane polls their progress). */
+  readonly inFlight = new RequestsInFlight();
 
   constructor(options: GatewayClientOptions) {
     this.tokens = options.tokens;
@@ -126,12 +131,27 @@ export class GatewayClient {
     params: QueryParams = {},
     options: { noCache?: boolean } = {},
   ): Promise<TableResponse> {
-    return this.request("GET", `/api/v1/${route}${toQueryString(params)}`, { noCache: options.noCache });
+    return this.tracked(route, params, options);
   }
 
   /** The four tables of an access review from one set of role rows (the Access review sheet). */
   accessReview(params: QueryParams = {}, options: { noCache?: boolean } = {}): Promise<AccessReviewResponse> {
-    return this.request("GET", `/api/v1/access-review${toQueryString(params)}`, { noCache: options.noCache });
+    return this.tracked("access-review", params, options);
+  }
+
+  /** How far the gateway's fan-out of one of this runtime's requests has come (404 when it has none). */
+  progress(requestId: string): Promise<ProgressResponse> {
+    return this.request("GET", `/api/v1/progress/${encodeURIComponent(requestId)}`);
+  }
+
+  /** A data request sent with a request id and listed in `inFlight` until it is answered. */
+  private tracked<T>(route: string, params: QueryParams, options: { noCache?: boolean }): Promise<T> {
+    return this.inFlight.track(route, (requestId) =>
+      this.request<T>("GET", `/api/v1/${route}${toQueryString(params)}`, {
+        noCache: options.noCache,
+        requestId,
+      }),
+    );
   }
 
   status(): Promise<StatusResponse> {
@@ -145,7 +165,7 @@ export class GatewayClient {
   private async request<T>(
     method: string,
     path: string,
-    options: { auth?: boolean; body?: unknown; noCache?: boolean } = {},
+    options: { auth?: boolean; body?: unknown; noCache?: boolean; requestId?: string } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.auth !== false) {
@@ -155,6 +175,7 @@ export class GatewayClient {
     }
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.noCache) headers["cache-control"] = "no-cache";
+    if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {

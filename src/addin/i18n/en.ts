@@ -189,6 +189,19 @@ export const en = {
 
   // Theme & misc
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} of ${total}`,
+  /** A long request's fan-out, counts already formatted: "Role holders: 340 of 1,500 divisions". */
+  fanOutProgress: (table: string, done: string, total: string) => `${table}: ${done} of ${total} divisions`,
+  /** The gateway's table routes by name, for the progress of their requests. */
+  tableNames: {
+    "role-holders": "Role holders",
+    "user-roles": "User roles",
+    users: "Users",
+    query: "Query",
+    roles: "Role catalogue",
+    "role-changes": "Role changes",
+    "access-issues": "Access issues",
+    "access-review": "Access review",
+  } as Record<string, string>,
   somethingWentWrong: "Something went wrong.",
 
   // Progress of the actions (ribbon and pane: commands/actions.ts)
@@ -227,6 +240,13 @@ export const en = {
   signInDone: "Signed in",
   signInFailed: "Sign-in failed",
   closeThisWindow: "You can close this window.",
+  // Exact did not say who signed in; the gateway kept the sign-in (docs/auth.md, "Try again")
+  signInAlmost: "Almost signed in",
+  signInNoIdentity:
+    "You signed in at Exact Online, but it did not say who you are (it may be unavailable for a moment). Try again in a minute.",
+  signInTryAgain: "Try again",
+  signInTrying: "Trying again…",
+  signInGatewayAway: "The EOL gateway could not be reached. Try again in a moment.",
 
   // Inserted sheets (excel/): names, heading lines, table titles. Column names are the gateway's.
   sheets: {

@@ -195,6 +195,18 @@ export const nl: Strings = {
   errorUnknownDialog: (code: string) => `Het aanmeldvenster meldde fout ${code}. Probeer het opnieuw.`,
 
   progressLabel: (label: string, done: number, total: number) => `${label}: ${done} van ${total}`,
+  fanOutProgress: (table: string, done: string, total: string) =>
+    `${table}: ${done} van ${total} administraties`,
+  tableNames: {
+    "role-holders": "Rolhouders",
+    "user-roles": "Gebruikersrollen",
+    users: "Gebruikers",
+    query: "Query",
+    roles: "Rollenlijst",
+    "role-changes": "Rolwijzigingen",
+    "access-issues": "Toegangsproblemen",
+    "access-review": "Toegangsreview",
+  },
   somethingWentWrong: "Er ging iets mis.",
 
   steps: {
@@ -230,6 +242,12 @@ export const nl: Strings = {
   signInDone: "Aangemeld",
   signInFailed: "Aanmelden mislukt",
   closeThisWindow: "U kunt dit venster sluiten.",
+  signInAlmost: "Bijna aangemeld",
+  signInNoIdentity:
+    "U bent aangemeld bij Exact Online, maar Exact zei niet wie u bent (het is misschien even niet bereikbaar). Probeer het over een minuut opnieuw.",
+  signInTryAgain: "Opnieuw proberen",
+  signInTrying: "Opnieuw proberen…",
+  signInGatewayAway: "De EOL-gateway is niet bereikbaar. Probeer het zo opnieuw.",
 
   sheets: {
     divisions: "Administraties",

@@ -1,6 +1,6 @@
 /**
- * Signed in: who and where, the API budget, Refresh all / Clear cache / Sign out, progress, and the
- * insert-sheet section. Actions are the shared ones from commands/actions.ts.
+ * Signed in: who and where, the API budget, Refresh all / Clear cache / Sign out, progress (of the
+ * pane's own actions and of long table requests, the custom functions' too), and the insert-sheet section. Actions are the shared ones from commands/actions.ts.
  */
 import { useState } from "react";
 import {
@@ -17,6 +17,7 @@ import type { SessionInfo } from "../../shared/api";
 import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
 import { describeError, errorText } from "../i18n";
 import { useDivisions } from "./divisions";
+import { FanOutProgress } from "./FanOutProgress";
 import { InsertSheets } from "./InsertSheets";
 import { ProgressIndicator } from "./ProgressIndicator";
 import { useServices } from "./services";
@@ -146,6 +147,7 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         </Text>
       )}
       <ProgressIndicator busyLabel={busy ? `${busy}: ${s.working}` : null} />
+      <FanOutProgress />
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{notice.text}</MessageBarBody>

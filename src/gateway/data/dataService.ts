@@ -10,8 +10,8 @@ import type { ExactClient, ODataQuery } from "../exact/client";
 import type { ExactRecord } from "../exact/odata";
 import { GatewayError } from "../errors";
 import type { DivisionSelector } from "./arguments";
-import { fanOut } from "./fanOut";
-import { DivisionAccess } from "./divisionAccess";
+import { fanOut, type FanOutProgress } from "./fanOut";
+import { codeFilter, DivisionAccess } from "./divisionAccess";
 import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
 
 export type Fetched<T> = Cached<T>;
@@ -39,10 +39,14 @@ export class DataService {
     private readonly clock: Clock,
     private readonly fanOutWidth = 8,
   ) {
-    this.access = new DivisionAccess(
-      clock,
-      async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
-    );
+    this.access = new DivisionAccess(clock, {
+      all: async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
+      some: async (session, codes, fresh) => {
+        const { division: current } = await this.currentDivision(session, false);
+        const query = { $select: DIVISION_SELECT.join(","), $filter: codeFilter(codes) };
+        return (await this.fetch(session, current, "system/Divisions", query, fresh)).value;
+      },
+    });
   }
 
   private readonly access: DivisionAccess;
@@ -187,10 +191,15 @@ export class DataService {
 
   /**
    * Runs `work` for every division in parallel (as wide as the scheduler lets calls run); the first
-   * failure fails the whole answer and the divisions not yet started are never called.
+   * failure fails the whole answer and the divisions not yet started are never called. `progress`
+   * (the request's, when the add-in asked for it) counts the divisions done.
    */
-  fanOut<T>(divisions: number[], work: (division: number) => Promise<T>): Promise<T[]> {
-    return fanOut(divisions, this.fanOutWidth, work);
+  fanOut<T>(
+    divisions: number[],
+    work: (division: number) => Promise<T>,
+    progress?: FanOutProgress | null,
+  ): Promise<T[]> {
+    return fanOut(divisions, this.fanOutWidth, work, progress);
   }
 
   cacheStats(session: SessionContext): ReturnType<ResultCache["stats"]> {

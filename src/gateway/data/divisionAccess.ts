@@ -1,8 +1,17 @@
 /**
  * Division arguments are checked against the divisions the caller can open (Exact's system/Divisions)
  * before any call: a division the user cannot open would only earn a 403 from Exact, and each one
- * counts towards Exact's error block. The list is kept per chain for an hour; a request naming a
- * division missing from a list older than a minute re-reads it once (access may just have been granted).
+ * counts towards Exact's error block.
+ *
+ * When the caller's whole list is known (any read of it — the divisions route, "all" — serves; kept per
+ * chain for an hour), it answers. Otherwise the asked divisions are looked up by code: one filtered read
+ * of system/Divisions per 60 codes (one page each, sent together), instead of paging through the whole
+ * list one page after another (1,500 divisions = 25 pages in a row, Exact wants `__next` followed in
+ * sequence). What a look-up learns is kept per chain: an open division for an hour, a missing one for a
+ * minute (access may just have been granted). Should Exact refuse the filter, the gateway reads whole
+ * lists from then on. Unverified: that system/Divisions takes a `$filter` on Code and 60 or-clauses in
+ * one (the reference documents `$filter` in general, not its limits); the simulator can be told to
+ * refuse long filters (`maxFilterComparisons`) to test the fallback.
  */
 import type { Clock } from "../../shared/clock";
 import type { SessionContext } from "../contracts";
@@ -12,11 +21,29 @@ import type { ExactRecord } from "../exact/odata";
 const SHOWN = 20;
 const KEEP_MS = 3_600_000;
 const RECHECK_AFTER_MS = 60_000;
+/** Codes per filtered read: at most one page of answers (reference §4: 60 records a page). */
+export const CODES_PER_LOOKUP = 60;
 
 interface Known {
+  /** The records it was learnt from: the same cached list read again needs no new sets. */
+  rows: readonly ExactRecord[];
   open: Set<number>;
   blocked: Set<number>;
   at: number;
+}
+
+/** One division as a look-up found it. */
+interface Learned {
+  open: boolean;
+  blocked: boolean;
+  at: number;
+}
+
+export interface DivisionLists {
+  /** Reads the caller's whole division list (system/Divisions); `fresh` skips the result cache. */
+  all(session: SessionContext, fresh: boolean): Promise<ExactRecord[]>;
+  /** Reads the caller's divisions among `codes` (≤ CODES_PER_LOOKUP) only. */
+  some(session: SessionContext, codes: number[], fresh: boolean): Promise<ExactRecord[]>;
 }
 
 function list(numbers: number[]): string {
@@ -40,13 +67,28 @@ export function refusal(missing: number[], blocked: number[]): GatewayError | nu
   return null;
 }
 
+/** `Code eq 1 or Code eq 2 …`: Code is the key of system/Divisions, an Int32 (reference §5.2). */
+export function codeFilter(codes: readonly number[]): string {
+  return codes.map((code) => `Code eq ${code}`).join(" or ");
+}
+
+const codeOf = (row: ExactRecord): number | null => (typeof row.Code === "number" ? row.Code : null);
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
 export class DivisionAccess {
   private readonly known = new Map<string, Known>();
+  private readonly learned = new Map<string, Map<number, Learned>>();
+  /** Exact answered a filtered look-up with an error: whole lists only, for this gateway's life. */
+  private filterRefused = false;
 
   constructor(
     private readonly clock: Clock,
-    /** Reads the caller's divisions (system/Divisions); `fresh` skips the result cache. */
-    private readonly load: (session: SessionContext, fresh: boolean) => Promise<ExactRecord[]>,
+    private readonly lists: DivisionLists,
   ) {}
 
   /** The divisions this caller can open (blocked ones included). */
@@ -56,6 +98,14 @@ export class DivisionAccess {
 
   /** Throws (403, naming the divisions) unless every one of `requested` can be opened now. */
   async check(session: SessionContext, requested: readonly number[]): Promise<void> {
+    if (!this.filterRefused && !this.current(session)) {
+      try {
+        return await this.checkByLookUp(session, requested);
+      } catch (error) {
+        if (!(error instanceof GatewayError) || error.code !== "exact_error") throw error;
+        this.filterRefused = true;
+      }
+    }
     let known = await this.get(session, false);
     const missing = () => requested.filter((division) => !known.open.has(division));
     if (missing().length > 0 && this.clock.now() - known.at > RECHECK_AFTER_MS) {
@@ -68,17 +118,52 @@ export class DivisionAccess {
 
   /** Any read of the caller's division list (the divisions route, "all") also serves the checks. */
   learn(session: SessionContext, rows: readonly ExactRecord[], at: number): void {
-    const code = (row: ExactRecord) => (typeof row.Code === "number" ? row.Code : null);
+    if (this.known.get(session.chainId)?.rows === rows) return;
     const codes = (list: readonly ExactRecord[]) =>
-      new Set(list.map(code).filter((value): value is number => value !== null));
-    this.known.set(session.chainId, { open: codes(rows), blocked: codes(rows.filter((row) => row.BlockingStatus)), at });
+      new Set(list.map(codeOf).filter((value): value is number => value !== null));
+    const blocked = codes(rows.filter((row) => row.BlockingStatus));
+    this.known.set(session.chainId, { rows, open: codes(rows), blocked, at });
+  }
+
+  /** The whole list, when read within the hour. */
+  private current(session: SessionContext): Known | null {
+    const cached = this.known.get(session.chainId);
+    return cached && this.clock.now() - cached.at < KEEP_MS ? cached : null;
   }
 
   private async get(session: SessionContext, reread: boolean): Promise<Known> {
+    const cached = reread ? null : this.current(session);
+    if (cached) return cached;
     const now = this.clock.now();
-    const cached = this.known.get(session.chainId);
-    if (!reread && cached && now - cached.at < KEEP_MS) return cached;
-    this.learn(session, await this.load(session, reread), now);
+    this.learn(session, await this.lists.all(session, reread), now);
     return this.known.get(session.chainId)!;
+  }
+
+  private async checkByLookUp(session: SessionContext, requested: readonly number[]): Promise<void> {
+    let learned = this.learned.get(session.chainId);
+    if (!learned) {
+      learned = new Map();
+      this.learned.set(session.chainId, learned);
+    }
+    const now = this.clock.now();
+    const valid = (entry: Learned | undefined) =>
+      entry !== undefined && now - entry.at < (entry.open ? KEEP_MS : RECHECK_AFTER_MS);
+    const unknown = [...new Set(requested)].filter((code) => !valid(learned.get(code)));
+    await Promise.all(
+      chunks(unknown, CODES_PER_LOOKUP).map(async (codes) => {
+        // A code looked up before is being re-checked: the cached answer would be the stale one.
+        const fresh = codes.some((code) => learned.has(code));
+        const rows = await this.lists.some(session, codes, fresh);
+        const found = new Map(rows.map((row) => [codeOf(row), row]));
+        for (const code of codes) {
+          const row = found.get(code);
+          learned.set(code, { open: row !== undefined, blocked: Boolean(row?.BlockingStatus), at: now });
+        }
+      }),
+    );
+    const missing = requested.filter((code) => !learned.get(code)!.open);
+    const blocked = requested.filter((code) => learned.get(code)!.blocked);
+    const error = refusal(missing, blocked);
+    if (error) throw error;
   }
 }

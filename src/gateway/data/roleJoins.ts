@@ -7,6 +7,7 @@
 import type { SessionContext } from "../contracts";
 import type { ExactRecord } from "../exact/odata";
 import type { DataService, Fetched } from "./dataService";
+import type { FanOutProgress } from "./fanOut";
 import { activeOn, type RoleHolderRow, type UserRoleRow } from "./tables";
 
 export async function userRoleRows(
@@ -15,6 +16,7 @@ export async function userRoleRows(
   divisions: number[],
   roles: number[] | null,
   fresh: boolean,
+  progress?: FanOutProgress | null,
 ): Promise<{ rows: UserRoleRow[]; parts: Fetched<unknown>[] }> {
   const now = service.now();
   let directory: Promise<{ fetched: Fetched<ExactRecord[]>; byId: Map<unknown, ExactRecord> } | null> | null =
@@ -32,7 +34,7 @@ export async function userRoleRows(
       return { division, roleRows, users: known.fetched };
     }
     return { division, roleRows, users: await service.users(session, division, fresh) };
-  });
+  }, progress);
   const rows: UserRoleRow[] = [];
   const parts = new Set<Fetched<unknown>>();
   for (const { division, roleRows, users } of perDivision) {

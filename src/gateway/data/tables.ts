@@ -52,6 +52,27 @@ export function shapeRows<Row>(
   };
 }
 
+type Shaped = { columns: Column[]; rows: CellValue[][] };
+const shapedOnce = new WeakMap<readonly object[], WeakMap<object, Shaped>>();
+
+/**
+ * shapeRows for rows that stay as they are (a cached fetch's records): shaped once per rows array, so
+ * the same cached table asked again costs no shaping. The answer must not be changed by the caller.
+ */
+export function shapeCachedRows<Row extends object>(specs: ColumnSpec<Row>[], rows: Row[]): Shaped {
+  let bySpecs = shapedOnce.get(rows);
+  if (!bySpecs) {
+    bySpecs = new WeakMap();
+    shapedOnce.set(rows, bySpecs);
+  }
+  let shaped = bySpecs.get(specs);
+  if (!shaped) {
+    shaped = shapeRows(specs, rows);
+    bySpecs.set(specs, shaped);
+  }
+  return shaped;
+}
+
 const field =
   (name: string) =>
   (row: ExactRecord): unknown =>

@@ -3,6 +3,7 @@
  * opens sign-in in a dialog, so framing is limited to Office's hosts (officeFrameAncestors.ts) and the opener
  * policy stays "unsafe-none" (a same-origin COOP makes Office close the dialog with error 12006).
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import helmet from "helmet";
 import fp from "fastify-plugin";
 import { OFFICE_FRAME_ANCESTORS } from "../officeFrameAncestors";
@@ -11,8 +12,8 @@ export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 
 /**
  * Wrapped with fastify-plugin so the headers apply to every route, not only this plugin's. Helmet's
- * middleware is built once here (@fastify/helmet builds it anew for every request) and applied in
- * one onRequest hook.
+ * middleware is built and run once here (@fastify/helmet builds it anew for every request); one
+ * onRequest hook sets the headers it chose.
  */
 export default fp<{ https: boolean }>(
   async (app, options) => {
@@ -41,8 +42,20 @@ export default fp<{ https: boolean }>(
       hsts: options.https ? { maxAge: 15552000, includeSubDomains: false } : false,
       referrerPolicy: { policy: "no-referrer" },
     });
-    app.addHook("onRequest", (request, reply, done) => {
-      applyHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+    // Helmet's headers are the same for every response: worked out once, then set in one call.
+    const headers: Record<string, string> = {};
+    const collector = {
+      setHeader: (name: string, value: unknown) => void (headers[name] = String(value)),
+      removeHeader: (name: string) => void delete headers[name],
+    };
+    applyHeaders({} as IncomingMessage, collector as unknown as ServerResponse, (error) => {
+      if (error) throw error;
+    });
+    const entries = Object.entries(headers);
+    app.addHook("onRequest", (_request, reply, done) => {
+      // On the raw response, as helmet does: error answers and static files carry them too.
+      for (const [name, value] of entries) reply.raw.setHeader(name, value);
+      done();
     });
   },
   { name: "eol-security-headers", fastify: "5.x" },

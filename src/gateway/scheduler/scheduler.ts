@@ -48,7 +48,7 @@ export class RateScheduler {
     const lane = this.lane(key, division);
     return new Promise<T>((resolve, reject) => {
       lane.queue.push({ run: call, resolve: resolve as (value: unknown) => void, reject });
-      if (!lane.waiting) this.markReady(key);
+      if (!lane.waiting) this.markReady(key, lane);
       this.pump();
     });
   }
@@ -95,15 +95,18 @@ export class RateScheduler {
         continue;
       }
       lane.queue.shift();
-      if (lane.queue.length > 0) this.markReady(key); // back of the line: round-robin
+      if (lane.queue.length > 0) this.markReady(key, lane); // back of the line: round-robin
       this.start(lane, job);
     }
   }
 
-  private markReady(key: string): void {
+  private markReady(key: string, lane: Lane): void {
     if (this.readySet.has(key)) return;
     this.readySet.add(key);
-    this.ready.push(key);
+    // Calls without a division (current/Me, the users directory a join waits for) hold up other work:
+    // they go to the front of the line, not behind every division of a wide fan-out.
+    if (lane.budget.division === null) this.ready.unshift(key);
+    else this.ready.push(key);
   }
 
   private start(lane: Lane, job: Job): void {
@@ -124,7 +127,7 @@ export class RateScheduler {
     const clock = this.options.clock;
     void clock.sleep(Math.max(0, until - clock.now())).then(() => {
       lane.waiting = false;
-      if (lane.queue.length > 0) this.markReady(key);
+      if (lane.queue.length > 0) this.markReady(key, lane);
       this.pump();
     });
   }

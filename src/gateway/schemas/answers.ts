@@ -85,7 +85,19 @@ export const LoginStartedAnswer = Type.Object({
   expiresAt: Type.String(),
 });
 
+/** Where the sign-in window goes next (auth-complete.html with the new status). */
+export const IdentifyAnswer = Type.Object({ location: Type.String() });
+
 export const RedeemAnswer = Type.Object({ sessionToken: Type.String(), session: SessionAnswer });
+
+/** GET /api/v1/progress/:requestId. */
+export const ProgressAnswer = Type.Object({
+  requestId: Type.String(),
+  table: Type.String(),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  finished: Type.Boolean(),
+});
 
 /** 204: nothing in the body. */
 export const NoContent = Type.Null();

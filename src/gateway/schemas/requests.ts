@@ -7,6 +7,7 @@ import { Type, type TSchema } from "@sinclair/typebox";
 import { DIVISIONS_ACCEPTS, ROLES_ACCEPTS } from "../data/arguments";
 import { QUERY_LIMITS } from "../../shared/rules/queryLimits";
 import { QUERY_ACCEPTS } from "../data/queryValidation";
+import { REQUEST_ID_PATTERN } from "../../shared/api";
 
 /** One query parameter: a single text value (a repeated one is refused). */
 const param = (accepts: string, options: { maxLength?: number; pattern?: string } = {}) =>
@@ -72,8 +73,27 @@ export const RedeemBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** POST /auth/logins/:id/identify: "Try again" in the sign-in window, with the code it was handed. */
+export const IdentifyBody = Type.Object(
+  {
+    completionCode: Type.String({
+      pattern: "^[A-Za-z0-9_-]{43}$",
+      description: "must be the completion code this sign-in window was handed",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const LoginParams = Type.Object({
   id: Type.String({ maxLength: 100, description: "is a sign-in ID" }),
+});
+
+/** GET /api/v1/progress/:requestId: the id the add-in sent as X-EOL-Request-Id. */
+export const ProgressParams = Type.Object({
+  requestId: Type.String({
+    pattern: REQUEST_ID_PATTERN,
+    description: "is a request ID: 8 to 64 letters, digits, '-' or '_'",
+  }),
 });
 
 /** Exact's redirect: whatever it sends is judged by the callback, which always answers with a page. */

@@ -1,14 +1,12 @@
 /** The callback's answer: a redirect to the add-in's auth-complete page, which messages the task pane. */
-import type { ErrorCode } from "../../shared/errors";
+import type { SignInResult } from "./identity";
 
-export function completionUrl(
-  result: { status: "ok"; completionCode: string } | { status: "error"; code: ErrorCode; message: string },
-  loginId: string | null,
-): string {
+export function completionUrl(result: SignInResult, loginId: string | null): string {
   const params = new URLSearchParams({ status: result.status });
-  // The one-time code the task pane must present at redeem; only this browser window sees it.
-  if (result.status === "ok") params.set("completion", result.completionCode);
-  if (result.status === "error") {
+  // The one-time code the task pane must present at redeem (and "Try again" at identify); only this
+  // browser window sees it.
+  if (result.status !== "error") params.set("completion", result.completionCode);
+  if (result.status !== "ok") {
     params.set("code", result.code);
     params.set("message", result.message);
   }

@@ -27,15 +27,23 @@ export class SessionResolver {
 
   /** The session record behind an Authorization header, or 401 not_signed_in / reauth_required. */
   async record(authorization: string | undefined): Promise<SessionRecord> {
+    return (await this.find(authorization)).session;
+  }
+
+  /** One store read per request: the session with its chain's status, never cached in memory (a sign-out
+   * on any instance must take effect on the next request everywhere). */
+  private async find(
+    authorization: string | undefined,
+  ): Promise<{ session: SessionRecord; chainLive: boolean }> {
     const match = TOKEN_FORMAT.exec(authorization?.trim() ?? "");
     if (!match) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
-    const session = await this.store.getSessionByTokenHash(sha256(match[1]));
-    if (!session) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
-    if (isSessionExpired(session, this.lifetime, this.clock.now())) {
-      await this.store.deleteSession(session.id);
+    const found = await this.store.getSessionWithChain(sha256(match[1]));
+    if (!found) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+    if (isSessionExpired(found.session, this.lifetime, this.clock.now())) {
+      await this.store.deleteSession(found.session.id);
       throw sessionExpiredError();
     }
-    return session;
+    return found;
   }
 
   async resolve(authorization: string | undefined): Promise<SessionContext> {
@@ -46,8 +54,8 @@ export class SessionResolver {
   async lookup(
     authorization: string | undefined,
   ): Promise<{ record: SessionRecord; context: SessionContext }> {
-    const session = await this.record(authorization);
-    if (!(await this.store.isChainLive(session.chainId))) throw reauthRequired();
+    const { session, chainLive } = await this.find(authorization);
+    if (!chainLive) throw reauthRequired();
     const now = this.clock.now();
     if (now - session.lastUsedAt > TOUCH_INTERVAL_MS) await this.store.touchSession(session.id, now);
     const context: SessionContext = {

@@ -66,4 +66,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: "login completion code",
     sql: `ALTER TABLE logins ADD COLUMN completion_hash TEXT;`,
   },
+  {
+    version: 4,
+    name: "login tokens kept while the identity read is retried",
+    sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
+  },
 ];

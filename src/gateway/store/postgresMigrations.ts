@@ -97,4 +97,26 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       CREATE INDEX eol_result_cache_chain ON eol_result_cache (chain_id);
     `,
   },
+  {
+    version: 5,
+    name: "fan-out progress shared by instances",
+    sql: `
+      CREATE TABLE eol_progress (
+        session_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        done INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        finished BOOLEAN NOT NULL,
+        expires_at BIGINT NOT NULL,
+        PRIMARY KEY (session_id, request_id)
+      );
+      CREATE INDEX eol_progress_expires_at ON eol_progress (expires_at);
+    `,
+  },
+  {
+    version: 6,
+    name: "login tokens kept while the identity read is retried",
+    sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
+  },
 ];

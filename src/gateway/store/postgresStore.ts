@@ -10,22 +10,27 @@ import { ERROR_WINDOW_MS } from "./types";
 import { withAdvisoryLock } from "./postgresSharedLock";
 import { PostgresErrorLedger } from "./postgresErrorLedger";
 import { PostgresRateBudget } from "./postgresRateBudget";
+import { PostgresProgressBoard } from "./postgresProgressBoard";
 import { PostgresResultCache } from "./postgresResultCache";
 import { PG_MIGRATIONS } from "./postgresMigrations";
 import {
   chainFromRow,
   loginFromRow,
   sealKeyCheck,
+  sealTokens,
   sessionFromRow,
   sessionValues,
   verifyKeyCheck,
   type Row,
+  SESSION_WITH_CHAIN_SQL,
+  sessionWithChainFromRow,
 } from "./rows";
 import type {
   AuthStore,
   ChainRecord,
   ChainTokens,
   ExactUser,
+  KeptLoginTokens,
   LoginRecord,
   NewChain,
   PurgeCounts,
@@ -53,28 +58,39 @@ export class PostgresAuthStore implements AuthStore {
   readonly errorLedger: PostgresErrorLedger;
   readonly rateBudget: PostgresRateBudget;
   readonly resultCache: PostgresResultCache;
+  readonly progressBoard: PostgresProgressBoard;
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly box: SecretBox,
     url: string,
+    /**
+     * Connections that only hold shared locks. The work done under a lock queries `pool`; were the
+     * locks held on `pool` too, as many concurrent refreshes of different chains as it has connections
+     * would hold them all and wait for one more for ever (until the connect time-out).
+     */
+    private readonly lockPool: pg.Pool,
   ) {
     this.errorLedger = new PostgresErrorLedger(pool);
     this.rateBudget = new PostgresRateBudget(pool);
     this.resultCache = new PostgresResultCache(pool, box, url);
+    this.progressBoard = new PostgresProgressBoard(pool);
   }
 
   withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return withAdvisoryLock(this.pool, name, work);
+    return withAdvisoryLock(this.lockPool, name, work);
   }
 
   /** Connects, migrates (under the advisory lock) and checks the key; throws a clear error otherwise. */
   static async open(url: string, box: SecretBox): Promise<PostgresAuthStore> {
     // Keep-alive: a lock held by an instance that vanished without closing its socket is still released.
-    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
-    // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
-    pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
-    const store = new PostgresAuthStore(pool, box, url);
+    const newPool = () => {
+      const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, keepAlive: true });
+      // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
+      pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+      return pool;
+    };
+    const store = new PostgresAuthStore(newPool(), box, url, newPool());
     try {
       await store.migrateAndCheckKey();
     } catch (error) {
@@ -186,16 +202,29 @@ export class PostgresAuthStore implements AuthStore {
     result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void> {
     await this.pool.query(
-      "UPDATE logins SET status = 'completed', chain_id = $1, user_json = $2, current_division = $3, completion_hash = $4 WHERE id = $5 AND status = 'pending'",
+      "UPDATE logins SET status = 'completed', chain_id = $1, user_json = $2, current_division = $3, completion_hash = $4, kept_tokens_sealed = NULL, error_code = NULL, error_message = NULL WHERE id = $5 AND status = 'pending'",
       [result.chainId, JSON.stringify(result.user), result.currentDivision, result.completionHash, id],
     );
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
     await this.pool.query(
-      "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = $1, error_message = $2 WHERE id = $3 AND status = 'pending'",
+      "UPDATE logins SET status = 'failed', state_hash = NULL, kept_tokens_sealed = NULL, error_code = $1, error_message = $2 WHERE id = $3 AND status = 'pending'",
       [code, message, id],
     );
+  }
+
+  async keepLoginTokens(id: string, kept: KeptLoginTokens): Promise<boolean> {
+    const sql =
+      "UPDATE logins SET kept_tokens_sealed = $1, error_code = $2, error_message = $3, completion_hash = $4 WHERE id = $5 AND status = 'pending'";
+    const values = [
+      sealTokens(this.box, kept.tokens),
+      kept.errorCode,
+      kept.errorMessage,
+      kept.completionHash,
+      id,
+    ];
+    return (await this.changes(sql, values)) === 1;
   }
 
   /** Runs `work` in one transaction on one connection; `work` returning false (or throwing) rolls back. */
@@ -230,6 +259,13 @@ export class PostgresAuthStore implements AuthStore {
   async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const [row] = await this.rows("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash]);
     return row ? sessionFromRow(row) : null;
+  }
+
+  async getSessionWithChain(
+    tokenHash: string,
+  ): Promise<{ session: SessionRecord; chainLive: boolean } | null> {
+    const [row] = await this.rows(`${SESSION_WITH_CHAIN_SQL}$1`, [tokenHash]);
+    return row ? sessionWithChainFromRow(row) : null;
   }
 
   async touchSession(id: string, now: number): Promise<void> {
@@ -331,6 +367,6 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.resultCache.close()]);
+    await Promise.all([this.pool.end(), this.lockPool.end(), this.resultCache.close()]);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Country } from "../../shared/countries";
 import type { SecretBox } from "../crypto/secretBox";
-import type { ChainRecord, ExactUser, LoginRecord, SessionRecord } from "./types";
+import type { ChainRecord, ChainTokens, ExactUser, LoginRecord, SessionRecord } from "./types";
 
 /** SQLite hands back numbers and 0/1; PostgreSQL BIGINTs as strings and booleans. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -34,7 +34,17 @@ export function loginFromRow(row: Row, box: SecretBox): LoginRecord {
     errorCode: text(row.error_code),
     completionHash: text(row.completion_hash),
     errorMessage: text(row.error_message),
+    keptTokens:
+      row.kept_tokens_sealed == null
+        ? null
+        : (JSON.parse(box.open(String(row.kept_tokens_sealed))) as ChainTokens),
   };
+}
+
+/** A token pair sealed for a login's `kept_tokens_sealed` column (only the four token fields). */
+export function sealTokens(box: SecretBox, tokens: ChainTokens): string {
+  const { accessToken, accessIssuedAt, accessExpiresAt, refreshToken } = tokens;
+  return box.seal(JSON.stringify({ accessToken, accessIssuedAt, accessExpiresAt, refreshToken }));
 }
 
 export function chainFromRow(row: Row, box: SecretBox): ChainRecord {
@@ -68,6 +78,14 @@ export function sessionFromRow(row: Row): SessionRecord {
     createdAt: Number(row.created_at),
     lastUsedAt: Number(row.last_used_at),
   };
+}
+
+/** Sessions joined with their chain's status: `getSessionWithChain` in both stores. */
+export const SESSION_WITH_CHAIN_SQL =
+  "SELECT sessions.*, chains.status AS chain_status FROM sessions LEFT JOIN chains ON chains.id = sessions.chain_id WHERE sessions.token_hash = ";
+
+export function sessionWithChainFromRow(row: Row): { session: SessionRecord; chainLive: boolean } {
+  return { session: sessionFromRow(row), chainLive: row.chain_status === "live" };
 }
 
 /** The values of a session row in column order (id … last_used_at), for both stores' INSERT. */

@@ -9,16 +9,20 @@ import {
   chainFromRow,
   loginFromRow,
   sealKeyCheck,
+  sealTokens,
   sessionFromRow,
   sessionValues,
   verifyKeyCheck,
   type Row,
+  SESSION_WITH_CHAIN_SQL,
+  sessionWithChainFromRow,
 } from "./rows";
 import type {
   AuthStore,
   ChainRecord,
   ChainTokens,
   ExactUser,
+  KeptLoginTokens,
   LoginRecord,
   NewChain,
   PurgeCounts,
@@ -156,14 +160,21 @@ export class SqliteAuthStore implements AuthStore {
     result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void> {
     this.prepare(
-      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ?, completion_hash = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE logins SET status = 'completed', chain_id = ?, user_json = ?, current_division = ?, completion_hash = ?, kept_tokens_sealed = NULL, error_code = NULL, error_message = NULL WHERE id = ? AND status = 'pending'",
     ).run(result.chainId, JSON.stringify(result.user), result.currentDivision, result.completionHash, id);
   }
 
   async failLogin(id: string, code: string, message: string): Promise<void> {
     this.prepare(
-      "UPDATE logins SET status = 'failed', state_hash = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE logins SET status = 'failed', state_hash = NULL, kept_tokens_sealed = NULL, error_code = ?, error_message = ? WHERE id = ? AND status = 'pending'",
     ).run(code, message, id);
+  }
+
+  async keepLoginTokens(id: string, kept: KeptLoginTokens): Promise<boolean> {
+    const result = this.prepare(
+      "UPDATE logins SET kept_tokens_sealed = ?, error_code = ?, error_message = ?, completion_hash = ? WHERE id = ? AND status = 'pending'",
+    ).run(sealTokens(this.box, kept.tokens), kept.errorCode, kept.errorMessage, kept.completionHash, id);
+    return result.changes === 1;
   }
 
   async redeemLogin(id: string, session: SessionRecord): Promise<boolean> {
@@ -184,6 +195,13 @@ export class SqliteAuthStore implements AuthStore {
   async getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as Row | undefined;
     return row ? sessionFromRow(row) : null;
+  }
+
+  async getSessionWithChain(
+    tokenHash: string,
+  ): Promise<{ session: SessionRecord; chainLive: boolean } | null> {
+    const row = this.prepare(`${SESSION_WITH_CHAIN_SQL}?`).get(tokenHash) as Row | undefined;
+    return row ? sessionWithChainFromRow(row) : null;
   }
 
   async touchSession(id: string, now: number): Promise<void> {

@@ -7,6 +7,7 @@
 import type { Country } from "../../shared/countries";
 import type { SharedRateBudget } from "../scheduler/sharedBudget";
 import type { SharedResultCache } from "../cache/sharedCache";
+import type { ProgressBoard } from "../progress/progressBoard";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -41,6 +42,21 @@ export interface LoginRecord {
    * redeem requires it, so a login started by someone else and approved by a victim cannot be redeemed.
    */
   completionHash: string | null;
+  /**
+   * The tokens of the code exchange, kept (encrypted at rest) while reading the user's identity
+   * (current/Me) failed: the identity read is retried with them instead of asking for a new consent.
+   * Null otherwise; cleared once the login completes or fails, and purged with the login.
+   */
+  keptTokens: ChainTokens | null;
+}
+
+/** What a pending login keeps when the identity read after the code exchange failed. */
+export interface KeptLoginTokens {
+  tokens: ChainTokens;
+  errorCode: string;
+  errorMessage: string;
+  /** SHA-256 of the completion code the sign-in window presents to retry. */
+  completionHash: string;
 }
 
 export interface SessionRecord {
@@ -128,6 +144,8 @@ export interface AuthStore {
   readonly rateBudget?: SharedRateBudget;
   /** Answers every gateway on this store serves; absent: each gateway caches in memory. */
   readonly resultCache?: SharedResultCache;
+  /** Fan-out progress every gateway on this store reads and writes; absent: each gateway's memory. */
+  readonly progressBoard?: ProgressBoard;
 
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
@@ -135,16 +153,22 @@ export interface AuthStore {
   setLoginState(id: string, stateHash: string): Promise<boolean>;
   /** Single use: true for exactly one caller presenting the current state of a pending login. */
   claimLoginState(id: string, stateHash: string): Promise<boolean>;
+  /** Completes a pending login (dropping any kept tokens: they now live on the chain). */
   completeLogin(
     id: string,
     result: { chainId: string; user: ExactUser; currentDivision: number | null; completionHash: string },
   ): Promise<void>;
+  /** Ends a pending login with an error (dropping any kept tokens). */
   failLogin(id: string, code: string, message: string): Promise<void>;
+  /** Keeps (or replaces) a pending login's tokens and last failure; false when it is no longer pending. */
+  keepLoginTokens(id: string, kept: KeptLoginTokens): Promise<boolean>;
   /** Atomically marks a completed login redeemed and creates its session; false when already redeemed. */
   redeemLogin(id: string, session: SessionRecord): Promise<boolean>;
   deleteExpiredLogins(now: number): Promise<number>;
 
   getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** The session and whether its chain is live, in one read (the check every /api request makes). */
+  getSessionWithChain(tokenHash: string): Promise<{ session: SessionRecord; chainLive: boolean } | null>;
   touchSession(id: string, now: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   /** Signs out every session on this chain (the same user and app). */

@@ -243,3 +243,17 @@ export function parseFilter(source: string, entity: EntitySchema): FilterNode {
   if (source.trim() === "") throw syntaxError();
   return new Parser(tokenize(source), entity).parse();
 }
+
+/** How many comparisons a filter holds (`a eq 1 or a eq 2` holds two). */
+export function comparisons(node: FilterNode): number {
+  switch (node.kind) {
+    case "compare":
+      return 1;
+    case "logical":
+      return comparisons(node.left) + comparisons(node.right);
+    case "not":
+      return comparisons(node.operand);
+    default:
+      return 0;
+  }
+}

@@ -6,8 +6,9 @@
 import { createHash } from "node:crypto";
 import { indexOf } from "../data/lookup";
 import type { SimUser } from "../data/types";
-import { ODataError } from "../odata/errors";
+import { ODataError, syntaxError } from "../odata/errors";
 import { runQuery, filterRows } from "../odata/execute";
+import { comparisons } from "../odata/filter";
 import { atomFeed, jsonCollection, jsonError, keyLiteral, toJsonRecord, xmlError } from "../odata/format";
 import { parseQueryOptions } from "../odata/options";
 import type { Row } from "../odata/schema";
@@ -195,6 +196,7 @@ function answer(
       state.selectRequired.has(resource.endpoint);
     if (needsSelect && options.select === null && options.top !== 1)
       throw new ODataError(400, SELECT_REQUIRED_TEXT);
+    if (options.filter && comparisons(options.filter) > state.maxFilterComparisons) throw syntaxError();
     const rows = cachedRows(resource, grant, user, division, state);
     if (count) {
       return {

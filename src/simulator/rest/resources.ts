@@ -142,9 +142,9 @@ export const RESOURCES: Resource[] = [
   }),
   // Role rows for the URL division, with the Division field.
   divisionResource("users/UserRolesPerDivision", schemas.USER_ROLE_PER_DIVISION, (context) =>
-    context.dataset.roles
-      .filter((role) => role.division === context.division)
-      .map((role) => roleRow(context.dataset, role, context.user.language, true)),
+    (indexOf(context.dataset).rolesByDivision.get(context.division!) ?? []).map((role) =>
+      roleRow(context.dataset, role, context.user.language, true),
+    ),
   ),
   ...BUSINESS_RESOURCES,
 ];

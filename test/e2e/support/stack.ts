@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../../src/simulator";
-import { startTestGateway, type TestGateway, type TestGatewayOptions } from "../../support/gateway";
+import { startTestGateway, type ListeningGatewayOptions, type TestGateway } from "../../support/gateway";
 
 export interface Stack {
   simulator: RunningSimulator;
@@ -23,7 +23,7 @@ export function assertBuilt(): void {
 export async function startStack(
   env: Record<string, string> | ((simulator: RunningSimulator) => Record<string, string>) = {},
   simulatorOptions: SimulatorOptions = {},
-  gatewayOptions: Pick<TestGatewayOptions, "server"> = {},
+  gatewayOptions: Pick<ListeningGatewayOptions, "server"> = {},
 ): Promise<Stack> {
   assertBuilt();
   const simulator = await startSimulator({

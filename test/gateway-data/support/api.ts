@@ -1,6 +1,7 @@
-/** Calls the gateway's data API over HTTP like the add-in does. */
+/** Calls the gateway's data API like the add-in does, through the test gateway's fetch (inject or HTTP). */
 import type { TableResponse } from "../../../src/shared/api";
 import type { ApiErrorBody } from "../../../src/shared/errors";
+import type { TestGateway } from "../../support/gateway";
 
 export interface ApiAnswer<T = TableResponse> {
   status: number;
@@ -8,7 +9,7 @@ export interface ApiAnswer<T = TableResponse> {
 }
 
 export async function callApi<T = TableResponse>(
-  baseUrl: string,
+  gateway: Pick<TestGateway, "url" | "fetch">,
   sessionToken: string | null,
   pathAndQuery: string,
   options: { method?: string; noCache?: boolean } = {},
@@ -16,7 +17,10 @@ export async function callApi<T = TableResponse>(
   const headers: Record<string, string> = {};
   if (sessionToken) headers.authorization = `Bearer ${sessionToken}`;
   if (options.noCache) headers["cache-control"] = "no-cache";
-  const response = await fetch(`${baseUrl}${pathAndQuery}`, { method: options.method ?? "GET", headers });
+  const response = await gateway.fetch(`${gateway.url}${pathAndQuery}`, {
+    method: options.method ?? "GET",
+    headers,
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as ApiAnswer<T>["body"] };
 }

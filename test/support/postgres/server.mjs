@@ -20,17 +20,48 @@ async function freePort() {
   });
 }
 
+/**
+ * PostgreSQL cannot listen on port 0 and say which port it got, so a free port is picked right before
+ * the server starts. Should another process take it in between, PostgreSQL refuses to start ("Address
+ * already in use": it never shares a port) and the next free port is tried. EOL_TEST_PG_FIRST_PORT makes
+ * the first try use a given port (the test of this retry holds one).
+ */
+class TestPostgres extends EmbeddedPostgres {
+  /** A server process is starting or running (one that exited has nothing to stop). */
+  live = false;
+
+  async startOnFreePort(log) {
+    const first = Number(process.env.EOL_TEST_PG_FIRST_PORT) || null;
+    for (let attempt = 1; ; attempt += 1) {
+      this.options.port = attempt === 1 && first ? first : await freePort();
+      const from = log.length;
+      try {
+        this.live = true;
+        await this.start();
+        return this.options.port;
+      } catch (error) {
+        this.live = false;
+        const taken = log.slice(from).join("").includes("Address already in use");
+        if (!taken || attempt === 5) throw error ?? new Error("the server exited while starting");
+      }
+    }
+  }
+
+  /** stop() waits for the process to exit: never for one that exited already. */
+  async stopIfRunning() {
+    if (this.live) await this.stop();
+  }
+}
+
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "eol-pg-"));
 // The server runs as the unprivileged "postgres" user when we are root: it must reach its directory.
 fs.chmodSync(root, 0o755);
 const socketDir = path.join(root, "socket");
 fs.mkdirSync(socketDir);
 fs.chmodSync(socketDir, 0o1777);
-const port = await freePort();
 const log = [];
-const server = new EmbeddedPostgres({
+const server = new TestPostgres({
   databaseDir: path.join(root, "data"),
-  port,
   user: "eol",
   password: "eol-test",
   persistent: false,
@@ -52,7 +83,7 @@ const server = new EmbeddedPostgres({
 let stopping = null;
 function stop(code) {
   stopping ??= server
-    .stop()
+    .stopIfRunning()
     .catch(() => undefined)
     .finally(() => {
       fs.rmSync(root, { recursive: true, force: true });
@@ -78,7 +109,7 @@ try {
       await new Promise((resolve) => globalThis.setTimeout(resolve, 1000));
     }
   }
-  await server.start();
+  const port = await server.startOnFreePort(log);
   await server.createDatabase("eol");
   process.stdout.write(JSON.stringify({ url: `postgres://eol:eol-test@127.0.0.1:${port}/eol` }) + "\n");
 } catch (error) {

@@ -1,11 +1,13 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
 import type { LoginStarted, RedeemResponse } from "../../../shared/api";
 import { ERROR_CODES, type ErrorCode } from "../../../shared/errors";
 import { constantTimeEqual, randomId, randomSecret, sha256 } from "../../crypto/random";
 import { GatewayError } from "../../errors";
 import { handleCallback } from "../../signin/callback";
 import { completionUrl } from "../../signin/completion";
+import { retryIdentity, type SignInServices } from "../../signin/identity";
 import {
   readCompletionCode,
   readLoginRequest,
@@ -15,14 +17,25 @@ import {
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "../../signin/messages";
 import { probeAppSettings } from "../../signin/probeApp";
 import { sessionInfo } from "../../signin/sessionInfo";
-import { ERROR_ANSWERS, LoginStartedAnswer, RedeemAnswer } from "../../schemas/answers";
-import { CallbackQuery, LoginBody, LoginParams, RedeemBody } from "../../schemas/requests";
+import { ERROR_ANSWERS, IdentifyAnswer, LoginStartedAnswer, RedeemAnswer } from "../../schemas/answers";
+import { CallbackQuery, IdentifyBody, LoginBody, LoginParams, RedeemBody } from "../../schemas/requests";
+import { chainLockFor } from "../../tokens/chainLock";
 import { authorizeUrl } from "../../tokens/tokenEndpoint";
 
 const LOGIN_ID = /^[A-Za-z0-9_-]{22}$/;
 
+const signInServices = (app: FastifyInstance): SignInServices => ({
+  clock: app.clock,
+  store: app.store,
+  tokenEndpoint: app.tokenEndpoint,
+  exactHosts: app.exactHosts,
+  exact: app.exact,
+});
+
 const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock, config, signIn, exactHosts } = app;
+  // Retries of one login's identity read queue here (and across instances on PostgreSQL).
+  const loginLock = chainLockFor(store);
 
   app.post(
     "/logins",
@@ -57,6 +70,7 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
         errorCode: null,
         errorMessage: null,
         completionHash: null,
+        keptTokens: null,
       });
       const started: LoginStarted = {
         loginId: id,
@@ -92,11 +106,33 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get("/callback", { schema: { querystring: CallbackQuery } }, async (request, reply) => {
-    const { loginId, result } = await handleCallback(app, request.query);
+    const { loginId, result } = await handleCallback(signInServices(app), request.query);
     if (result.status === "error") request.log.info({ loginId, errorCode: result.code }, "sign-in failed");
     reply.header("cache-control", "no-store");
     return reply.redirect(completionUrl(result, loginId));
   });
+
+  // "Try again" on the completion page: the identity read once more with the tokens the callback kept.
+  app.post(
+    "/logins/:id/identify",
+    {
+      schema: {
+        params: LoginParams,
+        body: IdentifyBody,
+        response: { 200: IdentifyAnswer, ...ERROR_ANSWERS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!LOGIN_ID.test(id)) throw loginNotFound();
+      const services = { ...signInServices(app), lock: loginLock };
+      const result = await retryIdentity(services, id, request.body.completionCode);
+      if (result.status === "error")
+        request.log.info({ loginId: id, errorCode: result.code }, "sign-in failed");
+      reply.header("cache-control", "no-store");
+      return { location: completionUrl(result, id) };
+    },
+  );
 
   app.post(
     "/logins/:id/redeem",
@@ -120,7 +156,8 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (login.status === "redeemed")
         throw new GatewayError(409, "login_already_redeemed", MESSAGES.alreadyRedeemed);
       if (clock.now() > login.expiresAt) throw loginExpired();
-      if (login.status === "failed") {
+      // Failed, or tokens kept after a failed identity read (the sign-in window offers "Try again").
+      if (login.status === "failed" || (login.status === "pending" && login.errorCode)) {
         const code = ERROR_CODES.find((known) => known === login.errorCode) ?? "internal_error";
         throw new GatewayError(400, code, login.errorMessage ?? MESSAGES.loginExpired);
       }

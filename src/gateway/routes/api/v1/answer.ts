@@ -5,6 +5,7 @@ import type { TableResponse } from "../../../../shared/api";
 import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
+import type { FanOutProgress } from "../../../data/fanOut";
 import { GatewayError } from "../../../errors";
 import { ERROR_ANSWERS, TableAnswer } from "../../../schemas/answers";
 import { MESSAGES } from "../../../signin/messages";
@@ -14,12 +15,17 @@ export function answers<Q extends TSchema>(querystring: Q) {
   return { querystring, response: { 200: TableAnswer, ...ERROR_ANSWERS } };
 }
 
-export function caller(request: FastifyRequest): { session: SessionContext; fresh: boolean } {
+export function caller(request: FastifyRequest): {
+  session: SessionContext;
+  fresh: boolean;
+  progress: FanOutProgress | null;
+} {
   // The scope's hook set it; a route registered outside that scope would be a programming error.
   if (!request.eolSession) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
   return {
     session: request.eolSession,
     fresh: wantsFresh(request.headers["cache-control"]),
+    progress: request.eolProgress,
   };
 }
 

@@ -1,9 +1,12 @@
 /**
  * /api/v1: the data routes. One hook for the whole scope resolves the Bearer session token into
- * `request.eolSession` before anything else (parameter checks included) runs.
+ * `request.eolSession` before anything else (parameter checks included) runs, and with it the
+ * request's fan-out progress (X-EOL-Request-Id), whose last state is written before the answer goes.
  */
 import type { FastifyInstance } from "fastify";
+import { progressOf } from "../../../services/progress";
 import cacheRoutes from "./cache";
+import progressRoute from "./progress";
 import queryRoute from "./query";
 import reviewRoutes from "./review";
 import roleRoutes from "./roles";
@@ -12,10 +15,21 @@ import tableRoutes from "./tables";
 export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
   app.addHook("onRequest", async (request) => {
     request.eolSession = await app.sessions.resolve(request.headers.authorization);
+    request.eolProgress = progressOf(request, request.eolSession.sessionId);
+  });
+  app.addHook("onSend", (request, reply, payload, done) => {
+    // Most requests carry no request id: they pass without a promise.
+    const progress = request.eolProgress;
+    if (!progress) return done(null, payload);
+    progress.finish(reply.statusCode < 400).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
   await app.register(tableRoutes);
   await app.register(roleRoutes);
   await app.register(reviewRoutes);
   await app.register(queryRoute);
   await app.register(cacheRoutes);
+  await app.register(progressRoute);
 }

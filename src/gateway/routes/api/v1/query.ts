@@ -10,7 +10,7 @@ const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
   app.get("/query", { schema: answers(QueryQuery) }, async (req) => {
-    const { session, fresh } = caller(req);
+    const { session, fresh, progress } = caller(req);
     const { query } = req;
     const options = validateQueryOptions(query);
     const selector = parseDivisions(eitherValue(query, "division", "divisions"), "division");
@@ -21,8 +21,10 @@ const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
       $orderby: options.orderby ?? undefined,
       $top: options.top === null ? undefined : String(options.top),
     };
-    const perDivision = await data.fanOut(resolved.divisions, (division) =>
-      data.fetch(session, division, options.resource, odata, fresh),
+    const perDivision = await data.fanOut(
+      resolved.divisions,
+      (division) => data.fetch(session, division, options.resource, odata, fresh),
+      progress,
     );
     const records = perDivision.flatMap((result) => result.value);
     const specs = inferColumns(options.select, records);

@@ -46,9 +46,9 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** The role rows (all roles) of every division in scope, joined with their users. */
-  async function reviewRows({ session, selector, fresh }: ReturnType<typeof reviewRequest>) {
+  async function reviewRows({ session, selector, fresh, progress }: ReturnType<typeof reviewRequest>) {
     const resolved = await data.resolveDivisions(session, selector, fresh);
-    const joined = await userRoleRows(data, session, resolved.divisions, null, fresh);
+    const joined = await userRoleRows(data, session, resolved.divisions, null, fresh, progress);
     const parts = resolved.basis ? [resolved.basis, ...joined.parts] : joined.parts;
     return { resolved, rows: joined.rows, parts, now: data.now() };
   }

@@ -6,6 +6,7 @@ import {
   DIVISION_COLUMNS,
   ME_COLUMNS,
   USER_COLUMNS,
+  shapeCachedRows,
   shapeRows,
   type DivisionRecord,
 } from "../../../data/tables";
@@ -28,16 +29,18 @@ const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const codes = list.value
       .map((row) => row.Code)
       .filter((code): code is number => typeof code === "number");
-    return table(shapeRows(DIVISION_COLUMNS, list.value), [list], data.now(), codes, "all");
+    return table(shapeCachedRows(DIVISION_COLUMNS, list.value), [list], data.now(), codes, "all");
   });
 
   app.get("/users", { schema: answers(UsersQuery) }, async (req) => {
-    const { session, fresh } = caller(req);
+    const { session, fresh, progress } = caller(req);
     const { query } = req;
     const raw = eitherValue(query, "division", "divisions");
     const resolved = await data.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
-    const perDivision = await data.fanOut(resolved.divisions, (division) =>
-      data.users(session, division, fresh),
+    const perDivision = await data.fanOut(
+      resolved.divisions,
+      (division) => data.users(session, division, fresh),
+      progress,
     );
     const rows: DivisionRecord[] = perDivision.flatMap((result, index) =>
       result.value.map((user) => ({ ...user, __division: resolved.divisions[index] as number })),
