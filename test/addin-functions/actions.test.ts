@@ -2,7 +2,7 @@
  * The ribbon / task-pane actions: Refresh all, Clear cache, insert report sheets. Real HTTP to the
  * loopback gateway stand-in, Excel through office-addin-mock (support/excelMock.ts).
  */
-import { FakeWorkbook, installExcel } from "./support/excelMock";
+import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { createDataServices, dataServices, installDataServices } from "../../src/addin/data/services";
 import {
@@ -20,8 +20,8 @@ import { signIn, signOut } from "../../src/addin/auth/authActions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
-import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
-import { connectTo } from "./support/setup";
+import { AS_OF, startStubGateway, type StubGateway } from "./support/stubGateway";
+import { connectTo, connectToStub, freshWorkbook } from "./support/setup";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
@@ -33,12 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 beforeEach(async () => {
-  await connectTo(stub.baseUrl, STUB_TOKEN);
-  stub.requests.length = 0;
-  stub.failures.clear();
-  workbook = new FakeWorkbook();
-  workbook.sheets.set("Sheet1", new Map());
-  installExcel(workbook);
+  await connectToStub(stub);
+  workbook = freshWorkbook("Sheet1");
   progress = [];
   stopListening = on("progress", (event) => progress.push(event));
 });

@@ -3,15 +3,15 @@
  * summary, the inserted sheets' texts and a failed button's message are Dutch. The real actions over
  * real HTTP to the loopback gateway stand-in, Excel through office-addin-mock (support/excelMock.ts).
  */
-import { FakeWorkbook, installExcel } from "./support/excelMock";
+import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { insertAccessReviewSheet, insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { chooseLanguage } from "../../src/addin/i18n";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
-import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
-import { connectTo } from "./support/setup";
+import { startStubGateway, type StubGateway } from "./support/stubGateway";
+import { connectToStub, freshWorkbook } from "./support/setup";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
@@ -59,12 +59,8 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 beforeEach(async () => {
-  await connectTo(stub.baseUrl, STUB_TOKEN);
-  stub.requests.length = 0;
-  stub.failures.clear();
-  workbook = new FakeWorkbook();
-  workbook.sheets.set("Sheet1", new Map());
-  installExcel(workbook);
+  await connectToStub(stub);
+  workbook = freshWorkbook("Sheet1");
   workbook.evaluate = async () => (await EOL.divisions(false, null))[0][0];
   dialogs = [];
   scope.Office = dutchOffice();

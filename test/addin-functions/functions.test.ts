@@ -11,7 +11,7 @@ import { dataServices } from "../../src/addin/data/services";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
-import { cellError, connectTo } from "./support/setup";
+import { cellError, connectTo, connectToStub } from "./support/setup";
 
 let stub: StubGateway;
 
@@ -20,9 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 beforeEach(async () => {
-  await connectTo(stub.baseUrl, STUB_TOKEN);
-  stub.requests.length = 0;
-  stub.failures.clear();
+  await connectToStub(stub);
 });
 
 // 2020-01-01 and 2021-06-15 13:30 as Excel serials.

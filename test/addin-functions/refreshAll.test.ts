@@ -4,13 +4,13 @@
  * once the cells show their new values, with how many are in error. Real HTTP to the loopback gateway
  * stand-in; Excel through office-addin-mock (support/excelMock.ts).
  */
-import { FakeWorkbook, installExcel } from "./support/excelMock";
+import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { refreshAll, refreshSummary } from "../../src/addin/commands/actions";
 import { WRITE_BATCH, isEolFormula } from "../../src/addin/excel/refreshFormulas";
 import { on, type AddinEvents } from "../../src/addin/events";
-import { STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
-import { connectTo } from "./support/setup";
+import { startStubGateway, type StubGateway } from "./support/stubGateway";
+import { connectToStub, freshWorkbook } from "./support/setup";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
@@ -23,13 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 beforeEach(async () => {
-  await connectTo(stub.baseUrl, STUB_TOKEN);
-  stub.requests.length = 0;
-  stub.failures.clear();
-  workbook = new FakeWorkbook();
-  workbook.sheets.set("Sheet1", new Map());
-  workbook.sheets.set("Report", new Map());
-  installExcel(workbook);
+  await connectToStub(stub);
+  workbook = freshWorkbook("Sheet1", "Report");
   scope.Office = {
     context: {
       requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v === "1.12" },

@@ -5,6 +5,8 @@
 import type { GatewayClient } from "../../../src/addin/data/gatewayClient";
 import { createDataServices, installDataServices } from "../../../src/addin/data/services";
 import { clearSessionToken, setSessionToken } from "../../../src/addin/session/tokenStore";
+import { FakeWorkbook, installExcel } from "./excelMock";
+import { STUB_TOKEN, type StubGateway } from "./stubGateway";
 
 export async function connectTo(
   baseUrl: string,
@@ -27,4 +29,19 @@ export async function cellError(promise: Promise<unknown>): Promise<{ code: stri
     return { code, message };
   }
   throw new Error("expected the call to fail");
+}
+
+/** Signs the add-in in to the stub gateway and forgets the previous test's requests and failures. */
+export async function connectToStub(stub: StubGateway): Promise<void> {
+  await connectTo(stub.baseUrl, STUB_TOKEN);
+  stub.requests.length = 0;
+  stub.failures.clear();
+}
+
+/** A new fake workbook with the given (empty) sheets, installed as Excel's. */
+export function freshWorkbook(...sheetNames: string[]): FakeWorkbook {
+  const workbook = new FakeWorkbook();
+  for (const name of sheetNames) workbook.sheets.set(name, new Map());
+  installExcel(workbook);
+  return workbook;
 }
