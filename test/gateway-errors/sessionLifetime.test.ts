@@ -10,6 +10,7 @@ import { purgeExpired, sessionLifetime } from "../../src/gateway/signin/sessionL
 import { signInTestUser, buildTestGateway } from "../support/gateway";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";
+import { NEW_LOGIN_OUTCOME } from "../../src/gateway/store/types";
 import { startRig, storedRows, type Rig } from "../gateway-auth/helpers";
 import fs from "node:fs";
 import os from "node:os";
@@ -92,17 +93,9 @@ describe("the store: dead chains and the purge", () => {
     clientSecret: "s",
     redirectUri: "https://x/auth/callback",
     managed: false,
-    stateHash: null,
-    status: "pending" as const,
+    ...NEW_LOGIN_OUTCOME,
     createdAt: expiresAt - 600_000,
     expiresAt,
-    chainId: null,
-    user: null,
-    currentDivision: null,
-    errorCode: null,
-    errorMessage: null,
-    completionHash: null,
-    keptTokens: null,
   });
 
   it("marking a chain dead deletes its sessions; a new sign-in revives the chain but not them", async () => {

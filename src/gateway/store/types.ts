@@ -50,6 +50,19 @@ export interface LoginRecord {
   keptTokens: ChainTokens | null;
 }
 
+/** A login just started: not yet at Exact, no outcome, nothing kept. */
+export const NEW_LOGIN_OUTCOME = {
+  stateHash: null,
+  status: "pending",
+  chainId: null,
+  user: null,
+  currentDivision: null,
+  errorCode: null,
+  errorMessage: null,
+  completionHash: null,
+  keptTokens: null,
+} as const satisfies Partial<LoginRecord>;
+
 /** What a pending login keeps when the identity read after the code exchange failed. */
 export interface KeptLoginTokens {
   tokens: ChainTokens;

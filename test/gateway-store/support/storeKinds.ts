@@ -10,6 +10,7 @@ import { sha256 } from "../../../src/gateway/crypto/random";
 import { PostgresAuthStore } from "../../../src/gateway/store/postgresStore";
 import { DATABASE_FILE, SqliteAuthStore } from "../../../src/gateway/store/sqliteStore";
 import type { AuthStore, LoginRecord, NewChain, SessionRecord } from "../../../src/gateway/store/types";
+import { NEW_LOGIN_OUTCOME } from "../../../src/gateway/store/types";
 import type { TestPostgres } from "../../support/postgres";
 
 export interface StoreKind {
@@ -70,17 +71,9 @@ export function login(overrides: Partial<LoginRecord> = {}): LoginRecord {
     clientSecret: "client-secret-plain",
     redirectUri: "https://eol.example.com/auth/callback",
     managed: false,
-    stateHash: null,
-    status: "pending",
+    ...NEW_LOGIN_OUTCOME,
     createdAt: NOW,
     expiresAt: NOW + 600_000,
-    chainId: null,
-    user: null,
-    currentDivision: null,
-    errorCode: null,
-    errorMessage: null,
-    completionHash: null,
-    keptTokens: null,
     ...overrides,
   };
 }

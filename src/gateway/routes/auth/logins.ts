@@ -21,6 +21,7 @@ import { ERROR_ANSWERS, IdentifyAnswer, LoginStartedAnswer, RedeemAnswer } from 
 import { CallbackQuery, IdentifyBody, LoginBody, LoginParams, RedeemBody } from "../../schemas/requests";
 import { chainLockFor } from "../../tokens/chainLock";
 import { authorizeUrl } from "../../tokens/tokenEndpoint";
+import { NEW_LOGIN_OUTCOME } from "../../store/types";
 
 const LOGIN_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -60,17 +61,9 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clientSecret: settings.clientSecret,
         redirectUri: settings.redirectUri,
         managed: settings.managed,
-        stateHash: null,
-        status: "pending",
+        ...NEW_LOGIN_OUTCOME,
         createdAt: now,
         expiresAt: now + LOGIN_TTL_MS,
-        chainId: null,
-        user: null,
-        currentDivision: null,
-        errorCode: null,
-        errorMessage: null,
-        completionHash: null,
-        keptTokens: null,
       });
       const started: LoginStarted = {
         loginId: id,
