@@ -11,9 +11,9 @@ import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config";
 import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogController } from "./logging";
 import configPlugin from "./plugins/config";
-import errorsPlugin, { clientErrorHandler } from "./plugins/errors";
+import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from "./plugins/errors";
 import httpPlugin from "./plugins/http";
-import securityHeaders from "./plugins/securityHeaders";
+import securityHeaders, { securityHeaderEntries } from "./plugins/securityHeaders";
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
 import healthRoute from "./routes/health";
@@ -62,6 +62,7 @@ export async function buildGateway(
   const serverFactory: FastifyServerFactory | undefined =
     given || tls ? (handler) => (given ?? createGatewayServer(tls)).on("request", handler) : undefined;
   const stream = logDestination(config.logFormat, options.logStream);
+  const https = !!tls || config.publicUrl.startsWith("https:");
   const app = Fastify({
     serverFactory,
     logger: {
@@ -79,6 +80,7 @@ export async function buildGateway(
     // stays a number (query values are text anyway): wrong types are refused, not converted.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler(securityHeaderEntries(https)),
     // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
     trustProxy:
       typeof config.trustProxy === "number"
@@ -101,7 +103,7 @@ export async function buildGateway(
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
   await app.register(errorsPlugin);
   await app.register(httpPlugin);
-  await app.register(securityHeaders, { https: !!tls || config.publicUrl.startsWith("https:") });
+  await app.register(securityHeaders, { https });
   await app.register(staticFiles);
   await app.register(storePlugin);
   // Services
