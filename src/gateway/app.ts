@@ -87,7 +87,12 @@ export async function buildGateway(
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
   });
+  // Infrastructure
+  await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
+  await app.register(errorsPlugin);
+  await app.register(httpPlugin);
   if (given) {
+    // After the http plugin's preClose (drain: answers from then on end their connections).
     // Fastify closes only servers it started itself: stop accepting and let requests finish first.
     app.addHook("preClose", (done) => {
       // Keep-alive connections go as soon as their last answer is out.
@@ -99,10 +104,6 @@ export async function buildGateway(
       given.closeIdleConnections();
     });
   }
-  // Infrastructure
-  await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
-  await app.register(errorsPlugin);
-  await app.register(httpPlugin);
   await app.register(securityHeaders, { https });
   await app.register(staticFiles);
   await app.register(storePlugin);
