@@ -13,6 +13,7 @@ import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogContro
 import configPlugin from "./plugins/config";
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from "./plugins/errors";
 import httpPlugin from "./plugins/http";
+import metricsPlugin from "./plugins/metrics";
 import securityHeaders, { securityHeaderEntries } from "./plugins/securityHeaders";
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
@@ -107,6 +108,7 @@ export async function buildGateway(
   await app.register(securityHeaders, { https });
   await app.register(staticFiles);
   await app.register(storePlugin);
+  await app.register(metricsPlugin);
   // Services
   await app.register(exactHostsPlugin, { simulator: options.simulator, tls });
   await app.register(tokensPlugin);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
 import { ConfigError, ProblemCollector } from "./configProblems";
 import { readNumberVariable } from "./configNumbers";
+import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
 
 export { ConfigError };
 
@@ -57,6 +58,8 @@ export interface GatewayConfig {
   allowedRedirectUris: string[];
   /** EOL_TRUST_PROXY: Fastify's trustProxy (false, true, a hop count, or addresses/CIDRs of the proxies). */
   trustProxy: boolean | number | string;
+  /** EOL_METRICS_TOKEN / EOL_METRICS_LISTEN: GET /metrics for Prometheus; null = off (configMetrics.ts). */
+  metrics: MetricsConfig | null;
 }
 
 export interface ManagedApp {
@@ -339,6 +342,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     sessionMaxDays: c.read(() => readNumberVariable(env, "EOL_SESSION_MAX_DAYS"), 0),
     allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
     trustProxy: c.read(() => readTrustProxy(env), false),
+    metrics: c.read(() => readMetricsConfig(env), null),
   };
   c.throwIfAny();
   return config;
