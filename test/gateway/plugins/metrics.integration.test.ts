@@ -62,6 +62,12 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
     clock.advance(595_000);
     expect((await api(accounts, { "cache-control": "no-cache" })).status).toBe(200);
 
+    // Exact down: the retries run out.
+    sim.setFaults("503:1");
+    const down = await api(accounts, { "cache-control": "no-cache" });
+    sim.setFaults(null);
+    expect((await down.json()).error.code).toBe("exact_unavailable");
+
     // Another app with the same user spends the division's day at Exact: the gateway's next call gets a 429.
     const accessToken = await gateway.app.tokens.getAccessToken(
       (await gateway.app.sessions.resolve(`Bearer ${sessionToken}`)).chainId,
@@ -88,6 +94,7 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
     const moved = (series: string) => sample(text, series) - sample(before, series);
     expect(moved('eol_exact_calls_total{status_class="2xx"}')).toBeGreaterThanOrEqual(2);
     expect(moved('eol_exact_calls_total{status_class="4xx"}')).toBeGreaterThanOrEqual(2);
+    expect(moved('eol_exact_calls_total{status_class="5xx"}')).toBe(gateway.config.exactRetries + 1);
     expect(moved('eol_exact_client_errors_total{status="404"}')).toBe(1);
     expect(moved('eol_exact_client_errors_total{status="429"}')).toBe(1);
     expect(moved("eol_exact_rate_limited_total")).toBe(1);
@@ -106,6 +113,7 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
       .split("\n")
       .filter((line) => line.includes('"level":40'));
     expect(warnings.some((line) => /daily_limit_reached/.test(line))).toBe(true);
+    expect(warnings.some((line) => /exact_unavailable.*Exact Online is unreachable/.test(line))).toBe(true);
     expect(warnings.some((line) => /A token chain ended/.test(line))).toBe(true);
     const logged = lines.join("");
     for (const secret of [sessionToken, accessToken, METRICS_TOKEN]) expect(logged).not.toContain(secret);
