@@ -3,6 +3,7 @@
  * role rows and the users, following __next to the end. Used as the baseline for the wall-time ratio.
  */
 import type { RunningSimulator, SimApp } from "../src/simulator";
+import { authorizeAtSimulator } from "../test/support/chainAtExact";
 
 const REDIRECT_URI = "http://127.0.0.1:9/naive-callback";
 
@@ -15,27 +16,7 @@ export const NAIVE_APP: SimApp = {
 
 /** Signs the naive client in at the simulator directly (auto-approve) and returns its access token. */
 export async function naiveAccessToken(simulator: RunningSimulator): Promise<string> {
-  const authorize = new URL("/api/oauth2/auth", simulator.url);
-  authorize.search = new URLSearchParams({
-    client_id: NAIVE_APP.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    state: "naive",
-  }).toString();
-  const redirect = await fetch(authorize, { redirect: "manual" });
-  const code = new URL(redirect.headers.get("location")!).searchParams.get("code")!;
-  const token = await fetch(new URL("/api/oauth2/token", simulator.url), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: REDIRECT_URI,
-      client_id: NAIVE_APP.clientId,
-      client_secret: NAIVE_APP.clientSecret,
-    }),
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
+  return authorizeAtSimulator(simulator, NAIVE_APP, REDIRECT_URI);
 }
 
 async function fetchAll(url: string, token: string): Promise<number> {

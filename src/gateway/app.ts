@@ -11,9 +11,10 @@ import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config";
 import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogController } from "./logging";
 import configPlugin from "./plugins/config";
-import errorsPlugin, { clientErrorHandler } from "./plugins/errors";
+import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from "./plugins/errors";
 import httpPlugin from "./plugins/http";
-import securityHeaders from "./plugins/securityHeaders";
+import metricsPlugin from "./plugins/metrics";
+import securityHeaders, { securityHeaderEntries } from "./plugins/securityHeaders";
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
 import healthRoute from "./routes/health";
@@ -62,6 +63,7 @@ export async function buildGateway(
   const serverFactory: FastifyServerFactory | undefined =
     given || tls ? (handler) => (given ?? createGatewayServer(tls)).on("request", handler) : undefined;
   const stream = logDestination(config.logFormat, options.logStream);
+  const https = !!tls || config.publicUrl.startsWith("https:");
   const app = Fastify({
     serverFactory,
     logger: {
@@ -79,13 +81,19 @@ export async function buildGateway(
     // stays a number (query values are text anyway): wrong types are refused, not converted.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler(securityHeaderEntries(https)),
     // Behind a reverse proxy, request.ip (rate limits, logs) comes from X-Forwarded-For (README).
     trustProxy:
       typeof config.trustProxy === "number"
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
   });
+  // Infrastructure
+  await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
+  await app.register(errorsPlugin);
+  await app.register(httpPlugin);
   if (given) {
+    // After the http plugin's preClose (drain: answers from then on end their connections).
     // Fastify closes only servers it started itself: stop accepting and let requests finish first.
     app.addHook("preClose", (done) => {
       // Keep-alive connections go as soon as their last answer is out.
@@ -97,13 +105,10 @@ export async function buildGateway(
       given.closeIdleConnections();
     });
   }
-  // Infrastructure
-  await app.register(configPlugin, { config, clock: options.clock ?? systemClock });
-  await app.register(errorsPlugin);
-  await app.register(httpPlugin);
-  await app.register(securityHeaders, { https: !!tls || config.publicUrl.startsWith("https:") });
+  await app.register(securityHeaders, { https });
   await app.register(staticFiles);
   await app.register(storePlugin);
+  await app.register(metricsPlugin);
   // Services
   await app.register(exactHostsPlugin, { simulator: options.simulator, tls });
   await app.register(tokensPlugin);

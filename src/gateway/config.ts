@@ -5,6 +5,8 @@
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
 import { ConfigError, ProblemCollector } from "./configProblems";
+import { readNumberVariable } from "./configNumbers";
+import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
 
 export { ConfigError };
 
@@ -56,6 +58,8 @@ export interface GatewayConfig {
   allowedRedirectUris: string[];
   /** EOL_TRUST_PROXY: Fastify's trustProxy (false, true, a hop count, or addresses/CIDRs of the proxies). */
   trustProxy: boolean | number | string;
+  /** EOL_METRICS_TOKEN / EOL_METRICS_LISTEN: GET /metrics for Prometheus; null = off (configMetrics.ts). */
+  metrics: MetricsConfig | null;
 }
 
 export interface ManagedApp {
@@ -67,19 +71,6 @@ export interface ManagedApp {
 }
 
 type Env = Record<string, string | undefined>;
-
-function readPort(env: Env): number {
-  const raw = env.PORT;
-  if (raw === undefined || raw === "") return 3000;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) {
-    throw new ConfigError(
-      "PORT",
-      `must be a whole number from 0 to 65535 (0 picks a free port), got "${raw}"`,
-    );
-  }
-  return port;
-}
 
 export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
@@ -278,28 +269,10 @@ function readDatabaseUrl(env: Env, secretKey: Buffer | null): string | null {
   return raw;
 }
 
-function readPositiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new ConfigError(name, `must be a whole number of at least 1; got "${raw}"`);
-  }
-  return Number(raw);
-}
-
 function checkDemoCountry(managedApp: ManagedApp | null, demo: boolean): void {
   if (managedApp?.country === "demo" && !demo) {
     throw new ConfigError("EOL_COUNTRY", `"demo" needs the built-in simulator; do not set EOL_DEMO=0`);
   }
-}
-
-function readWholeNumber(env: Env, name: string, fallback: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) {
-    throw new ConfigError(name, `must be a whole number from 0 to ${max}; got "${raw}"`);
-  }
-  return Number(raw);
 }
 
 /** Space- or comma-separated absolute redirect URIs. */
@@ -318,7 +291,7 @@ function readTrustProxy(env: Env): boolean | number | string {
   const raw = (env.EOL_TRUST_PROXY ?? "").trim();
   if (raw === "" || /^(0|false|no|off)$/i.test(raw)) return false;
   if (/^(true|yes|on)$/i.test(raw)) return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^\d+$/.test(raw)) return readNumberVariable({ EOL_TRUST_PROXY: raw }, "EOL_TRUST_PROXY");
   const proxyToken = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/;
   if (!raw.split(",").every((token) => proxyToken.test(token.trim()))) {
     throw new ConfigError(
@@ -332,7 +305,7 @@ function readTrustProxy(env: Env): boolean | number | string {
 /** Reads every variable; throws one ConfigError listing all problems found (ConfigError.problems). */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const c = new ProblemCollector();
-  const port = c.read(() => readPort(env), 3000);
+  const port = c.read(() => readNumberVariable(env, "PORT"), 3000);
   const host = c.read(() => readHost(env), "localhost");
   const http = c.read(() => readBoolean(env, "EOL_HTTP", false), false);
   const tls = c.read(() => readFilePair(env), { cert: null, key: null });
@@ -359,16 +332,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     secretKey,
     databaseUrl,
     demo,
-    authRateLimitPerMinute: c.read(() => readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120), 0),
-    cacheTtlSeconds: c.read(() => readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400), 0),
-    cacheMaxEntries: c.read(() => readPositiveInt(env, "EOL_CACHE_MAX_ENTRIES", 10_000), 0),
-    exactConcurrency: c.read(() => readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8), 0),
-    exactRetries: c.read(() => readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10), 0),
-    exactTimeoutMs: c.read(() => readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000), 0),
-    sessionIdleDays: c.read(() => readPositiveInt(env, "EOL_SESSION_IDLE_DAYS", 30), 0),
-    sessionMaxDays: c.read(() => readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90), 0),
+    authRateLimitPerMinute: c.read(() => readNumberVariable(env, "EOL_AUTH_RATE_LIMIT"), 0),
+    cacheTtlSeconds: c.read(() => readNumberVariable(env, "EOL_CACHE_TTL_SECONDS"), 0),
+    cacheMaxEntries: c.read(() => readNumberVariable(env, "EOL_CACHE_MAX_ENTRIES"), 0),
+    exactConcurrency: c.read(() => readNumberVariable(env, "EOL_EXACT_CONCURRENCY"), 0),
+    exactRetries: c.read(() => readNumberVariable(env, "EOL_EXACT_RETRIES"), 0),
+    exactTimeoutMs: c.read(() => readNumberVariable(env, "EOL_EXACT_TIMEOUT_MS"), 0),
+    sessionIdleDays: c.read(() => readNumberVariable(env, "EOL_SESSION_IDLE_DAYS"), 0),
+    sessionMaxDays: c.read(() => readNumberVariable(env, "EOL_SESSION_MAX_DAYS"), 0),
     allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
     trustProxy: c.read(() => readTrustProxy(env), false),
+    metrics: c.read(() => readMetricsConfig(env), null),
   };
   c.throwIfAny();
   return config;

@@ -31,3 +31,28 @@ export interface TokenSource {
    */
   refreshAfterUnauthorized(chainId: string, rejectedToken: string): Promise<string>;
 }
+
+/** How a result-cache look-up was served: stored answer, a new fetch, or a fetch already in flight. */
+export type CacheLookup = "hit" | "miss" | "joined";
+
+/**
+ * What the gateway's parts report for operators: Prometheus metrics and warn-level log lines
+ * (plugins/metrics.ts). One small interface, so the Exact client, token refresh, cache and scheduler
+ * record without knowing how it is kept.
+ */
+export interface GatewayTelemetry {
+  /** One HTTP call to Exact: its status, or null when it got none (network error, time-out). */
+  exactCall(status: number | null): void;
+  /** How long a call waited for its division's budget and a free slot, in milliseconds. */
+  queueWait(division: number | null, ms: number): void;
+  /** A refresh at Exact's token endpoint; "chain_ended" means the user must sign in again. */
+  tokenRefresh(outcome: "ok" | "chain_ended" | "failed"): void;
+  cacheLookup(result: CacheLookup): void;
+}
+
+export const NO_TELEMETRY: GatewayTelemetry = {
+  exactCall: () => undefined,
+  queueWait: () => undefined,
+  tokenRefresh: () => undefined,
+  cacheLookup: () => undefined,
+};

@@ -15,6 +15,8 @@ export interface RunningGateway {
   manifest: string;
   devCaPath: string | null;
   close(): Promise<void>;
+  /** After the grace period: answers the requests still open with a 503 (shutdown.ts). */
+  cutOff(): Promise<void>;
 }
 
 /**
@@ -58,5 +60,6 @@ export async function startGateway(
     manifest: renderManifest(config.staticDir, config.publicUrl),
     devCaPath: tls?.devCaPath ?? null,
     close: () => app.close(),
+    cutOff: () => app.cutOffOpenRequests(),
   };
 }

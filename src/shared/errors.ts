@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "exact_error", // Exact answered 400/404 etc. with its own text
   "exact_unavailable", // 5xx / network after retries
   "internal_error",
+  "gateway_stopping", // the gateway is stopping: its grace period ran out, or the request came in after it began
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,7 +7,8 @@ import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { insertAccessReviewSheet, insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
 import { runCommand } from "../../src/addin/commands/commands";
-import { chooseLanguage } from "../../src/addin/i18n";
+import { addinStrings, chooseLanguage } from "../../src/addin/i18n";
+import { noticeFromQuery, noticeTexts } from "../../src/addin/commands/noticeMessage";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
@@ -123,10 +124,13 @@ test("a failed ribbon button: its Dutch label and the Dutch text for the gateway
   await runCommand("clearCache", { completed } as unknown as Office.AddinCommands.Event);
   expect(completed).toHaveBeenCalledTimes(1);
   expect(dialogs).toHaveLength(1);
-  expect([dialogs[0].searchParams.get("title"), dialogs[0].searchParams.get("text")]).toEqual([
-    "Cache wissen: niet gelukt",
-    "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
-  ]);
+  // The dialog's address carries codes; notice.html takes the words from the catalogue.
+  const notice = noticeFromQuery(dialogs[0].search);
+  expect(notice).toMatchObject({ button: "clearCache", failed: true, code: "exact_unavailable" });
+  expect(noticeTexts(addinStrings(), notice!)).toEqual({
+    title: "Cache wissen: niet gelukt",
+    text: "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+  });
 });
 
 test("outside Excel the reason is Dutch too", async () => {

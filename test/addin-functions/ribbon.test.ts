@@ -107,7 +107,7 @@ describe("a ribbon message", () => {
 
   test("goes to the task pane where Office shows it, without a dialog", async () => {
     current = fakeOffice({ paneShows: true });
-    expect(await tellUser({ title: "Sign in", text: "Open the pane." })).toBe("pane");
+    expect(await tellUser({ button: "signIn", openPane: true })).toBe("pane");
     expect(current.office.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
     expect(current.dialogs).toEqual([]);
   });
@@ -116,39 +116,43 @@ describe("a ribbon message", () => {
     for (const options of [{ paneShows: false }, { paneShows: false, showThrows: true }]) {
       current = fakeOffice(options);
       const started = Date.now();
-      expect(await tellUser({ title: "Refresh all: not done", text: "Sign in to Exact Online." })).toBe(
-        "dialog",
-      );
+      expect(await tellUser({ button: "refreshAll", failed: true, code: "not_signed_in" })).toBe("dialog");
       expect(Date.now() - started).toBeGreaterThanOrEqual(options.showThrows ? 0 : PANE_VISIBLE_WAIT_MS - 50);
       expect(current.dialogs).toHaveLength(1);
       const url = new URL(current.dialogs[0]);
       expect(url.origin + url.pathname).toBe("https://eol.example.com/notice.html");
-      expect(url.searchParams.get("title")).toBe("Refresh all: not done");
-      expect(url.searchParams.get("text")).toBe("Sign in to Exact Online.");
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        button: "refreshAll",
+        failed: "1",
+        code: "not_signed_in",
+      });
     }
   });
 
-  test("a failed ribbon command shows its reason in the dialog and completes", async () => {
+  test("a failed ribbon command shows its reason (as its error code) in the dialog and completes", async () => {
     current = fakeOffice({ paneShows: false });
     jest.spyOn(console, "error").mockImplementation(() => undefined);
     const { runCommand } = (await import("../../src/addin/commands/commands")) as {
       runCommand: (id: RibbonCommandId, event: Office.AddinCommands.Event) => Promise<void>;
     };
     const ribbon = await import("../../src/addin/commands/ribbonCommands");
-    jest.spyOn(ribbon.RIBBON_COMMANDS, "clearCache").mockRejectedValue(new Error("Gateway busy."));
+    jest
+      .spyOn(ribbon.RIBBON_COMMANDS, "clearCache")
+      .mockRejectedValue(Object.assign(new Error("Exact is away."), { code: "exact_unavailable" }));
     const completed = jest.fn();
     await runCommand("clearCache", { completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
     const url = new URL(current.dialogs[0]);
-    expect([url.searchParams.get("title"), url.searchParams.get("text")]).toEqual([
-      "Clear cache: not done",
-      "Gateway busy.",
-    ]);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      button: "clearCache",
+      failed: "1",
+      code: "exact_unavailable",
+    });
   });
 
-  test("the dialog page is on the add-in's own origin, with the text in the query", () => {
-    expect(noticeUrl({ title: "T", text: "a & b" }, "https://eol.example.com")).toBe(
-      "https://eol.example.com/notice.html?title=T&text=a+%26+b",
-    );
+  test("the dialog page is on the add-in's own origin, with codes (never text) in the query", () => {
+    expect(
+      noticeUrl({ button: "signIn", code: "network_error", openPane: true }, "https://eol.example.com"),
+    ).toBe("https://eol.example.com/notice.html?button=signIn&code=network_error&pane=1");
   });
 });

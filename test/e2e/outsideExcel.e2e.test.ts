@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";
 import { openPane, signInDemo } from "./support/pane";
+import { en } from "../../src/addin/i18n/en";
 
 let browser: Browser;
 let stack: Stack;
@@ -79,12 +80,36 @@ test("signed in: every button clicked; workbook buttons disabled with the reason
   expect(await page.locator("body").innerText()).not.toMatch(RAW_ERROR);
 });
 
-test("a ribbon message's dialog page shows its text as text, never as markup", async () => {
+test("the message and sign-in pages show only catalogue texts, never words from their address", async () => {
   const page = await addin.context.newPage();
-  const query = new URLSearchParams({ title: "Refresh all: not done", text: "<b>Sign in</b> first." });
-  await page.goto(`${stack.gateway.url}/notice.html?${query.toString()}`);
+  const bait = "Call 0800-FRAUD to keep your account";
+  const notice = new URLSearchParams({
+    button: "refreshAll",
+    failed: "1",
+    code: "not_signed_in",
+    title: `<b>${bait}</b>`,
+    text: bait,
+  });
+  await page.goto(`${stack.gateway.url}/notice.html?${notice.toString()}`);
   await page.getByRole("heading", { name: "Refresh all: not done" }).waitFor();
-  expect(await page.locator("#text").innerText()).toBe("<b>Sign in</b> first.");
+  expect(await page.locator("#text").innerText()).toBe(en.errors.not_signed_in);
+  // An unknown code or button shows nothing from the address either.
+  await page.goto(
+    `${stack.gateway.url}/notice.html?button=${encodeURIComponent(bait)}&code=${encodeURIComponent(bait)}`,
+  );
+  await page.getByRole("heading", { name: en.appTitle }).waitFor();
+  expect(await page.locator("body").innerText()).not.toContain("FRAUD");
+
+  for (const code of ["consent_denied", "exact_error", encodeURIComponent(bait)]) {
+    await page.goto(
+      `${stack.gateway.url}/auth-complete.html?status=error&code=${code}&message=${encodeURIComponent(bait)}`,
+    );
+    await page.getByRole("heading", { name: en.signInFailed }).waitFor();
+    const shown = await page.locator("body").innerText();
+    expect(shown).not.toContain("FRAUD");
+    const known = code === encodeURIComponent(bait) ? "internal_error" : code;
+    expect(await page.locator("#detail").innerText()).toBe(en.errors[known]);
+  }
   expect(await page.locator("b").count()).toBe(0);
 });
 

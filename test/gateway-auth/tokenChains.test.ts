@@ -7,6 +7,7 @@ import { signInTestUser } from "../support/gateway";
 import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
 import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
 import { startRig, type Rig } from "./helpers";
+import { authorizeElsewhere } from "../support/chainAtExact";
 
 let rig: Rig;
 beforeEach(async () => {
@@ -111,32 +112,7 @@ test("a dead chain (invalid_grant) asks every session of it to sign in again", a
   const { sessionToken } = await signInTestUser(rig.gateway);
   const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
   // Another client authorizing the same user and app kills our chain at Exact (reference §1.6).
-  const loginSecret = "y".repeat(40);
-  const sim = rig.sim;
-  const { DEMO_APP } = await import("../../src/simulator");
-  const authorize = new URL("/api/oauth2/auth", sim.url);
-  authorize.search = new URLSearchParams({
-    client_id: DEMO_APP.clientId,
-    redirect_uri: `${rig.gateway.url}/auth/callback`,
-    response_type: "code",
-    state: "elsewhere",
-  }).toString();
-  const code = new URL(
-    (await fetch(authorize, { redirect: "manual" })).headers.get("location")!,
-  ).searchParams.get("code")!;
-  const token = await fetch(new URL("/api/oauth2/token", sim.url), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: `${rig.gateway.url}/auth/callback`,
-      client_id: DEMO_APP.clientId,
-      client_secret: DEMO_APP.clientSecret,
-    }).toString(),
-  });
-  expect(token.status).toBe(200);
-  void loginSecret;
+  await authorizeElsewhere(rig.sim, rig.gateway.url);
   rig.clock.advance(595_000);
   const res = await getSession(rig, sessionToken);
   expect(res.status).toBe(401);

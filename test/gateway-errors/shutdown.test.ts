@@ -52,8 +52,65 @@ test("the grace period bounds the wait", async () => {
   expect(Date.now() - started).toBeLessThan(2000);
 });
 
-test("SIGTERM closes then exits 0; a second signal exits at once with 1", async () => {
+/** The signal listeners installShutdown adds, removed again after a test. */
+function removeAddedSignalListeners(): () => void {
   const before = { term: process.listeners("SIGTERM"), int: process.listeners("SIGINT") };
+  return () => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const keep = signal === "SIGTERM" ? before.term : before.int;
+      for (const listener of process.listeners(signal)) {
+        if (!keep.includes(listener)) process.removeListener(signal, listener);
+      }
+    }
+  };
+}
+
+test("SIGTERM past the grace period answers 503 in the JSON error shape to requests still open", async () => {
+  const sim = await startSimulator({ dataset: "demo", seed: 1, autoApprove: true });
+  const gateway = await startTestGateway({}, { simulator: sim });
+  const restore = removeAddedSignalListeners();
+  let lateAnswerAt = 0;
+  try {
+    const { sessionToken } = await signInTestUser(gateway);
+    sim.setLatency(2_000);
+    lateAnswerAt = Date.now() + 2_500;
+    const stillOpen = fetch(`${gateway.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${sessionToken}` },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exits: number[] = [];
+    const exited = new Promise<void>((resolve) =>
+      installShutdown(
+        gateway,
+        300,
+        (code) => {
+          exits.push(code);
+          resolve();
+        },
+        () => undefined,
+      ),
+    );
+    process.emit("SIGTERM");
+    const answer = await stillOpen;
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual({
+      error: { code: "gateway_stopping", message: expect.stringMatching(/stopping/) },
+    });
+    expect(answer.headers.get("content-security-policy")).toMatch(/frame-ancestors/);
+    expect(answer.headers.get("connection")).toBe("close");
+    await exited;
+    expect(exits).toEqual([1]);
+  } finally {
+    restore();
+    // The handler still waits for the simulator's late answer (its connection keeps the simulator open).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lateAnswerAt - Date.now())));
+    await gateway.close();
+    await sim.close();
+  }
+});
+
+test("SIGTERM closes then exits 0; a second signal exits at once with 1", async () => {
+  const restore = removeAddedSignalListeners();
   const exits: number[] = [];
   const messages: string[] = [];
   let release = (): void => undefined;
@@ -74,11 +131,6 @@ test("SIGTERM closes then exits 0; a second signal exits at once with 1", async 
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(exits).toEqual([1, 0]);
   } finally {
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      const keep = signal === "SIGTERM" ? before.term : before.int;
-      for (const listener of process.listeners(signal)) {
-        if (!keep.includes(listener)) process.removeListener(signal, listener);
-      }
-    }
+    restore();
   }
 });

@@ -8,7 +8,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { DATA_DIR_LOCK } from "../../src/gateway/store/openStore";
 import { SECRET_KEY_FILE } from "../../src/gateway/crypto/keyFile";
 import { buildTestGateway } from "../support/gateway";
 
@@ -30,7 +29,7 @@ test("a second gateway on the same data directory is refused, naming EOL_DATA_DI
   } finally {
     await first.close();
   }
-  expect(fs.existsSync(path.join(first.dataDir, DATA_DIR_LOCK))).toBe(false);
+  // Closing releases the lock at once.
   const again = await buildTestGateway({ EOL_DEMO: "0" }, { dataDir: first.dataDir });
   await again.close();
 });
@@ -71,8 +70,48 @@ test("two gateway processes starting at the same moment on a new data directory:
   }
 }, 60_000);
 
+test("a gateway killed with SIGKILL leaves no lock behind: a restart right after it serves", async () => {
+  const env = { EOL_DATA_DIR: tempDir(), EOL_HTTP: "1", HOST: "127.0.0.1", PORT: "0", EOL_DEMO: "0" };
+  const first = spawnGateway(env);
+  expect(await first.outcome).toBe("listening");
+  const killed = new Promise((resolve) => first.child.once("exit", resolve));
+  first.child.kill("SIGKILL");
+  await killed;
+  const restarted = spawnGateway(env);
+  try {
+    expect(await restarted.outcome).toBe("listening");
+    expect((await fetch(`${await restarted.url}/healthz`)).status).toBe(200);
+  } finally {
+    restarted.child.kill("SIGTERM");
+  }
+}, 60_000);
+
+test("a stalled gateway (SIGSTOP for 15 s) keeps its data directory: a second one is refused", async () => {
+  const env = { EOL_DATA_DIR: tempDir(), EOL_HTTP: "1", HOST: "127.0.0.1", PORT: "0", EOL_DEMO: "0" };
+  const first = spawnGateway(env);
+  try {
+    expect(await first.outcome).toBe("listening");
+    first.child.kill("SIGSTOP");
+    // Longer than the 10 s after which the former mtime-based lock counted as abandoned.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const second = spawnGateway(env);
+    const outcome = await second.outcome;
+    second.child.kill("SIGTERM");
+    expect(outcome).toMatch(/^exit 1: .*Another gateway process is using EOL_DATA_DIR=/s);
+    first.child.kill("SIGCONT");
+    expect((await fetch(`${await first.url}/healthz`)).status).toBe(200);
+  } finally {
+    first.child.kill("SIGCONT");
+    first.child.kill("SIGTERM");
+  }
+}, 90_000);
+
 /** `npm start`'s entry point as a child process; `outcome` says whether it listened or exited (and why). */
-function spawnGateway(env: Record<string, string>): { child: ChildProcess; outcome: Promise<string> } {
+function spawnGateway(env: Record<string, string>): {
+  child: ChildProcess;
+  outcome: Promise<string>;
+  url: Promise<string>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "src/gateway/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -89,5 +128,7 @@ function spawnGateway(env: Record<string, string>): { child: ChildProcess; outco
     child.stderr.on("data", collect);
     child.once("exit", (code) => resolve(`exit ${code}: ${output}`));
   });
-  return { child, outcome };
+  // The banner names the address it listens on.
+  const url = outcome.then(() => /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0] ?? "no address in the banner");
+  return { child, outcome, url };
 }

@@ -45,8 +45,11 @@ describe("gateway configuration", () => {
       /https/,
     ],
     [{ EOL_ALLOWED_REDIRECT_URIS: "not a url" }, "EOL_ALLOWED_REDIRECT_URIS", /absolute URL/],
-    [{ EOL_SESSION_IDLE_DAYS: "0" }, "EOL_SESSION_IDLE_DAYS", /at least 1/],
-    [{ EOL_SESSION_MAX_DAYS: "ninety" }, "EOL_SESSION_MAX_DAYS", /at least 1/],
+    [{ EOL_SESSION_IDLE_DAYS: "0" }, "EOL_SESSION_IDLE_DAYS", /from 1 to 3650/],
+    [{ EOL_SESSION_MAX_DAYS: "ninety" }, "EOL_SESSION_MAX_DAYS", /from 1 to 3650/],
+    // Accepted before, and every PostgreSQL purge then failed on the interval.
+    [{ EOL_SESSION_MAX_DAYS: "99999999999999999999" }, "EOL_SESSION_MAX_DAYS", /from 1 to 3650/],
+    [{ EOL_TRUST_PROXY: "99999999999999999999" }, "EOL_TRUST_PROXY", /from 0 to 100/],
   ])("rejects %j naming %s and the accepted values", (env, variable, accepted) => {
     configErrorFor(env, variable, accepted);
   });

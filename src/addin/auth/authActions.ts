@@ -4,17 +4,16 @@
  * settings yet, or an own app whose client secret must be entered again — it sends the user to the
  * task pane (opening it where Office lets us, else saying so in a dialog: ../commands/ribbonNotice.ts).
  */
+import { errorCodeOf } from "../commands/noticeMessage";
 import { tellUser } from "../commands/ribbonNotice";
 import { dataServices } from "../data/services";
-import { addinStrings, describeError, errorText } from "../i18n";
 import { loadConnectionSettings } from "./connectionSettings";
 import { signInWithSettings, type SignInRequest } from "./signInFlow";
 import { getSignInState, setSignInState } from "./signInState";
 
-async function toThePane(reason?: string): Promise<void> {
-  const s = addinStrings();
-  const text = reason ? `${reason} ${s.openPaneToSignIn}` : s.openPaneToSignIn;
-  await tellUser({ title: s.ribbonButtons.signIn, text });
+/** Sends the user to the task pane, saying why with an error code (its text is the catalogue's). */
+async function toThePane(code?: string): Promise<void> {
+  await tellUser({ button: "signIn", code, openPane: true });
 }
 
 /** What the ribbon can sign in with on its own, or null when the pane must ask (settings, secret). */
@@ -37,7 +36,7 @@ export async function signIn(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     setSignInState({ phase: "failed", code: "network_error", message });
-    await toThePane(errorText(addinStrings(), "network_error", message));
+    await toThePane("network_error");
     return;
   }
   if (!request) {
@@ -50,10 +49,7 @@ export async function signIn(): Promise<void> {
     // The failure (e.g. the gateway wants the client secret again) is in the sign-in state; the
     // pane shows it next to the fields.
     const state = getSignInState();
-    const s = addinStrings();
-    await toThePane(
-      state.phase === "failed" ? errorText(s, state.code, state.message) : describeError(s, error),
-    );
+    await toThePane(state.phase === "failed" ? state.code : (errorCodeOf(error) ?? "internal_error"));
   }
 }
 

@@ -1,6 +1,19 @@
+/*
+ * The sign-in window's last page reads only identifiers and codes from its address: a known error code
+ * picks a text from the add-in's catalogue, and no text from the address is ever shown or passed on
+ * (anyone can send a link to this page with words of their choosing in it).
+ */
 import type { LoginCompletedMessage } from "../../shared/api";
+import { ERROR_CODES, type ErrorCode } from "../../shared/errors";
 
-/** Reads the gateway's redirect parameters; anything unexpected becomes an error message. */
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** A gateway error code from the address, or internal_error for anything else. */
+function knownCode(raw: string | null): ErrorCode {
+  return raw !== null && KNOWN_CODES.has(raw) ? (raw as ErrorCode) : "internal_error";
+}
+
+/** Reads the gateway's redirect parameters; anything unexpected becomes an error (code only). */
 export function completionMessageFromQuery(search: string): LoginCompletedMessage {
   const params = new URLSearchParams(search);
   const status = params.get("status");
@@ -12,8 +25,7 @@ export function completionMessageFromQuery(search: string): LoginCompletedMessag
     type: "eol-login",
     status: "error",
     loginId,
-    code: params.get("code") ?? "internal_error",
-    message: (params.get("message") ?? "Sign-in did not complete.").slice(0, 300),
+    code: knownCode(params.get("code")),
   };
 }
 
@@ -21,7 +33,6 @@ export function completionMessageFromQuery(search: string): LoginCompletedMessag
 export interface RetryableSignIn {
   loginId: string;
   completionCode: string;
-  message: string;
 }
 
 export function retryableFromQuery(search: string): RetryableSignIn | null {
@@ -29,8 +40,7 @@ export function retryableFromQuery(search: string): RetryableSignIn | null {
   const loginId = params.get("loginId");
   const completionCode = params.get("completion");
   if (params.get("status") !== "retry" || !loginId || !completionCode) return null;
-  const message = (params.get("message") ?? "Exact Online did not say who you are.").slice(0, 300);
-  return { loginId, completionCode, message };
+  return { loginId, completionCode };
 }
 
 /**
@@ -45,8 +55,7 @@ export function locationAfterRetry(answer: unknown, loginId: string): string {
   const error = (body.error ?? {}) as Record<string, unknown>;
   const params = new URLSearchParams({
     status: "error",
-    code: typeof error.code === "string" ? error.code : "internal_error",
-    message: typeof error.message === "string" ? error.message : "Sign-in did not complete.",
+    code: knownCode(typeof error.code === "string" ? error.code : null),
     loginId,
   });
   return `/auth-complete.html?${params.toString()}`;

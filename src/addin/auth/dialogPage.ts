@@ -1,9 +1,10 @@
 /*
  * auth-complete.html: the last page of the sign-in dialog. The gateway's callback redirects here with
- * ?status=ok|error&loginId=…[&code=…&message=…]; this page hands that (never a token) to the task pane:
+ * ?status=ok|error&loginId=…[&code=…]; this page hands that (never a token) to the task pane:
  * via Office's messageParent inside an Office dialog, or window.opener.postMessage in a plain popup.
  * With status=retry (Exact did not say who signed in; the gateway kept the new tokens) it offers
- * "Try again" instead, which asks the gateway to read the identity again — no second consent.
+ * "Try again" instead, which asks the gateway to read the identity again — no second consent. Texts come
+ * from the add-in's catalogue by error code only, never from the address (completionMessage.ts).
  */
 import type { LoginCompletedMessage } from "../../shared/api";
 import {
@@ -25,9 +26,7 @@ function show(message: LoginCompletedMessage): void {
   const ok = message.status === "ok";
   if (titleEl) titleEl.textContent = ok ? s.signInDone : s.signInFailed;
   if (detailEl)
-    detailEl.textContent = ok
-      ? s.closeThisWindow
-      : errorText(s, message.code ?? "internal_error", message.message);
+    detailEl.textContent = ok ? s.closeThisWindow : errorText(s, message.code ?? "internal_error");
 }
 
 function showText(title: string, detail: string): void {

@@ -4,7 +4,7 @@
  * when this bundle loads and before Office.onReady, as Microsoft's docs and shared-runtime sample do:
  * a handler associated later (or never, when the host is slow to report ready) leaves its button dead.
  */
-import { addinStrings, describeError } from "../i18n";
+import { errorCodeOf } from "./noticeMessage";
 import { RIBBON_COMMANDS, type RibbonCommandId } from "./ribbonCommands";
 import { tellUser } from "./ribbonNotice";
 
@@ -15,9 +15,7 @@ export async function runCommand(id: RibbonCommandId, event: Office.AddinCommand
     console.error(`EOL ribbon command ${id} failed`, error);
     // A button has no place of its own to say what went wrong (e.g. not signed in). The title names
     // the button as the ribbon labels it (the catalogue's ribbonButtons match manifest.xml's labels).
-    const s = addinStrings();
-    const notice = { title: s.notDone(s.ribbonButtons[id]), text: describeError(s, error) };
-    await tellUser(notice).catch(() => undefined);
+    await tellUser({ button: id, failed: true, code: errorCodeOf(error) }).catch(() => undefined);
   } finally {
     // Office queues further clicks of this button until completed() is called.
     event.completed();

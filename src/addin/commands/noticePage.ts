@@ -1,13 +1,13 @@
 /*
  * notice.html: a ribbon button's message in an Office dialog, for when the task pane cannot be shown
- * (ribbonNotice.ts). The text comes from the query and is only ever set as text, never as HTML; the
- * page's own words (default title, the button) follow the add-in's language, known for sure once
- * Office is ready.
+ * (ribbonNotice.ts). Its address carries codes only (noticeMessage.ts): every word shown comes from the
+ * add-in's catalogue, in the add-in's language (known for sure once Office is ready), set as text.
  */
 import { addinLanguage, addinStrings } from "../i18n";
 import { officeReady } from "../office";
+import { noticeFromQuery, noticeTexts } from "./noticeMessage";
 
-const query = new URLSearchParams(window.location.search);
+const notice = noticeFromQuery(window.location.search);
 const title = document.getElementById("title");
 const text = document.getElementById("text");
 const closeButton = document.getElementById("close");
@@ -16,8 +16,9 @@ function render(): void {
   const s = addinStrings();
   document.documentElement.lang = addinLanguage();
   document.title = s.appTitle;
-  if (title) title.textContent = query.get("title") || s.appTitle;
-  if (text) text.textContent = query.get("text") || "";
+  const shown = notice ? noticeTexts(s, notice) : { title: s.appTitle, text: "" };
+  if (title) title.textContent = shown.title;
+  if (text) text.textContent = shown.text;
   if (closeButton) closeButton.textContent = s.close;
 }
 

@@ -5,12 +5,11 @@
  * for, and when it has not become visible shortly after, the message shows in an Office dialog
  * (notice.html) instead. Outside Office there is no ribbon, and nothing to do.
  */
+import { addinStrings } from "../i18n";
 import { sharedState } from "../sharedState";
+import { noticeQuery, noticeTexts, type Notice } from "./noticeMessage";
 
-export interface Notice {
-  title: string;
-  text: string;
-}
+export type { Notice };
 
 /** How long the pane gets to appear after showAsTaskpane before the dialog is used instead. */
 export const PANE_VISIBLE_WAIT_MS = 1500;
@@ -50,10 +49,9 @@ function paneShowsWithin(ms: number): Promise<boolean> {
   });
 }
 
-/** The dialog page showing `notice`, on the add-in's own origin (the Dialog API requires it). */
+/** The dialog page showing `notice` (as codes), on the add-in's own origin (the Dialog API requires it). */
 export function noticeUrl(notice: Notice, origin = globalThis.location.origin): string {
-  const query = new URLSearchParams({ title: notice.title, text: notice.text });
-  return `${origin}/notice.html?${query.toString()}`;
+  return `${origin}/notice.html?${noticeQuery(notice).toString()}`;
 }
 
 function showDialog(notice: Notice): Promise<void> {
@@ -61,7 +59,9 @@ function showDialog(notice: Notice): Promise<void> {
     Office.context.ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 35 }, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
         // e.g. 12007: another dialog (a sign-in) is open; the message is in the console at least.
-        console.error(`EOL notice could not be shown (${result.error.code}): ${notice.text}`);
+        console.error(
+          `EOL notice could not be shown (${result.error.code}): ${noticeTexts(addinStrings(), notice).text}`,
+        );
         resolve();
         return;
       }

@@ -184,6 +184,7 @@ export const en = {
     exact_unavailable: "Exact Online is not reachable right now. Try again in a few minutes.",
     internal_error:
       "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
+    gateway_stopping: "The EOL gateway is restarting. Try again in a moment.",
   } as Record<string, string>,
   errorUnknownDialog: (code: string) => `The sign-in window reported error ${code}. Try again.`,
 

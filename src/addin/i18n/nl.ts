@@ -191,6 +191,7 @@ export const nl: Strings = {
     exact_unavailable: "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
     internal_error:
       "Er ging iets mis in de EOL-gateway. Probeer het opnieuw; blijft het misgaan, neem dan contact op met uw beheerder.",
+    gateway_stopping: "De EOL-gateway start opnieuw op. Probeer het zo meteen opnieuw.",
   },
   errorUnknownDialog: (code: string) => `Het aanmeldvenster meldde fout ${code}. Probeer het opnieuw.`,
 

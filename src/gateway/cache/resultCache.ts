@@ -7,6 +7,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
+import type { CacheLookup } from "../contracts";
 import type { SharedCacheStats, SharedResultCache } from "./sharedCache";
 
 export interface CacheKeyParts {
@@ -35,6 +36,8 @@ export interface ResultCacheOptions {
   maxEntries: number;
   /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
   shared?: SharedResultCache;
+  /** Told how each look-up was served (metrics). */
+  onLookup?: (result: CacheLookup) => void;
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
@@ -84,6 +87,7 @@ export class ResultCache {
       status,
     });
     if (!entry) throw new Error("result cache: fetch settled without a value");
+    this.options.onLookup?.(status.fetch === "hit" ? "hit" : status.fetch === "inflight" ? "joined" : "miss");
     return { value: entry.value as T, asOf: entry.asOf, cached: status.fetch === "hit" };
   }
 
@@ -92,11 +96,15 @@ export class ResultCache {
     const key = cacheKey(parts);
     const joinKey = `${fresh ? "fresh" : "any"}|${key}`;
     let pending = this.joining.get(joinKey);
-    if (!pending) {
+    if (pending) this.options.onLookup?.("joined");
+    else {
       const { clock, ttlMs } = this.options;
       pending = shared
         .getOrLoad(key, parts.chainId, load, { now: () => clock.now(), ttlMs, fresh })
-        .then((entry) => ({ value: entry.value, asOf: entry.asOf, cached: entry.hit }))
+        .then((entry) => {
+          this.options.onLookup?.(entry.hit ? "hit" : "miss");
+          return { value: entry.value, asOf: entry.asOf, cached: entry.hit };
+        })
         .finally(() => this.joining.delete(joinKey));
       this.joining.set(joinKey, pending);
     }
@@ -140,5 +148,10 @@ export class ResultCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held as lru-cache measures them (its calculatedSize; 0 while entries are not sized). */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 }

@@ -6,7 +6,7 @@
  * "Exact Online unavailable". A failed page fails the whole result: never a truncated list.
  */
 import type { Clock } from "../../shared/clock";
-import type { SessionContext, TokenSource } from "../contracts";
+import { NO_TELEMETRY, type GatewayTelemetry, type SessionContext, type TokenSource } from "../contracts";
 import { budgetKey, type RateScheduler } from "../scheduler/scheduler";
 import type { SharedRateBudget } from "../scheduler/sharedBudget";
 import { dailyLimitError, type DivisionBudget } from "../scheduler/budget";
@@ -41,6 +41,8 @@ export interface ExactClientOptions {
   errorBudget?: ErrorBudget;
   /** Budgets shared with other gateways on the same store; absent: the scheduler's budget alone. */
   rateBudget?: SharedRateBudget;
+  /** Calls and queue waits, for operators (plugins/metrics.ts). */
+  telemetry?: GatewayTelemetry;
 }
 
 export type ODataQuery = Record<string, string | undefined>;
@@ -91,7 +93,11 @@ function blockEnd(headers: Headers, now: number): number {
 }
 
 export class ExactClient {
-  constructor(private readonly options: ExactClientOptions) {}
+  private readonly telemetry: GatewayTelemetry;
+
+  constructor(private readonly options: ExactClientOptions) {
+    this.telemetry = options.telemetry ?? NO_TELEMETRY;
+  }
 
   /** Refresh all / Clear cache: remembered error answers of the chain are tried again. */
   forgetErrors(chainId: string): void {
@@ -153,7 +159,9 @@ export class ExactClient {
       // The token is taken inside the slot: a wait for the budget may outlast the one we had.
       let token = "";
       const key = budgetKey(session.clientId, division);
+      const queuedAt = this.options.clock.now();
       const outcome = await scheduler.schedule(session.clientId, division, async (budget) => {
+        this.telemetry.queueWait(division, this.options.clock.now() - queuedAt);
         const denied = await this.reserveShared(key, budget);
         if (denied) return denied;
         token = await tokens.getAccessToken(session.chainId);
@@ -241,8 +249,10 @@ export class ExactClient {
       });
       bodyText = await response.text();
     } catch {
+      this.telemetry.exactCall(null);
       return { kind: "transient" }; // network error, dropped connection or time-out
     }
+    this.telemetry.exactCall(response.status);
     const snapshot = readRateLimitHeaders(response.headers, clock.now());
     const shared = this.options.rateBudget;
     const division = budget.division;

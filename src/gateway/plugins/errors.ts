@@ -2,7 +2,7 @@
  * Every error leaves the gateway as `{ error: { code, message } }` with a clear, user-facing message.
  * Unexpected errors are logged (redacted) and answered without internals.
  */
-import type { FastifyError } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { ApiErrorBody } from "../../shared/errors";
 import { GatewayError } from "../errors";
@@ -52,6 +52,25 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import(
     );
   }
   socket.destroy(error);
+}
+
+const FRAMEWORK_ERRORS: Record<string, [number, string]> = {
+  FST_ERR_BAD_URL: [400, "The address is not valid: it has a malformed percent-encoding (%)."],
+  FST_ERR_MAX_PARAM_LENGTH: [414, "The address is too long."],
+};
+
+/**
+ * Fastify's `frameworkErrors`: an address the router cannot decode (`/%FF`) is refused before any route
+ * or hook runs, so this answer carries the security headers itself, in the JSON error shape.
+ */
+export function frameworkErrorHandler(
+  securityHeaders: readonly [string, string][],
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, _request, reply) => {
+    const [status, message] = FRAMEWORK_ERRORS[error.code] ?? [400, "The request was not accepted."];
+    for (const [name, value] of securityHeaders) reply.header(name, value);
+    reply.status(status).header("cache-control", "no-store").send(body("invalid_request", message));
+  };
 }
 
 export default fp(

@@ -64,7 +64,7 @@ declare module "fastify" {
 
 export default fp(
   async (app) => {
-    const { clock, tokens, exactHosts } = app;
+    const { clock, tokens, exactHosts, metrics } = app;
     const settings = dataApiSettings(app.config);
     const scheduler = new RateScheduler({ clock, concurrency: settings.concurrency });
     const cache = new ResultCache({
@@ -72,7 +72,9 @@ export default fp(
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
       shared: app.store.resultCache,
+      onLookup: (result) => metrics.cacheLookup(result),
     });
+    metrics.watchCache(() => ({ entries: cache.size, bytes: cache.bytes }));
     const client = new ExactClient({
       clock,
       tokens,
@@ -87,6 +89,7 @@ export default fp(
       errorBudget: new ErrorBudget({ clock, ledger: app.store.errorLedger }),
       // …and the rate budgets (every call is reserved in the store first).
       rateBudget: app.store.rateBudget,
+      telemetry: metrics,
     });
     app.decorate("exact", {
       scheduler,
@@ -100,7 +103,7 @@ export default fp(
   },
   {
     name: "eol-exact",
-    dependencies: ["eol-config", "eol-store", "eol-exact-hosts", "eol-tokens"],
+    dependencies: ["eol-config", "eol-store", "eol-metrics", "eol-exact-hosts", "eol-tokens"],
     fastify: "5.x",
   },
 );

@@ -2,7 +2,7 @@
 import fp from "fastify-plugin";
 import { chainLockFor } from "../tokens/chainLock";
 import { ChainTokenService } from "../tokens/chainTokens";
-import { TokenEndpoint } from "../tokens/tokenEndpoint";
+import { TokenEndpoint, TokenEndpointError, type TokenGrant } from "../tokens/tokenEndpoint";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -15,12 +15,32 @@ declare module "fastify" {
 
 export default fp(
   async (app) => {
-    const { clock, store, exactHosts } = app;
+    const { clock, store, exactHosts, metrics } = app;
     const endpoint = new TokenEndpoint(clock, exactHosts);
     app.decorate("tokenEndpoint", endpoint);
+    // Refreshes are counted, and a chain Exact ends is a warning (no token or user in the line).
+    const refreshes = {
+      async request(baseUrl: string, grant: TokenGrant) {
+        try {
+          const tokens = await endpoint.request(baseUrl, grant);
+          metrics.tokenRefresh("ok");
+          return tokens;
+        } catch (error) {
+          const ended = error instanceof TokenEndpointError && error.endsChain;
+          metrics.tokenRefresh(ended ? "chain_ended" : "failed");
+          if (ended) {
+            app.log.warn(
+              { clientId: grant.clientId, oauthError: error.oauthError },
+              "A token chain ended: Exact refused its refresh token; that user must sign in again.",
+            );
+          }
+          throw error;
+        }
+      },
+    };
     const tokens = new ChainTokenService({
       store,
-      endpoint,
+      endpoint: refreshes,
       clock,
       baseUrlFor: (country) => exactHosts.baseUrlFor(country),
       // Across instances on PostgreSQL; in-process otherwise.
@@ -30,5 +50,9 @@ export default fp(
     // Closes before the store (it registered first): a rotated refresh token under way is stored, not lost.
     app.addHook("onClose", () => app.tokens.settle());
   },
-  { name: "eol-tokens", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },
+  {
+    name: "eol-tokens",
+    dependencies: ["eol-config", "eol-store", "eol-metrics", "eol-exact-hosts"],
+    fastify: "5.x",
+  },
 );

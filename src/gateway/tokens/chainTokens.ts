@@ -102,9 +102,7 @@ export class ChainTokenService implements TokenSource {
           "Exact Online refused a new access token this early. Try again in a minute.",
         );
       }
-      const chainEnded =
-        error.oauthError === "invalid_grant" || /refresh token expired/i.test(error.description);
-      if (chainEnded) {
+      if (error.endsChain) {
         if (await store.markChainDead(chain.id, chain.version, clock.now())) throw reauthRequired();
         // A new sign-in replaced the tokens while we refreshed with the old ones: use the new ones.
         return (await this.liveChain(chain.id)).accessToken;

@@ -26,6 +26,11 @@ export class TokenEndpointError extends Error {
       `${this.reason ?? ""} ${this.description}`,
     );
   }
+
+  /** Exact will never refresh this chain again: its user must sign in again. */
+  get endsChain(): boolean {
+    return this.oauthError === "invalid_grant" || /refresh token expired/i.test(this.description);
+  }
 }
 
 export type TokenGrant =
