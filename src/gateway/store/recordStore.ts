@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
+import { compiledOnce } from "./compiledOnce";
 import {
   chainFromRow,
   loginFromRow,
@@ -36,10 +37,22 @@ const changed = (result: { numUpdatedRows: bigint } | { numDeletedRows: bigint }
   Number("numUpdatedRows" in result ? result.numUpdatedRows : result.numDeletedRows);
 
 export class RecordStore implements AuthStore {
+  /** The session and its chain's status: the check every request makes, compiled once. */
+  private readonly sessionWithChain;
+
   constructor(
     protected readonly db: Db,
     protected readonly box: SecretBox,
-  ) {}
+  ) {
+    this.sessionWithChain = compiledOnce(db, (tokenHash: string) =>
+      db
+        .selectFrom("sessions")
+        .leftJoin("chains", "chains.id", "sessions.chain_id")
+        .selectAll("sessions")
+        .select("chains.status as chain_status")
+        .where("sessions.token_hash", "=", tokenHash),
+    );
+  }
 
   /**
    * Writes the sealed key marker on first use, then proves the key opens it: a wrong key stops the
@@ -151,13 +164,7 @@ export class RecordStore implements AuthStore {
   async getSessionWithChain(
     tokenHash: string,
   ): Promise<{ session: SessionRecord; chainLive: boolean } | null> {
-    const row = await this.db
-      .selectFrom("sessions")
-      .leftJoin("chains", "chains.id", "sessions.chain_id")
-      .selectAll("sessions")
-      .select("chains.status as chain_status")
-      .where("sessions.token_hash", "=", tokenHash)
-      .executeTakeFirst();
+    const [row] = await this.sessionWithChain(tokenHash);
     return row ? { session: sessionFromRow(row), chainLive: row.chain_status === "live" } : null;
   }
 
