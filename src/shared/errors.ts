@@ -2,6 +2,8 @@
  * Error codes the gateway returns in `{ error: { code, message } }` bodies. The add-in maps them to
  * cell errors and task-pane texts; messages are already user-facing (and never contain secrets).
  */
+import type { ApiErrorBody } from "./api/errorBody";
+
 export const ERROR_CODES = [
   // request / argument problems
   "invalid_request", // malformed body, bad or missing field (message names the field)
@@ -40,10 +42,12 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string };
-}
+export type { ApiErrorBody };
 
+/**
+ * Whether an answer has the error shape. Checked by hand, not with the schema: the add-in would otherwise
+ * carry TypeBox's validator for this one check.
+ */
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
   const error = (value as { error: unknown }).error;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, normaliseClientId } from "../../src/gateway/config";
 import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
-import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
 import { ExactHosts } from "../../src/gateway/exact/hosts";
 import { configErrorFor } from "../support/config";
 
@@ -96,9 +96,9 @@ test("the generated key file is 0600 and reused; another key cannot open the sto
   const key = loadOrCreateSecretKey(null, dir);
   expect(fs.statSync(path.join(dir, "secret.key")).mode & 0o777).toBe(0o600);
   expect(loadOrCreateSecretKey(null, dir)).toEqual(key);
-  const store = new SqliteAuthStore(dir, new SecretBox(key));
+  const store = await openSqliteStore(dir, new SecretBox(key));
   await store.close();
-  expect(() => new SqliteAuthStore(dir, new SecretBox(crypto.randomBytes(32)))).toThrow(
+  await expect(openSqliteStore(dir, new SecretBox(crypto.randomBytes(32)))).rejects.toThrow(
     /secret key does not match/,
   );
   const box = new SecretBox(key);

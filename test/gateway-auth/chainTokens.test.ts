@@ -8,13 +8,14 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { VirtualClock } from "../../src/shared/clock";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
-import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
+import type { RecordStore } from "../../src/gateway/store/recordStore";
 import { ChainTokenService } from "../../src/gateway/tokens/chainTokens";
 import { FakeTokenEndpoint } from "../support/fakeTokenEndpoint";
 import { GatewayError } from "../../src/gateway/errors";
 
 let dir: string;
-let store: SqliteAuthStore;
+let store: RecordStore;
 let clock: VirtualClock;
 let endpoint: FakeTokenEndpoint;
 let service: ChainTokenService;
@@ -22,7 +23,7 @@ let chainId: string;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "eol-chain-"));
-  store = new SqliteAuthStore(dir, new SecretBox(crypto.randomBytes(32)));
+  store = await openSqliteStore(dir, new SecretBox(crypto.randomBytes(32)));
   clock = new VirtualClock();
   endpoint = new FakeTokenEndpoint(clock);
   service = new ChainTokenService({

@@ -5,7 +5,7 @@
 import type { SessionInfo } from "../../src/shared/api";
 import { signInTestUser } from "../support/gateway";
 import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
-import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
 import { startRig, type Rig } from "./helpers";
 import { authorizeElsewhere } from "../support/chainAtExact";
 
@@ -83,7 +83,7 @@ test("a 401 from Exact: one refresh, the call retried, the session keeps working
   const { sessionToken } = await signInTestUser(rig.gateway);
   const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
   // Make the stored access token one Exact no longer accepts, while it still looks young to the gateway.
-  const store = new SqliteAuthStore(
+  const store = await openSqliteStore(
     rig.gateway.dataDir,
     new SecretBox(loadOrCreateSecretKey(null, rig.gateway.dataDir)),
   );

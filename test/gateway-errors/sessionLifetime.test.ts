@@ -5,7 +5,8 @@
  */
 import crypto from "node:crypto";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
-import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
+import type { RecordStore } from "../../src/gateway/store/recordStore";
 import { purgeExpired, sessionLifetime } from "../../src/gateway/signin/sessionLifetime";
 import { signInTestUser, buildTestGateway } from "../support/gateway";
 import { VirtualClock } from "../../src/shared/clock";
@@ -66,10 +67,10 @@ describe("the store: dead chains and the purge", () => {
   const user = { id: "u1", fullName: "U", userName: "u", email: null };
   const tokens = { accessToken: "a", accessIssuedAt: now, accessExpiresAt: now + 600_000, refreshToken: "r" };
   let dir: string;
-  let store: SqliteAuthStore;
-  beforeEach(() => {
+  let store: RecordStore;
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "eol-purge-"));
-    store = new SqliteAuthStore(dir, new SecretBox(crypto.randomBytes(32)));
+    store = await openSqliteStore(dir, new SecretBox(crypto.randomBytes(32)));
   });
   afterEach(() => store.close());
 

@@ -3,8 +3,10 @@
  * reserving at once never take more than the minute allows, Exact's headers lower what is left, a spent
  * minute comes back at its reset (at the latest 61 s on), and a spent day refuses until its reset.
  */
+import crypto from "node:crypto";
 import pg from "pg";
-import { PG_MIGRATIONS } from "../../src/gateway/store/postgresMigrations";
+import { SecretBox } from "../../src/gateway/crypto/secretBox";
+import { PostgresAuthStore } from "../../src/gateway/store/postgresStore";
 import { PostgresRateBudget } from "../../src/gateway/store/postgresRateBudget";
 import type { RateLimitSnapshot } from "../../src/gateway/scheduler/rateLimitHeaders";
 import { startPostgres, type TestPostgres } from "../support/postgres";
@@ -23,7 +25,8 @@ beforeEach(async () => {
   pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: url }));
   // An idle connection ended by the server's shutdown is not a test failure (queries still fail loudly).
   for (const pool of pools) pool.on("error", () => undefined);
-  for (const migration of PG_MIGRATIONS) await pools[0].query(migration.sql);
+  // Opening the store once migrates the database.
+  await (await PostgresAuthStore.open(url, new SecretBox(crypto.randomBytes(32)))).close();
   budgets = pools.map((pool) => new PostgresRateBudget(pool));
 });
 afterEach(async () => {

@@ -5,9 +5,9 @@
  */
 import crypto from "node:crypto";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
-import { PG_MIGRATIONS } from "../../src/gateway/store/postgresMigrations";
+import { MIGRATION_TABLE, storeMigrations } from "../../src/gateway/store/migrations";
 import { PostgresAuthStore } from "../../src/gateway/store/postgresStore";
-import { SqliteAuthStore } from "../../src/gateway/store/sqliteStore";
+import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
 import type { AuthStore } from "../../src/gateway/store/types";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { chain, login, NOW, postgresKind, session, sqlite, user } from "./support/storeKinds";
@@ -260,7 +260,7 @@ describe.each([sqlite, onPostgres])("$name store contract", (kind) => {
   test("another key cannot open the same data", async () => {
     const reopen =
       kind === sqlite
-        ? async () => new SqliteAuthStore(location, new SecretBox(crypto.randomBytes(32)))
+        ? () => openSqliteStore(location, new SecretBox(crypto.randomBytes(32)))
         : () => PostgresAuthStore.open(location, new SecretBox(crypto.randomBytes(32)));
     await expect(reopen()).rejects.toThrow(/secret key does not match/);
   });
@@ -276,9 +276,9 @@ describe("PostgreSQL store start-up", () => {
     const first = await stores[0].upsertChain(chain(), NOW);
     expect((await stores[5].getChain(first.id))?.refreshToken).toBe("refresh-token-plain");
     const { rows } = await stores[0].pool.query(
-      "SELECT version, count(*)::int AS n FROM eol_schema_migrations GROUP BY version ORDER BY version",
+      `SELECT name, count(*)::int AS n FROM ${MIGRATION_TABLE} GROUP BY name ORDER BY name`,
     );
-    expect(rows).toEqual(PG_MIGRATIONS.map(({ version }) => ({ version, n: 1 })));
+    expect(rows).toEqual(Object.keys(storeMigrations("postgres")).map((name) => ({ name, n: 1 })));
     await Promise.all(stores.map((store) => store.close()));
   });
 

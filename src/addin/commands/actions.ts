@@ -18,7 +18,7 @@ import {
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
-import { divisionsParam } from "../data/divisionArguments";
+import { divisionsParam } from "../../shared/rules/divisionList";
 import { dataServices } from "../data/services";
 import { addinStrings, type Strings } from "../i18n";
 

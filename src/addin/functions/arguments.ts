@@ -13,7 +13,7 @@ import {
 } from "../../shared/rules/resourcePattern";
 import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/accessReview";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
-import type { DivisionSelection } from "../data/divisionArguments";
+import { divisionCode, parseDivisionList, type DivisionSelection } from "../../shared/rules/divisionList";
 import { ArgumentError } from "./argumentError";
 import { excelSerialToDay, isoToExcelSerial } from "./excelDates";
 
@@ -91,7 +91,7 @@ export function parseScope(value: RawArgument): DivisionScope {
 export function parseDivision(value: RawArgument): number | null {
   const single = unwrapSingle(value);
   if (isMissing(single)) return null;
-  const code = positiveInteger(single);
+  const code = typeof single === "string" || typeof single === "number" ? divisionCode(single) : null;
   if (code === null) {
     throw new ArgumentError(
       "division",
@@ -110,23 +110,13 @@ function divisionsAccepts(empty: EmptyDivisions): string {
 }
 
 export function parseDivisions(value: RawArgument, empty: EmptyDivisions = "current"): DivisionSelection {
-  const single = unwrapSingle(value);
-  if (isMissing(single)) return null;
-  if (typeof single === "string" && single.trim().toLowerCase() === "all") return "all";
-  if (typeof single === "string" && single.trim().toLowerCase() === "current") return "current";
-  const accepts = divisionsAccepts(empty);
-  const codes = new Set<number>();
-  for (const cell of cellsOf(value)) {
-    if (isMissing(cell)) continue;
-    const parts = typeof cell === "string" ? cell.split(/[,;]/) : [cell];
-    for (const part of parts) {
-      const code = positiveInteger(part);
-      if (code === null) throw new ArgumentError("divisions", accepts);
-      codes.add(code);
-      if (codes.size > MAX_DIVISIONS_IN_LIST) throw new ArgumentError("divisions", accepts);
-    }
+  const cells = cellsOf(value).filter((cell) => !isMissing(cell));
+  if (cells.some((cell) => typeof cell !== "string" && typeof cell !== "number")) {
+    throw new ArgumentError("divisions", divisionsAccepts(empty));
   }
-  return codes.size === 0 ? null : [...codes];
+  const parsed = parseDivisionList(cells as (string | number)[], "typed");
+  if (!parsed.ok) throw new ArgumentError("divisions", divisionsAccepts(empty));
+  return parsed.selection.length === 0 ? null : parsed.selection;
 }
 
 const TOO_MANY_ROLES = `at most ${MAX_ROLES} role numbers, in a range or comma list`;

@@ -5,7 +5,7 @@
  */
 import type { TableResponse } from "../../shared/api";
 import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
-import { divisionsParam } from "../data/divisionArguments";
+import { divisionsParam } from "../../shared/rules/divisionList";
 import type { QueryParams, TableRoute } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import {

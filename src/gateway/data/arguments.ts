@@ -3,7 +3,8 @@
  * role lists, booleans. Every rejection is a 400 invalid_request whose message names the parameter and
  * says what it accepts.
  */
-import { MAX_DIVISION_CODE, MAX_DIVISIONS_IN_LIST } from "../../shared/rules/queryLimits";
+import { parseDivisionList } from "../../shared/rules/divisionList";
+import { MAX_DIVISIONS_IN_LIST } from "../../shared/rules/queryLimits";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { clip, GatewayError } from "../errors";
 
@@ -28,16 +29,10 @@ export function eitherValue<K extends string>(
   return a ?? b;
 }
 
-function parseCode(text: string): number | null {
-  if (!/^\d{1,10}$/.test(text)) return null;
-  const code = Number(text);
-  return code >= 1 && code <= MAX_DIVISION_CODE ? code : null;
-}
-
 export const DIVISIONS_ACCEPTS = `accepts a division code, a comma-separated list of up to ${MAX_DIVISIONS_IN_LIST} codes, "all" or "current"`;
 
 /**
- * One code, a comma list, "all", "current" (the user's current division in Exact), or nothing: then
+ * One code, a comma list, "all", "current" (the shared grammar, src/shared/rules/divisionList.ts), or nothing: then
  * `fallback` — the current division for most routes, every accessible division for role-holders.
  */
 export function parseDivisions(
@@ -47,18 +42,12 @@ export function parseDivisions(
 ): DivisionSelector {
   if (raw === undefined || raw.trim() === "") return { kind: fallback };
   const text = raw.trim();
-  if (text.toLowerCase() === "all") return { kind: "all" };
-  if (text.toLowerCase() === "current") return { kind: "current" };
+  // Bounded work: no list of MAX_DIVISIONS_IN_LIST codes is longer (10 digits and a comma each).
   if (text.length > MAX_DIVISIONS_IN_LIST * 11) throw invalid(parameter, DIVISIONS_ACCEPTS, text);
-  const parts = text.split(",").map((part) => part.trim());
-  if (parts.length > MAX_DIVISIONS_IN_LIST) throw invalid(parameter, DIVISIONS_ACCEPTS, text);
-  const codes: number[] = [];
-  for (const part of parts) {
-    const code = parseCode(part);
-    if (code === null) throw invalid(parameter, DIVISIONS_ACCEPTS, text);
-    if (!codes.includes(code)) codes.push(code);
-  }
-  return { kind: "explicit", divisions: codes };
+  const parsed = parseDivisionList([text], "wire");
+  if (!parsed.ok) throw invalid(parameter, DIVISIONS_ACCEPTS, text);
+  const { selection } = parsed;
+  return typeof selection === "string" ? { kind: selection } : { kind: "explicit", divisions: selection };
 }
 
 /** Role numbers: a list of positive whole numbers (the shared rule, src/shared/rules/roleList.ts). */

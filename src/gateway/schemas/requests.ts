@@ -1,5 +1,6 @@
 /**
- * Request schemas: every route's querystring, params and body. Each field's `description` is what it
+ * Request schemas: every route's querystring and params (the bodies are wire types: src/shared/api/auth.ts).
+ * Each field's `description` is what it
  * accepts, in the words the error formatter (validationMessage.ts) puts into the 400 answer; checks
  * a schema cannot express (division lists, OData filters) stay in data/ and signin/.
  */
@@ -43,45 +44,6 @@ export const QueryQuery = Type.Object(
     divisions,
   },
   { additionalProperties: false, required: ["resource", "select"] },
-);
-
-/** A value the body may leave out, send as null or as text. */
-const optionalText = () =>
-  Type.Optional(Type.Unsafe<string | null>({ type: ["string", "null"], description: "must be a string" }));
-
-const loginSecret = Type.String({
-  minLength: 32,
-  maxLength: 1024,
-  description: "must be a random string of 32 to 1024 characters",
-});
-
-/** POST /auth/logins (docs/auth.md: exactly these fields). */
-export const LoginBody = Type.Object(
-  {
-    loginSecret,
-    country: optionalText(),
-    clientId: optionalText(),
-    clientSecret: optionalText(),
-    redirectUri: optionalText(),
-  },
-  { additionalProperties: false },
-);
-
-/** POST /auth/logins/:id/redeem; a malformed completion code is refused later as the wrong window's. */
-export const RedeemBody = Type.Object(
-  { loginSecret, completionCode: Type.Optional(Type.Unknown()) },
-  { additionalProperties: false },
-);
-
-/** POST /auth/logins/:id/identify: "Try again" in the sign-in window, with the code it was handed. */
-export const IdentifyBody = Type.Object(
-  {
-    completionCode: Type.String({
-      pattern: "^[A-Za-z0-9_-]{43}$",
-      description: "must be the completion code this sign-in window was handed",
-    }),
-  },
-  { additionalProperties: false },
 );
 
 export const LoginParams = Type.Object({

@@ -26,23 +26,17 @@ export interface DataApiSettings {
   backoffBaseMs: number;
 }
 
-export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
-  concurrency: 8,
-  cacheTtlMs: 5 * 60_000,
-  cacheMaxEntries: 10_000,
-  maxAttempts: 4,
-  timeoutMs: 30_000,
-  backoffBaseMs: 500,
-};
+/** The longest first wait before a retry, doubled for each further one (not a setting). */
+const BACKOFF_BASE_MS = 500;
 
 export function dataApiSettings(config: GatewayConfig): DataApiSettings {
   return {
-    ...DEFAULT_DATA_API_SETTINGS,
     concurrency: config.exactConcurrency,
     cacheTtlMs: config.cacheTtlSeconds * 1000,
     cacheMaxEntries: config.cacheMaxEntries,
     maxAttempts: config.exactRetries + 1,
     timeoutMs: config.exactTimeoutMs,
+    backoffBaseMs: BACKOFF_BASE_MS,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
- * Validates POST /auth/logins bodies into the app settings of one sign-in. Every problem is a clear
- * invalid_request naming the field; nothing is stored for a rejected request.
+ * Turns POST /auth/logins bodies (their shape already checked by the LoginRequest schema) into the app
+ * settings of one sign-in: what a schema cannot say (a known country, a GUID, an allowed redirect URI).
+ * Every problem is a clear invalid_request naming the field; nothing is stored for a rejected request.
  */
+import type { LoginRequest } from "../../shared/api";
 import { COUNTRIES, isCountry, type Country } from "../../shared/countries";
 import { normaliseClientId, redirectUriProblem, type ManagedApp } from "../config";
 import { GatewayError } from "../errors";
@@ -27,30 +29,15 @@ export interface LoginRequestContext {
   demoApp: { clientId: string; clientSecret: string } | null;
 }
 
-const FIELDS = ["loginSecret", "country", "clientId", "clientSecret", "redirectUri"];
 const MAX_SECRET_LENGTH = 1024;
 
 function invalid(message: string): GatewayError {
   return new GatewayError(400, "invalid_request", message);
 }
 
-function optionalString(body: Record<string, unknown>, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value !== "string") throw invalid(`${field} must be a string.`);
-  return value;
-}
-
-export function readLoginSecret(body: unknown): string {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw invalid("The request body must be a JSON object.");
-  }
-  const secret = (body as Record<string, unknown>).loginSecret;
-  if (typeof secret !== "string" || secret.length < 32 || secret.length > MAX_SECRET_LENGTH) {
-    throw invalid("loginSecret must be a random string of 32 to 1024 characters.");
-  }
-  return secret;
-}
+/** An empty or null field is a field left out. */
+const given = (value: string | null | undefined): string | undefined =>
+  value === null || value === "" ? undefined : value;
 
 const COMPLETION_CODE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -58,34 +45,20 @@ const COMPLETION_CODE = /^[A-Za-z0-9_-]{43}$/;
  * The completion code of a redeem body (the one auth-complete.html handed to the task pane), or null
  * when missing or malformed; checked only once the login is known to be completed.
  */
-const REDEEM_FIELDS = ["loginSecret", "completionCode"];
-
-/** A redeem body carries only the login secret and the completion code. */
-export function rejectUnknownRedeemFields(body: unknown): void {
-  if (typeof body !== "object" || body === null) return;
-  const unknown = Object.keys(body).find((key) => !REDEEM_FIELDS.includes(key));
-  if (unknown)
-    throw invalid(`Unknown field "${unknown.slice(0, 40)}"; expected ${REDEEM_FIELDS.join(", ")}.`);
-}
-
-export function readCompletionCode(body: unknown): string | null {
-  const code =
-    typeof body === "object" && body !== null ? (body as Record<string, unknown>).completionCode : null;
+export function readCompletionCode(code: unknown): string | null {
   return typeof code === "string" && COMPLETION_CODE.test(code) ? code : null;
 }
 
+/** The app settings of a login body its schema accepted (LoginRequest: the fields and their types). */
 export function readLoginRequest(
-  body: unknown,
+  body: LoginRequest,
   context: LoginRequestContext,
 ): AppSettings & { loginSecret: string } {
-  const loginSecret = readLoginSecret(body);
-  const fields = body as Record<string, unknown>;
-  const unknown = Object.keys(fields).find((key) => !FIELDS.includes(key));
-  if (unknown) throw invalid(`Unknown field "${unknown.slice(0, 40)}"; expected ${FIELDS.join(", ")}.`);
-  const country = optionalString(fields, "country");
-  const clientId = optionalString(fields, "clientId");
-  const clientSecret = optionalString(fields, "clientSecret");
-  const redirectUri = optionalString(fields, "redirectUri");
+  const { loginSecret } = body;
+  const country = given(body.country);
+  const clientId = given(body.clientId);
+  const clientSecret = given(body.clientSecret);
+  const redirectUri = given(body.redirectUri);
 
   const managed = context.managedApp;
   if (managed) {

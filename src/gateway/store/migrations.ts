@@ -1,74 +1,220 @@
 /**
- * Schema migrations, applied in order inside one transaction each; `schema_migrations` records which ran.
- * Never edit a shipped migration: append a new one. Secret columns (`*_sealed`) hold AES-GCM ciphertext.
+ * The store's one migration list, run by Kysely's `Migrator` on SQLite and PostgreSQL alike (it records
+ * what ran in `eol_migrations`; on PostgreSQL under an advisory lock, so instances starting at once never
+ * race). Never edit a shipped migration: append a new one. Each migration gets the dialect only where the
+ * column types differ (BIGINT and BOOLEAN on PostgreSQL, INTEGER on SQLite).
+ *
+ * Databases made before this list (two lists that had drifted apart: `schema_migrations` on SQLite, up to
+ * version 4; `eol_schema_migrations` on PostgreSQL, up to version 6) are upgraded in place by the first two
+ * migrations, which create only what is missing:
+ *   SQLite v1 → lacks meta, logins.completion_hash, logins.kept_tokens_sealed; v2 → lacks both columns;
+ *   v3 → lacks kept_tokens_sealed; v4 → complete.
+ *   PostgreSQL v1 → lacks the coordination tables of v2–v5 and kept_tokens_sealed; v2–v5 → lack the later
+ *   tables and kept_tokens_sealed; v6 → complete.
+ * The former version table is then dropped: `eol_migrations` is the record from here on.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
-  {
-    version: 1,
-    name: "logins, sessions, chains",
-    sql: `
-      CREATE TABLE chains (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        client_id TEXT NOT NULL,
-        country TEXT NOT NULL,
-        client_secret_sealed TEXT NOT NULL,
-        access_token_sealed TEXT NOT NULL,
-        access_issued_at INTEGER NOT NULL,
-        access_expires_at INTEGER NOT NULL,
-        refresh_token_sealed TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('live', 'dead')),
-        version INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        UNIQUE (user_id, client_id, country)
-      );
-      CREATE TABLE logins (
-        id TEXT PRIMARY KEY,
-        secret_hash TEXT NOT NULL,
-        country TEXT NOT NULL,
-        client_id TEXT NOT NULL,
-        client_secret_sealed TEXT NOT NULL,
-        redirect_uri TEXT NOT NULL,
-        managed INTEGER NOT NULL,
-        state_hash TEXT,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'completed', 'failed', 'redeemed')),
-        created_at INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL,
-        chain_id TEXT REFERENCES chains(id) ON DELETE CASCADE,
-        user_json TEXT,
-        current_division INTEGER,
-        error_code TEXT,
-        error_message TEXT
-      );
-      CREATE INDEX logins_expires_at ON logins (expires_at);
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        token_hash TEXT NOT NULL UNIQUE,
-        chain_id TEXT NOT NULL REFERENCES chains(id) ON DELETE CASCADE,
-        user_json TEXT NOT NULL,
-        country TEXT NOT NULL,
-        client_id TEXT NOT NULL,
-        current_division INTEGER,
-        managed INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_used_at INTEGER NOT NULL
-      );
-      CREATE INDEX sessions_chain_id ON sessions (chain_id);
-    `,
+import { Migrator, sql, type Kysely, type Migration } from "kysely";
+
+export type StoreDialect = "sqlite" | "postgres";
+
+// Migrations see the schema as it was when they were written, not today's typed tables (Kysely's idiom).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const LEGACY_VERSION_TABLES = ["schema_migrations", "eol_schema_migrations"];
+
+/** Column types where the dialects differ. */
+function types(dialect: StoreDialect) {
+  return dialect === "postgres"
+    ? ({ time: "bigint", flag: "boolean" } as const)
+    : ({ time: "integer", flag: "integer" } as const);
+}
+
+async function columnsOf(db: AnyDb, table: string): Promise<Set<string> | null> {
+  const tables = await db.introspection.getTables();
+  const found = tables.find((candidate) => candidate.name === table);
+  return found ? new Set(found.columns.map((column) => column.name)) : null;
+}
+
+/** Logins, sessions, token chains and meta: the records both dialects keep. */
+const recordsBaseline = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    const { time, flag } = types(dialect);
+    await db.schema
+      .createTable("chains")
+      .ifNotExists()
+      .addColumn("id", "text", (col) => col.primaryKey())
+      .addColumn("user_id", "text", (col) => col.notNull())
+      .addColumn("client_id", "text", (col) => col.notNull())
+      .addColumn("country", "text", (col) => col.notNull())
+      .addColumn("client_secret_sealed", "text", (col) => col.notNull())
+      .addColumn("access_token_sealed", "text", (col) => col.notNull())
+      .addColumn("access_issued_at", time, (col) => col.notNull())
+      .addColumn("access_expires_at", time, (col) => col.notNull())
+      .addColumn("refresh_token_sealed", "text", (col) => col.notNull())
+      .addColumn("status", "text", (col) => col.notNull().check(sql`status IN ('live', 'dead')`))
+      .addColumn("version", "integer", (col) => col.notNull())
+      .addColumn("updated_at", time, (col) => col.notNull())
+      .addUniqueConstraint("chains_user_client_country", ["user_id", "client_id", "country"])
+      .execute();
+    await db.schema
+      .createTable("logins")
+      .ifNotExists()
+      .addColumn("id", "text", (col) => col.primaryKey())
+      .addColumn("secret_hash", "text", (col) => col.notNull())
+      .addColumn("country", "text", (col) => col.notNull())
+      .addColumn("client_id", "text", (col) => col.notNull())
+      .addColumn("client_secret_sealed", "text", (col) => col.notNull())
+      .addColumn("redirect_uri", "text", (col) => col.notNull())
+      .addColumn("managed", flag, (col) => col.notNull())
+      .addColumn("state_hash", "text")
+      .addColumn("status", "text", (col) =>
+        col.notNull().check(sql`status IN ('pending', 'completed', 'failed', 'redeemed')`),
+      )
+      .addColumn("created_at", time, (col) => col.notNull())
+      .addColumn("expires_at", time, (col) => col.notNull())
+      .addColumn("chain_id", "text", (col) => col.references("chains.id").onDelete("cascade"))
+      .addColumn("user_json", "text")
+      .addColumn("current_division", "integer")
+      .addColumn("error_code", "text")
+      .addColumn("error_message", "text")
+      .addColumn("completion_hash", "text")
+      .addColumn("kept_tokens_sealed", "text")
+      .execute();
+    // Columns a login table made by an earlier list can lack (both nullable: existing rows stay valid).
+    const loginColumns = (await columnsOf(db, "logins"))!;
+    for (const column of ["completion_hash", "kept_tokens_sealed"]) {
+      if (!loginColumns.has(column)) await db.schema.alterTable("logins").addColumn(column, "text").execute();
+    }
+    await db.schema
+      .createIndex("logins_expires_at")
+      .ifNotExists()
+      .on("logins")
+      .column("expires_at")
+      .execute();
+    await db.schema
+      .createTable("sessions")
+      .ifNotExists()
+      .addColumn("id", "text", (col) => col.primaryKey())
+      .addColumn("token_hash", "text", (col) => col.notNull().unique())
+      .addColumn("chain_id", "text", (col) => col.notNull().references("chains.id").onDelete("cascade"))
+      .addColumn("user_json", "text", (col) => col.notNull())
+      .addColumn("country", "text", (col) => col.notNull())
+      .addColumn("client_id", "text", (col) => col.notNull())
+      .addColumn("current_division", "integer")
+      .addColumn("managed", flag, (col) => col.notNull())
+      .addColumn("created_at", time, (col) => col.notNull())
+      .addColumn("last_used_at", time, (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex("sessions_chain_id")
+      .ifNotExists()
+      .on("sessions")
+      .column("chain_id")
+      .execute();
+    await db.schema
+      .createTable("meta")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.primaryKey())
+      .addColumn("value", "text", (col) => col.notNull())
+      .execute();
+    for (const table of LEGACY_VERSION_TABLES) await db.schema.dropTable(table).ifExists().execute();
   },
-  {
-    version: 2,
-    name: "meta (key check)",
-    sql: `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+});
+
+/**
+ * What several instances share through PostgreSQL: the error ledger, rate budgets, result cache and
+ * fan-out progress. Nothing on SQLite, where one process keeps them in memory.
+ */
+const sharedCoordination = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    if (dialect !== "postgres") return;
+    await db.schema
+      .createTable("eol_error_events")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.notNull())
+      .addColumn("at", "bigint", (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex("eol_error_events_key_at")
+      .ifNotExists()
+      .on("eol_error_events")
+      .columns(["key", "at"])
+      .execute();
+    await db.schema
+      .createTable("eol_error_blocks")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.primaryKey())
+      .addColumn("until", "bigint", (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createTable("eol_rate_budgets")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.primaryKey())
+      .addColumn("minute_limit", "integer")
+      .addColumn("minute_remaining", "integer")
+      .addColumn("minute_reset", "bigint")
+      .addColumn("day_limit", "integer")
+      .addColumn("day_remaining", "integer")
+      .addColumn("day_reset", "bigint")
+      .execute();
+    await db.schema
+      .createTable("eol_result_cache")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.primaryKey())
+      .addColumn("chain_id", "text", (col) => col.notNull())
+      .addColumn("value_sealed", "text", (col) => col.notNull())
+      .addColumn("as_of", "bigint", (col) => col.notNull())
+      .addColumn("expires_at", "bigint", (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex("eol_result_cache_chain")
+      .ifNotExists()
+      .on("eol_result_cache")
+      .column("chain_id")
+      .execute();
+    await db.schema
+      .createTable("eol_progress")
+      .ifNotExists()
+      .addColumn("session_id", "text", (col) => col.notNull())
+      .addColumn("request_id", "text", (col) => col.notNull())
+      .addColumn("table_name", "text", (col) => col.notNull())
+      .addColumn("done", "integer", (col) => col.notNull())
+      .addColumn("total", "integer", (col) => col.notNull())
+      .addColumn("finished", "boolean", (col) => col.notNull())
+      .addColumn("expires_at", "bigint", (col) => col.notNull())
+      .addPrimaryKeyConstraint("eol_progress_pkey", ["session_id", "request_id"])
+      .execute();
+    await db.schema
+      .createIndex("eol_progress_expires_at")
+      .ifNotExists()
+      .on("eol_progress")
+      .column("expires_at")
+      .execute();
   },
-  {
-    version: 3,
-    name: "login completion code",
-    sql: `ALTER TABLE logins ADD COLUMN completion_hash TEXT;`,
-  },
-  {
-    version: 4,
-    name: "login tokens kept while the identity read is retried",
-    sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
-  },
-];
+});
+
+/** The list, in order (Kysely sorts by name). */
+export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    "0001_records_baseline": recordsBaseline(dialect),
+    "0002_shared_coordination": sharedCoordination(dialect),
+  };
+}
+
+export const MIGRATION_TABLE = "eol_migrations";
+
+/** Brings the database to the latest migration; throws naming the migration that failed. */
+export async function migrateStore(db: AnyDb, dialect: StoreDialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => storeMigrations(dialect) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === "Error")?.migrationName;
+  const message = error instanceof Error ? error.message : String(error);
+  throw new Error(failed ? `migration ${failed} failed: ${message}` : message);
+}

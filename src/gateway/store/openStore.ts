@@ -6,7 +6,7 @@ import type { GatewayConfig } from "../config";
 import { openSecretKey } from "../crypto/keyFile";
 import { SecretBox } from "../crypto/secretBox";
 import { PostgresAuthStore } from "./postgresStore";
-import { SqliteAuthStore } from "./sqliteStore";
+import { openSqliteStore } from "./sqliteStore";
 import { lockDataDir } from "./dataDirLock";
 import type { AuthStore } from "./types";
 
@@ -20,7 +20,7 @@ export async function openStore(
   try {
     // The key is checked against the store before a newly generated one is written to disk.
     const secretKey = openSecretKey(config.secretKey, config.dataDir);
-    const store = new SqliteAuthStore(config.dataDir, new SecretBox(secretKey.key));
+    const store = await openSqliteStore(config.dataDir, new SecretBox(secretKey.key));
     secretKey.save();
     const close = store.close.bind(store);
     store.close = async () => {

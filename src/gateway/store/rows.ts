@@ -1,43 +1,57 @@
 /**
- * Row ↔ record mapping shared by the SQLite and PostgreSQL stores (same column names in both), and the
+ * Row ↔ record mapping for the records store (the same columns on SQLite and PostgreSQL), and the
  * sealed key-check marker that proves the configured key matches the stored data.
  */
+import type { Insertable, Selectable } from "kysely";
 import type { Country } from "../../shared/countries";
 import type { SecretBox } from "../crypto/secretBox";
+import type { ChainsTable, FlagColumn, LoginsTable, SessionsTable } from "./tables";
 import type { ChainRecord, ChainTokens, ExactUser, LoginRecord, SessionRecord } from "./types";
-
-/** SQLite hands back numbers and 0/1; PostgreSQL BIGINTs as strings and booleans. */
-export type Row = Record<string, string | number | boolean | null>;
 
 const KEY_CHECK = "eol-key-check";
 
-const text = (value: Row[string]): string | null => (value == null ? null : String(value));
-const flag = (value: Row[string]): boolean => value === true || value === 1;
+/** SQLite reads flags back as 0/1, PostgreSQL as booleans. */
+const flag = (value: Selectable<{ f: FlagColumn }>["f"]): boolean => value === true || value === 1;
+const division = (value: number | null): number | null => (value == null ? null : Number(value));
 
-export function loginFromRow(row: Row, box: SecretBox): LoginRecord {
-  const division = row.current_division;
+export function loginFromRow(row: Selectable<LoginsTable>, box: SecretBox): LoginRecord {
   return {
-    id: String(row.id),
-    secretHash: String(row.secret_hash),
+    id: row.id,
+    secretHash: row.secret_hash,
     country: row.country as Country,
-    clientId: String(row.client_id),
-    clientSecret: box.open(String(row.client_secret_sealed)),
-    redirectUri: String(row.redirect_uri),
+    clientId: row.client_id,
+    clientSecret: box.open(row.client_secret_sealed),
+    redirectUri: row.redirect_uri,
     managed: flag(row.managed),
-    stateHash: text(row.state_hash),
-    status: row.status as LoginRecord["status"],
+    stateHash: row.state_hash,
+    status: row.status,
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
-    chainId: text(row.chain_id),
-    user: row.user_json == null ? null : (JSON.parse(String(row.user_json)) as ExactUser),
-    currentDivision: division == null ? null : Number(division),
-    errorCode: text(row.error_code),
-    completionHash: text(row.completion_hash),
-    errorMessage: text(row.error_message),
+    chainId: row.chain_id,
+    user: row.user_json == null ? null : (JSON.parse(row.user_json) as ExactUser),
+    currentDivision: division(row.current_division),
+    errorCode: row.error_code,
+    completionHash: row.completion_hash,
+    errorMessage: row.error_message,
     keptTokens:
-      row.kept_tokens_sealed == null
-        ? null
-        : (JSON.parse(box.open(String(row.kept_tokens_sealed))) as ChainTokens),
+      row.kept_tokens_sealed == null ? null : (JSON.parse(box.open(row.kept_tokens_sealed)) as ChainTokens),
+  };
+}
+
+/** A new login's row: its outcome columns start empty (NEW_LOGIN_OUTCOME). */
+export function loginRow(login: LoginRecord, box: SecretBox): Insertable<LoginsTable> {
+  return {
+    id: login.id,
+    secret_hash: login.secretHash,
+    country: login.country,
+    client_id: login.clientId,
+    client_secret_sealed: box.seal(login.clientSecret),
+    redirect_uri: login.redirectUri,
+    managed: login.managed ? 1 : 0,
+    state_hash: login.stateHash,
+    status: login.status,
+    created_at: login.createdAt,
+    expires_at: login.expiresAt,
   };
 }
 
@@ -47,61 +61,51 @@ export function sealTokens(box: SecretBox, tokens: ChainTokens): string {
   return box.seal(JSON.stringify({ accessToken, accessIssuedAt, accessExpiresAt, refreshToken }));
 }
 
-export function chainFromRow(row: Row, box: SecretBox): ChainRecord {
+export function chainFromRow(row: Selectable<ChainsTable>, box: SecretBox): ChainRecord {
   return {
-    id: String(row.id),
-    userId: String(row.user_id),
-    clientId: String(row.client_id),
+    id: row.id,
+    userId: row.user_id,
+    clientId: row.client_id,
     country: row.country as Country,
-    clientSecret: box.open(String(row.client_secret_sealed)),
-    accessToken: box.open(String(row.access_token_sealed)),
+    clientSecret: box.open(row.client_secret_sealed),
+    accessToken: box.open(row.access_token_sealed),
     accessIssuedAt: Number(row.access_issued_at),
     accessExpiresAt: Number(row.access_expires_at),
-    refreshToken: box.open(String(row.refresh_token_sealed)),
-    status: row.status as ChainRecord["status"],
+    refreshToken: box.open(row.refresh_token_sealed),
+    status: row.status,
     version: Number(row.version),
     updatedAt: Number(row.updated_at),
   };
 }
 
-export function sessionFromRow(row: Row): SessionRecord {
-  const division = row.current_division;
+export function sessionFromRow(row: Selectable<SessionsTable>): SessionRecord {
   return {
-    id: String(row.id),
-    tokenHash: String(row.token_hash),
-    chainId: String(row.chain_id),
-    user: JSON.parse(String(row.user_json)) as ExactUser,
+    id: row.id,
+    tokenHash: row.token_hash,
+    chainId: row.chain_id,
+    user: JSON.parse(row.user_json) as ExactUser,
     country: row.country as Country,
-    clientId: String(row.client_id),
-    currentDivision: division == null ? null : Number(division),
+    clientId: row.client_id,
+    currentDivision: division(row.current_division),
     managed: flag(row.managed),
     createdAt: Number(row.created_at),
     lastUsedAt: Number(row.last_used_at),
   };
 }
 
-/** Sessions joined with their chain's status: `getSessionWithChain` in both stores. */
-export const SESSION_WITH_CHAIN_SQL =
-  "SELECT sessions.*, chains.status AS chain_status FROM sessions LEFT JOIN chains ON chains.id = sessions.chain_id WHERE sessions.token_hash = ";
-
-export function sessionWithChainFromRow(row: Row): { session: SessionRecord; chainLive: boolean } {
-  return { session: sessionFromRow(row), chainLive: row.chain_status === "live" };
-}
-
-/** The values of a session row in column order (id … last_used_at), for both stores' INSERT. */
-export function sessionValues(session: SessionRecord): (string | number | null)[] {
-  return [
-    session.id,
-    session.tokenHash,
-    session.chainId,
-    JSON.stringify(session.user),
-    session.country,
-    session.clientId,
-    session.currentDivision,
-    session.managed ? 1 : 0,
-    session.createdAt,
-    session.lastUsedAt,
-  ];
+export function sessionRow(session: SessionRecord): Insertable<SessionsTable> {
+  return {
+    id: session.id,
+    token_hash: session.tokenHash,
+    chain_id: session.chainId,
+    user_json: JSON.stringify(session.user),
+    country: session.country,
+    client_id: session.clientId,
+    current_division: session.currentDivision,
+    managed: session.managed ? 1 : 0,
+    created_at: session.createdAt,
+    last_used_at: session.lastUsedAt,
+  };
 }
 
 export const sealKeyCheck = (box: SecretBox): string => box.seal(KEY_CHECK);

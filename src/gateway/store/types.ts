@@ -1,8 +1,8 @@
 /**
  * The sign-in store: logins (short-lived), sessions (bearer tokens, stored as hashes) and token chains
- * (one per Exact user + client ID + country). Async so a PostgreSQL implementation can follow the SQLite
- * one; every single-use step is one atomic "claim" so two requests can never both win.
- * Records hold secrets in plain text in memory; implementations encrypt them at rest.
+ * (one per Exact user + client ID + country), implemented once (recordStore.ts) for SQLite and
+ * PostgreSQL; every single-use step is one atomic "claim" so two requests can never both win.
+ * Records hold secrets in plain text in memory; the store encrypts them at rest.
  */
 import type { Country } from "../../shared/countries";
 import type { SharedRateBudget } from "../scheduler/sharedBudget";

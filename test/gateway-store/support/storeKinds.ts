@@ -8,7 +8,7 @@ import pg from "pg";
 import { SecretBox } from "../../../src/gateway/crypto/secretBox";
 import { sha256 } from "../../../src/gateway/crypto/random";
 import { PostgresAuthStore } from "../../../src/gateway/store/postgresStore";
-import { DATABASE_FILE, SqliteAuthStore } from "../../../src/gateway/store/sqliteStore";
+import { DATABASE_FILE, openSqliteStore } from "../../../src/gateway/store/sqliteStore";
 import type { AuthStore, LoginRecord, NewChain, SessionRecord } from "../../../src/gateway/store/types";
 import { NEW_LOGIN_OUTCOME } from "../../../src/gateway/store/types";
 import type { TestPostgres } from "../../support/postgres";
@@ -24,7 +24,7 @@ export const sqlite: StoreKind = {
   name: "SQLite",
   open: async (key) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eol-contract-"));
-    return { store: new SqliteAuthStore(dir, new SecretBox(key)), location: dir };
+    return { store: await openSqliteStore(dir, new SecretBox(key)), location: dir };
   },
   rawText: async (dir) => {
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });

@@ -1,24 +1,26 @@
 /** The sign-in flow: create a login, start it (→ Exact), Exact's callback, and redeem it for a session. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import type { LoginStarted, RedeemResponse } from "../../../shared/api";
 import { ERROR_CODES, type ErrorCode } from "../../../shared/errors";
 import { constantTimeEqual, randomId, randomSecret, sha256 } from "../../crypto/random";
 import { GatewayError } from "../../errors";
 import { handleCallback } from "../../signin/callback";
 import { completionUrl } from "../../signin/completion";
 import { retryIdentity, type SignInServices } from "../../signin/identity";
-import {
-  readCompletionCode,
-  readLoginRequest,
-  readLoginSecret,
-  rejectUnknownRedeemFields,
-} from "../../signin/loginRequest";
+import { readCompletionCode, readLoginRequest } from "../../signin/loginRequest";
 import { LOGIN_TTL_MS, loginExpired, loginNotFound, MESSAGES } from "../../signin/messages";
 import { probeAppSettings } from "../../signin/probeApp";
 import { sessionInfo } from "../../signin/sessionInfo";
-import { ERROR_ANSWERS, IdentifyAnswer, LoginStartedAnswer, RedeemAnswer } from "../../schemas/answers";
-import { CallbackQuery, IdentifyBody, LoginBody, LoginParams, RedeemBody } from "../../schemas/requests";
+import {
+  IdentifyRequest,
+  IdentifyResponse,
+  LoginRequest,
+  LoginStarted,
+  RedeemRequest,
+  RedeemResponse,
+} from "../../../shared/api/auth";
+import { ERROR_ANSWERS } from "../../schemas/answers";
+import { CallbackQuery, LoginParams } from "../../schemas/requests";
 import { chainLockFor } from "../../tokens/chainLock";
 import { authorizeUrl } from "../../tokens/tokenEndpoint";
 import { NEW_LOGIN_OUTCOME } from "../../store/types";
@@ -40,7 +42,7 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/logins",
-    { schema: { body: LoginBody, response: { 201: LoginStartedAnswer, ...ERROR_ANSWERS } } },
+    { schema: { body: LoginRequest, response: { 201: LoginStarted, ...ERROR_ANSWERS } } },
     async (request, reply) => {
       const settings = readLoginRequest(request.body, {
         managedApp: config.managedApp,
@@ -111,8 +113,8 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: LoginParams,
-        body: IdentifyBody,
-        response: { 200: IdentifyAnswer, ...ERROR_ANSWERS },
+        body: IdentifyRequest,
+        response: { 200: IdentifyResponse, ...ERROR_ANSWERS },
       },
     },
     async (request, reply) => {
@@ -132,14 +134,13 @@ const loginRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: LoginParams,
-        body: RedeemBody,
-        response: { 200: RedeemAnswer, ...ERROR_ANSWERS },
+        body: RedeemRequest,
+        response: { 200: RedeemResponse, ...ERROR_ANSWERS },
       },
     },
     async (request, reply) => {
-      const loginSecret = readLoginSecret(request.body);
-      rejectUnknownRedeemFields(request.body);
-      const completionCode = readCompletionCode(request.body);
+      const { loginSecret } = request.body;
+      const completionCode = readCompletionCode(request.body.completionCode);
       const { id } = request.params;
       const login = LOGIN_ID.test(id) ? await store.getLogin(id) : null;
       if (!login) throw loginNotFound();

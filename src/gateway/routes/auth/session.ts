@@ -1,8 +1,8 @@
 /** GET /auth/config, GET /auth/session (live current division from Exact) and DELETE /auth/session. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { AuthConfig, SessionInfo } from "../../../shared/api";
 import { GatewayError } from "../../errors";
-import { ERROR_ANSWERS, AuthConfigAnswer, NoContent, SessionAnswer } from "../../schemas/answers";
+import { ERROR_ANSWERS, NoContent } from "../../schemas/answers";
+import { AuthConfig, SessionInfo } from "../../../shared/api/auth";
 import { SignOutQuery } from "../../schemas/requests";
 import { MESSAGES } from "../../signin/messages";
 import { sessionInfo } from "../../signin/sessionInfo";
@@ -13,7 +13,7 @@ const EXACT_AWAY = ["exact_unavailable", "exact_error", "daily_limit_reached"];
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, signIn, sessions, tokens, exact, store } = app;
 
-  app.get("/config", { schema: { response: { 200: AuthConfigAnswer } } }, async (): Promise<AuthConfig> => {
+  app.get("/config", { schema: { response: { 200: AuthConfig } } }, async (): Promise<AuthConfig> => {
     const managed = config.managedApp;
     return {
       managed: managed !== null,
@@ -25,7 +25,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/session",
-    { schema: { response: { 200: SessionAnswer, ...ERROR_ANSWERS } } },
+    { schema: { response: { 200: SessionInfo, ...ERROR_ANSWERS } } },
     async (request, reply): Promise<SessionInfo> => {
       const { record: session, context } = await sessions.lookup(request.headers.authorization);
       reply.header("cache-control", "no-store");

@@ -1,18 +1,18 @@
 /** What every data route reads from a request, and how it assembles a TableResponse. */
 import type { FastifyRequest } from "fastify";
 import type { TSchema } from "@sinclair/typebox";
-import type { TableResponse } from "../../../../shared/api";
 import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
 import type { FanOutProgress } from "../../../data/fanOut";
 import { GatewayError } from "../../../errors";
-import { ERROR_ANSWERS, TableAnswer } from "../../../schemas/answers";
+import { ERROR_ANSWERS } from "../../../schemas/answers";
+import { TableResponse } from "../../../../shared/api/tables";
 import { MESSAGES } from "../../../signin/messages";
 
 /** The schema of a table route: its querystring, and a table (or the error shape) as the answer. */
 export function answers<Q extends TSchema>(querystring: Q) {
-  return { querystring, response: { 200: TableAnswer, ...ERROR_ANSWERS } };
+  return { querystring, response: { 200: TableResponse, ...ERROR_ANSWERS } };
 }
 
 export function caller(request: FastifyRequest): {

@@ -1,7 +1,7 @@
 /** The caller's budgets and cache: GET /api/v1/status and DELETE /api/v1/cache. */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { StatusResponse } from "../../../../shared/api";
-import { ERROR_ANSWERS, NoContent, StatusAnswer } from "../../../schemas/answers";
+import { ERROR_ANSWERS, NoContent } from "../../../schemas/answers";
+import { StatusResponse } from "../../../../shared/api/status";
 import { NoQuery } from "../../../schemas/requests";
 import { caller } from "./answer";
 
@@ -10,7 +10,7 @@ const cacheRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/status",
-    { schema: { querystring: NoQuery, response: { 200: StatusAnswer, ...ERROR_ANSWERS } } },
+    { schema: { querystring: NoQuery, response: { 200: StatusResponse, ...ERROR_ANSWERS } } },
     async (req): Promise<StatusResponse> => {
       const { session } = caller(req);
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -4,9 +4,9 @@
  * PROGRESS_MIN_DIVISIONS or more, and one finished a while ago are all "not found".
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { ProgressResponse } from "../../../../shared/api";
 import { GatewayError } from "../../../errors";
-import { ERROR_ANSWERS, ProgressAnswer } from "../../../schemas/answers";
+import { ERROR_ANSWERS } from "../../../schemas/answers";
+import { ProgressResponse } from "../../../../shared/api/status";
 import { NoQuery, ProgressParams } from "../../../schemas/requests";
 import { caller } from "./answer";
 
@@ -17,7 +17,7 @@ const progressRoute: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: ProgressParams,
         querystring: NoQuery,
-        response: { 200: ProgressAnswer, ...ERROR_ANSWERS },
+        response: { 200: ProgressResponse, ...ERROR_ANSWERS },
       },
     },
     async (req): Promise<ProgressResponse> => {

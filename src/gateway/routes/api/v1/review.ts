@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
-import type { AccessReviewResponse } from "../../../../shared/api";
+import { AccessReviewResponse } from "../../../../shared/api/tables";
 import { DEFAULT_REVIEW_ROLES } from "../../../../shared/rules/accessReview";
 import { eitherValue, parseDivisions, parseRoles } from "../../../data/arguments";
 import { combine } from "../../../data/dataService";
@@ -18,7 +18,6 @@ import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../../data/accessReview/rol
 import { userRoleRows } from "../../../data/roleJoins";
 import { shapeRows } from "../../../data/tables";
 import { ERROR_ANSWERS } from "../../../schemas/answers";
-import { Type } from "@sinclair/typebox";
 import {
   AccessIssuesQuery,
   AccessReviewQuery,
@@ -26,9 +25,6 @@ import {
   RoleChangesQuery,
 } from "../../../schemas/requests";
 import { answers, caller, table } from "./answer";
-
-/** The whole review (its tables are built by data/accessReview and serialized as they are). */
-const ReviewAnswer = Type.Unsafe<AccessReviewResponse>({});
 
 /** The parameters every review route reads (its schema refuses any others). */
 type ReviewParameters = Partial<
@@ -78,7 +74,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/access-review",
-    { schema: { querystring: AccessReviewQuery, response: { 200: ReviewAnswer, ...ERROR_ANSWERS } } },
+    { schema: { querystring: AccessReviewQuery, response: { 200: AccessReviewResponse, ...ERROR_ANSWERS } } },
     async (req): Promise<AccessReviewResponse> => {
       const request = reviewRequest(req);
       const options = {
