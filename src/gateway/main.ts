@@ -1,7 +1,7 @@
 /* Entry point of `npm start`: read the configuration, start the gateway, print how to use it. */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfigOrExit } from "./checkConfig";
+import { loadConfigOrExit } from "./startup/checkConfig";
 import { startGateway } from "./start";
 import { startupBanner } from "./banner";
 import { installShutdown } from "./shutdown";

@@ -9,7 +9,7 @@ import { checkDataDir, portProblem } from "../../src/gateway/startup/preflight";
 import { classifyStartFailure } from "../../src/gateway/startup/startFailure";
 
 const run = promisify(execFile);
-const script = path.join(__dirname, "../../src/gateway/checkConfig.ts");
+const script = path.join(__dirname, "../../src/gateway/startup/checkConfig.ts");
 const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
 
 describe("npm start's configuration check (prestart)", () => {

@@ -4,7 +4,7 @@
  * older than its sources is built. Every failure exits with its own code (startup/exitCodes.ts).
  */
 import path from "node:path";
-import { loadConfigOrExit } from "../checkConfig";
+import { loadConfigOrExit } from "./checkConfig";
 import type { GatewayConfig } from "../config";
 import { buildIfStale, type BuildOutput } from "./buildFreshness";
 import { EXIT_CODES, exitWith, StartupFailure } from "./exitCodes";

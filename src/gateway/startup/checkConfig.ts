@@ -1,9 +1,10 @@
 /**
- * Configuration check: `npm start` runs it (prestart, with tsx) before the build, so a wrong variable
- * costs seconds, not a whole build. main.ts uses the same function.
+ * The configuration, or every wrong variable and exit code 2: npm start's prestart (before the build)
+ * and main.ts load it through here. Run alone (`tsx src/gateway/startup/checkConfig.ts`) it checks
+ * the variables only.
  */
-import { ConfigError, loadConfig, type GatewayConfig } from "./config";
-import { EXIT_CODES } from "./startup/exitCodes";
+import { ConfigError, loadConfig, type GatewayConfig } from "../config";
+import { EXIT_CODES } from "./exitCodes";
 
 /** The configuration, or every problem printed (one per line) and exit code 2. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
