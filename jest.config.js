@@ -1,5 +1,5 @@
 // One jest run for everything: unit (node), component (jsdom via per-file docblock), integration
-// (real HTTP on loopback) and end-to-end (Playwright + Debian's Chromium). TypeScript via ts-jest in
+// (real HTTP on loopback) and end-to-end (Playwright + Chromium, Chrome or Edge). TypeScript via ts-jest in
 // transpile-only mode: fast; type-checking is `npm run typecheck`'s job.
 const tsJest = [
   "ts-jest",

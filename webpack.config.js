@@ -58,6 +58,8 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:10].js",
       assetModuleFilename: "assets/[name][ext]",
       clean: true,
+      // Every build rewrites every file: npm start compares dist/taskpane.html's time with the sources'.
+      compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {

@@ -1,15 +1,17 @@
 // Renders assets/src/*.svg to the PNG sizes the manifest uses (16/32/64/80, plus 128 for stores) with
-// Debian's Chromium. Run after editing an SVG: `node assets/render-icons.js`; the PNGs are committed.
+// Chromium, Chrome or Edge (found as the browser tests find it). Run after editing an SVG: `npm run icons`;
+// the PNGs are committed.
 const fs = require("fs");
 const path = require("path");
 const { chromium } = require("playwright-core");
 
 const SIZES = [16, 32, 64, 80, 128];
-const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+require("tsx/cjs/api").register();
+const { findBrowser } = require("../test/support/browserExecutable.ts");
 
 async function main() {
   const browser = await chromium.launch({
-    executablePath,
+    executablePath: findBrowser(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   const page = await browser.newPage();

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerFactory } from "fastif
 import { systemClock, type Clock } from "../shared/clock";
 import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config";
+import { answerPlainHttp } from "./plainHttpHint";
 import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogController } from "./logging";
 import configPlugin from "./plugins/config";
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from "./plugins/errors";
@@ -48,6 +49,7 @@ export interface GatewayOptions {
 /** An http or https server with Fastify's own defaults (it leaves them alone for a server factory). */
 export function createGatewayServer(tls: TlsOptions | null): http.Server {
   const server = tls ? https.createServer(tls) : http.createServer();
+  if (server instanceof https.Server) answerPlainHttp(server);
   server.keepAliveTimeout = 72_000;
   server.requestTimeout = 0;
   return server;

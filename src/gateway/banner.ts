@@ -1,6 +1,16 @@
 /** The text `npm start` prints: where the add-in is and how to sideload it into Excel. */
+import path from "node:path";
 import type { GatewayConfig } from "./config";
+import { DATABASE_FILE } from "./store/sqliteStore";
 import { trustInstructions } from "./tls";
+
+/** Which store holds the sign-ins: the SQLite file, or PostgreSQL's host and database (never the credentials). */
+export function describeStore(config: Pick<GatewayConfig, "databaseUrl" | "dataDir">): string {
+  if (!config.databaseUrl) return `SQLite, ${path.join(config.dataDir, DATABASE_FILE)}`;
+  const url = new URL(config.databaseUrl);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(the user's default database)";
+  return `PostgreSQL, database ${database} on ${url.hostname}:${url.port || 5432}`;
+}
 
 export function startupBanner(config: GatewayConfig, manifestPath: string, devCaPath: string | null): string {
   const url = config.publicUrl;
@@ -10,6 +20,8 @@ export function startupBanner(config: GatewayConfig, manifestPath: string, devCa
     `  Task pane:      ${url}/taskpane.html`,
     `  Manifest:       ${manifestPath}   (also served at ${url}/manifest.xml)`,
     `  Health:         ${url}/healthz`,
+    `  Store:          ${describeStore(config)}`,
+    `  Demo:           ${config.demo ? 'on (country "Demo" in the task pane; EOL_DEMO=0 turns it off)' : "off"}`,
     "",
     "Sideload the add-in into Excel:",
     "  Excel on the web: open a workbook, Home > Add-ins > More Add-ins > My Add-ins >",

@@ -30,6 +30,8 @@ export interface GatewayConfig {
   logFormat: LogFormat;
   /** Built add-in files (webpack output). */
   staticDir: string;
+  /** EOL_SERVE_SOURCE_MAPS: serve the bundles' .js.map files (off: they show the source to anyone). */
+  serveSourceMaps: boolean;
   /** Exact app configured by the admin (EOL_CLIENT_ID …): the add-in then only signs in. */
   managedApp: ManagedApp | null;
   /** EOL_EXACT_BASE_URL: replaces Exact's host for every country (simulators, tests). */
@@ -327,6 +329,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     logLevel: c.read(() => readEnum(env, "LOG_LEVEL", LOG_LEVELS, "info"), "info"),
     logFormat: c.read(() => readEnum(env, "LOG_FORMAT", LOG_FORMATS, "json"), "json"),
     staticDir: path.resolve(cwd, env.EOL_STATIC_DIR || "dist"),
+    serveSourceMaps: c.read(() => readBoolean(env, "EOL_SERVE_SOURCE_MAPS", false), false),
     managedApp,
     exactBaseUrlOverride: c.read(() => readExactBaseUrl(env), null),
     secretKey,

@@ -33,6 +33,12 @@ export async function bindGatewayServer(tls: TlsOptions | null, host: string): P
   return server;
 }
 
+function listeningText(server: http.Server, tls: boolean): string {
+  const { address, port } = server.address() as net.AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return `Server listening at ${tls ? "https" : "http"}://${host}:${port}`;
+}
+
 export async function startGateway(
   requested: GatewayConfig,
   options: GatewayOptions = {},
@@ -46,9 +52,21 @@ export async function startGateway(
   let app: FastifyInstance;
   try {
     app = await buildGateway(config, tls, { ...options, server });
-    if (server) await app.ready();
-    // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
-    else await app.listen({ port: config.port, host: config.host, backlog: 4096 });
+    if (server) {
+      await app.ready();
+      // Said as Fastify says it when it listens itself (below); a caller's own server is its business.
+      if (!options.server) app.log.info(listeningText(server, tls !== null));
+    } else {
+      await app.listen({
+        port: config.port,
+        host: config.host,
+        // Node's default backlog (511) resets connections in a burst (many workbooks recalculating at once).
+        backlog: 4096,
+        // Fastify cannot see that the server it was given speaks TLS, and would log http://.
+        listenTextResolver: (address) =>
+          `Server listening at ${tls ? address.replace(/^http:/, "https:") : address}`,
+      });
+    }
   } catch (error) {
     server?.close();
     throw error;

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { X509Certificate } from "node:crypto";
 import type { GatewayConfig } from "./config";
+import { StartupFailure } from "./startup/exitCodes";
 
 export interface TlsMaterial {
   key: Buffer;
@@ -36,12 +37,27 @@ function validForADay(certPath: string): boolean {
 async function ensureDevCertificates(): Promise<void> {
   if (fs.existsSync(DEV_FILES.key) && validForADay(DEV_FILES.cert) && validForADay(DEV_FILES.ca)) return;
   for (const file of Object.values(DEV_FILES)) fs.rmSync(file, { force: true });
-  // Deep import: the package's main entry also loads its CLI usage-data plumbing, which we don't need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { generateCertificates } = require("office-addin-dev-certs/lib/generate") as {
-    generateCertificates: (ca: string, cert: string, key: string, days: number) => Promise<void>;
-  };
-  await generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, 30);
+  await devCertificateTool().generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, 30);
+}
+
+interface DevCertificateTool {
+  generateCertificates: (ca: string, cert: string, key: string, days: number) => Promise<void>;
+}
+
+/** A development dependency: a production install (npm ci --omit=dev) brings its own certificate or a proxy. */
+function devCertificateTool(): DevCertificateTool {
+  try {
+    // Deep import: the package's main entry also loads its CLI usage-data plumbing, which we don't need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("office-addin-dev-certs/lib/generate") as DevCertificateTool;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    throw new StartupFailure(
+      "tls",
+      "This install has no development certificate tool (office-addin-dev-certs is a development dependency): " +
+        "set EOL_TLS_CERT and EOL_TLS_KEY to your certificate, or EOL_HTTP=1 behind a TLS-terminating proxy.",
+    );
+  }
 }
 
 export async function loadTls(config: GatewayConfig): Promise<TlsMaterial> {

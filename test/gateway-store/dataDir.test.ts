@@ -34,7 +34,7 @@ test("a second gateway on the same data directory is refused, naming EOL_DATA_DI
   await again.close();
 });
 
-test("npm start as a second process on the data directory exits with that message", async () => {
+test("npm start as a second process on the data directory exits with that message and exit code 5", async () => {
   const first = await buildTestGateway({ EOL_DEMO: "0" });
   try {
     const second = tsx(["src/gateway/main.ts"], {
@@ -45,7 +45,7 @@ test("npm start as a second process on the data directory exits with that messag
       EOL_DEMO: "0",
     });
     await expect(second).rejects.toMatchObject({
-      code: 1,
+      code: 5,
       stderr: expect.stringMatching(/Another gateway process is using EOL_DATA_DIR=.*EOL_DATABASE_URL/),
     });
   } finally {
@@ -62,7 +62,7 @@ test("two gateway processes starting at the same moment on a new data directory:
     const refused = outcomes.filter((outcome) => outcome.startsWith("exit"));
     expect(outcomes.filter((outcome) => outcome === "listening")).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatch(/^exit 1: .*Another gateway process is using EOL_DATA_DIR=/s);
+    expect(refused[0]).toMatch(/^exit 5: .*Another gateway process is using EOL_DATA_DIR=/s);
     // The survivor generated one key and its database with it.
     expect(fs.readFileSync(path.join(dataDir, SECRET_KEY_FILE), "utf8").trim()).toMatch(/^[0-9a-f]{64}$/);
   } finally {

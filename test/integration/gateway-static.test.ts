@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { startTestGateway } from "../support/gateway";
 import { OFFICE_FRAME_ANCESTORS } from "../../src/gateway/officeFrameAncestors";
 
@@ -113,5 +115,33 @@ describe("gateway serves the add-in", () => {
 
   test("unknown paths are 404", async () => {
     expect((await fetch(`${gateway.url}/nope.html`)).status).toBe(404);
+  });
+});
+
+describe("source maps", () => {
+  /** A bundle's source map as the build wrote it (the bundle names it in its sourceMappingURL). */
+  function sourceMapPath(): string {
+    const bundle = fs
+      .readdirSync(path.resolve(__dirname, "../../dist"))
+      .find((file) => /^taskpane\..*\.js$/.test(file));
+    expect(bundle).toBeDefined();
+    return `/${bundle}.map`;
+  }
+
+  test("are not served unless EOL_SERVE_SOURCE_MAPS=1, while their bundles are", async () => {
+    const map = sourceMapPath();
+    expect((await fetch(`${gateway.url}${map.replace(/\.map$/, "")}`)).status).toBe(200);
+    expect((await fetch(`${gateway.url}${map}`)).status).toBe(404);
+    const debugging = await startTestGateway({ EOL_SERVE_SOURCE_MAPS: "1" });
+    try {
+      const res = await fetch(`${debugging.url}${map}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        version: 3,
+        sources: expect.arrayContaining([expect.stringContaining("src/addin/")]),
+      });
+    } finally {
+      await debugging.close();
+    }
   });
 });

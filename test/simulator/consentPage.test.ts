@@ -1,8 +1,9 @@
-/** The consent page in a real browser (Debian's Chromium): accessible, keyboard-operable, no external loads. */
+/** The consent page in a real browser (Chromium, Chrome or Edge): accessible, keyboard-operable, no external loads. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchHeadlessBrowser } from "../support/browserExecutable";
 import { api, exchangeCode, startTestSimulator, TEST_APP, type ODataPage, type TestSim } from "./helpers";
 
 let browser: Browser;
@@ -11,11 +12,7 @@ let callbackServer: http.Server;
 let callbackUrl: string;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchHeadlessBrowser();
   callbackServer = http.createServer((_req, res) => res.end("callback reached"));
   await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
   callbackUrl = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/cb`;

@@ -4,11 +4,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { startFailureAdvice } from "../../src/gateway/checkConfig";
 import { loadConfig } from "../../src/gateway/config";
+import { checkDataDir, portProblem } from "../../src/gateway/startup/preflight";
+import { classifyStartFailure } from "../../src/gateway/startup/startFailure";
 
 const run = promisify(execFile);
-const script = path.join(__dirname, "../../src/gateway/checkConfig.ts");
+const script = path.join(__dirname, "../../src/gateway/startup/checkConfig.ts");
 const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
 
 describe("npm start's configuration check (prestart)", () => {
@@ -28,8 +29,8 @@ describe("npm start's configuration check (prestart)", () => {
   });
 });
 
-describe("start-up failures name the variable to change", () => {
-  test("a port in use names PORT and what to do", async () => {
+describe("start-up failures name the variable to change, with their exit code", () => {
+  test("a port in use names PORT and what to do (exit code 3)", async () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const port = (holder.address() as net.AddressInfo).port;
@@ -40,24 +41,33 @@ describe("start-up failures name the variable to change", () => {
     });
     holder.close();
     const config = loadConfig({ PORT: String(port), HOST: "127.0.0.1" });
-    expect(startFailureAdvice(error, config)).toMatch(
+    const failure = classifyStartFailure(error, config);
+    expect(failure?.message).toMatch(
       new RegExp(`^PORT: port ${port} on 127.0.0.1 is already in use; .*set PORT to a free port`),
     );
+    expect(failure?.exitCode).toBe(3);
+    expect(portProblem(new Error("other"), config)).toBeNull();
   });
 
-  test("a data directory that cannot be created names EOL_DATA_DIR and what to do", () => {
+  test("a data directory that cannot be created names EOL_DATA_DIR and what to do (exit code 4)", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "eol-datadir-")), "a-file");
     fs.writeFileSync(file, "");
     const config = loadConfig({ EOL_DATA_DIR: path.join(file, "data") });
-    let error: unknown;
+    let failure: unknown;
     try {
-      fs.mkdirSync(config.dataDir, { recursive: true });
+      checkDataDir(config);
     } catch (caught) {
-      error = caught;
+      failure = caught;
     }
-    expect(startFailureAdvice(error, config)).toMatch(
-      /^EOL_DATA_DIR: cannot write .*ENOTDIR.*set EOL_DATA_DIR to a writable folder/,
-    );
-    expect(startFailureAdvice(new Error("other"), config)).toBeNull();
+    expect(failure).toMatchObject({
+      kind: "dataDir",
+      exitCode: 4,
+      message: expect.stringMatching(
+        /^EOL_DATA_DIR: cannot write .*ENOTDIR.*set EOL_DATA_DIR to a writable folder/,
+      ),
+    });
+    expect(
+      classifyStartFailure(new Error("other"), loadConfig({ EOL_DATA_DIR: path.dirname(file) })),
+    ).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Serves the built add-in (dist/) and a manifest rewritten for this gateway's public URL. Hashed
- * bundles are immutable; HTML, functions.js/json and the manifest must be revalidated.
+ * bundles are immutable; HTML, functions.js/json and the manifest must be revalidated. Source maps only
+ * with EOL_SERVE_SOURCE_MAPS=1.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +17,7 @@ export function renderManifest(staticDir: string, publicUrl: string): string {
 }
 
 export default async function staticFiles(app: FastifyInstance): Promise<void> {
-  const { staticDir, publicUrl } = app.config;
+  const { staticDir, publicUrl, serveSourceMaps } = app.config;
   if (!fs.existsSync(path.join(staticDir, "taskpane.html"))) {
     throw new Error(`No built add-in in ${staticDir}: run "npm run build" first.`);
   }
@@ -34,6 +35,8 @@ export default async function staticFiles(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: staticDir,
     index: false,
+    // The build writes source maps for debugging; they are not handed out unless asked for.
+    allowedPath: (pathName) => serveSourceMaps || !pathName.endsWith(".map"),
     cacheControl: false, // set per file below
     // Add-in files are public; Office may fetch functions.json and icons from its own origin.
     setHeaders: (res, filePath) => {

@@ -1,38 +1,20 @@
 /**
- * Real-browser harness: Debian's Chromium driven by playwright-core, nothing beyond loopback.
+ * Real-browser harness: Chromium, Chrome or Edge (test/support/browserExecutable.ts) driven by
+ * playwright-core, nothing beyond loopback.
  * Office.js requests to Microsoft's CDN are answered from the @microsoft/office-js package; every other
  * non-loopback request is aborted and recorded, so a test can assert the page never left the machine.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchHeadlessBrowser } from "../../support/browserExecutable";
 
 const OFFICE_DIST = path.resolve(__dirname, "../../../node_modules/@microsoft/office-js/dist");
 const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.+)$/;
 const LOOPBACK = /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
 
-export function chromiumPath(): string {
-  const candidate = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!fs.existsSync(candidate)) {
-    throw new Error(
-      `Chromium not found at ${candidate}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return candidate;
-}
-
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  return launchHeadlessBrowser(["--disable-quic", "--no-first-run"]);
 }
 
 export interface AddinContext {
