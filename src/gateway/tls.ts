@@ -23,6 +23,12 @@ const DEV_FILES = {
   key: path.join(DEV_CERT_DIR, "localhost.key"),
 };
 const MIN_REMAINING_MS = 24 * 3600 * 1000;
+/**
+ * The development CA and certificate last 825 days (macOS's limit for TLS server certificates), so the CA
+ * is trusted once per clone and machine, not every month; it is renewed (and must be trusted again) only
+ * when it has less than a day left.
+ */
+const DEV_CERT_DAYS = 825;
 
 function validForADay(certPath: string): boolean {
   try {
@@ -41,7 +47,7 @@ async function ensureDevCertificates(): Promise<void> {
   const { generateCertificates } = require("office-addin-dev-certs/lib/generate") as {
     generateCertificates: (ca: string, cert: string, key: string, days: number) => Promise<void>;
   };
-  await generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, 30);
+  await generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, DEV_CERT_DAYS);
 }
 
 export async function loadTls(config: GatewayConfig): Promise<TlsMaterial> {
