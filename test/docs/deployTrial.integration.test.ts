@@ -48,7 +48,19 @@ function unprivileged(): { uid: number; gid: number } | null {
   } catch {
     execFileSync("useradd", ["--system", "--user-group", "postgres"]);
   }
-  return { uid: Number(id("-u")), gid: Number(id("-g")) };
+  const user = { uid: Number(id("-u")), gid: Number(id("-g")) };
+  try {
+    execFileSync("bash", ["-c", "test -r package.json && test -r node_modules/tsx/package.json && node -v"], {
+      cwd: ROOT,
+      ...user,
+      stdio: "ignore",
+    });
+  } catch {
+    throw new Error(
+      `As root the trial runs as "postgres", which cannot read ${ROOT} or run node: run as a user`,
+    );
+  }
+  return user;
 }
 
 async function freePort(): Promise<number> {
