@@ -24,6 +24,12 @@ const DEV_FILES = {
   key: path.join(DEV_CERT_DIR, "localhost.key"),
 };
 const MIN_REMAINING_MS = 24 * 3600 * 1000;
+/**
+ * The development CA and certificate last 825 days (macOS's limit for TLS server certificates), so the CA
+ * is trusted once per clone and machine, not every month; it is renewed (and must be trusted again) only
+ * when it has less than a day left.
+ */
+const DEV_CERT_DAYS = 825;
 
 function validForADay(certPath: string): boolean {
   try {
@@ -37,7 +43,7 @@ function validForADay(certPath: string): boolean {
 async function ensureDevCertificates(): Promise<void> {
   if (fs.existsSync(DEV_FILES.key) && validForADay(DEV_FILES.cert) && validForADay(DEV_FILES.ca)) return;
   for (const file of Object.values(DEV_FILES)) fs.rmSync(file, { force: true });
-  await devCertificateTool().generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, 30);
+  await devCertificateTool().generateCertificates(DEV_FILES.ca, DEV_FILES.cert, DEV_FILES.key, DEV_CERT_DAYS);
 }
 
 interface DevCertificateTool {

@@ -60,25 +60,30 @@ test("ROLES(): one row per role in every accessible division, with today's holde
   expect(one.map((row) => row[0]).sort()).toEqual([...inOne].sort());
 });
 
-test("ROLECHANGES(since): granted, ended and ending rows, dates as Excel serials, newest first", async () => {
+test("ROLECHANGES(since): granted, starting, ended and ending rows, dates as Excel serials, newest first", async () => {
   const since = today() - 90 * DAY;
   const cells = await EOL.roleChanges(serial(since), undefined, undefined, undefined);
   const rows = sim.data.roles.filter((row) => readable.includes(row.division));
-  const granted = rows.filter(
+  const grants = rows.filter(
     (row) => (row.startDate !== null && row.startDate >= since) || row.created >= since,
   );
+  // A grant whose start is still to come is listed as such, not as held.
+  const isLater = (row: (typeof rows)[number]) => row.startDate !== null && row.startDate > clock.now();
+  const granted = grants.filter((row) => !isLater(row));
+  const starting = grants.filter(isLater);
   const ended = rows.filter((row) => row.endDate !== null && row.endDate >= since && row.endDate < today());
   const ending = rows.filter(
     (row) => row.endDate !== null && row.endDate >= today() && row.endDate <= today() + 30 * DAY,
   );
   const change = column(cells, "Change");
   const count = (kind: string) => cells.slice(1).filter((row) => row[change] === kind).length;
-  expect([count("Granted"), count("Ended"), count("Ending")]).toEqual([
+  expect([count("Granted"), count("Starting"), count("Ended"), count("Ending")]).toEqual([
     granted.length,
+    starting.length,
     ended.length,
     ending.length,
   ]);
-  expect(granted.length * ended.length * ending.length).toBeGreaterThan(0);
+  expect(granted.length * starting.length * ended.length * ending.length).toBeGreaterThan(0);
   const dates = cells.slice(1).map((row) => row[column(cells, "Date")] as number);
   for (const date of dates) expect(typeof date).toBe("number");
   expect(dates).toEqual([...dates].sort((a, b) => b - a));

@@ -3,7 +3,14 @@ import "@testing-library/jest-dom";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { isValidClientId, normalizeClientId } from "../../src/addin/auth/connectionSettings";
-import { fakeGateway, fakePopup, postCompletion, signInRoutes, unmanagedConfig } from "./fakeGateway";
+import {
+  exactOnlyConfig,
+  fakeGateway,
+  fakePopup,
+  postCompletion,
+  signInRoutes,
+  unmanagedConfig,
+} from "./fakeGateway";
 import { renderPane, resetPaneState } from "./renderPane";
 
 /** The one-time code auth-complete.html passes on; redeem must send it. */
@@ -33,7 +40,7 @@ describe("client ID validation", () => {
 
   test("shows the error while typing and clears it once the GUID is complete", async () => {
     const user = userEvent.setup();
-    renderPane(fakeGateway(signInRoutes()).client);
+    renderPane(fakeGateway(signInRoutes(exactOnlyConfig)).client);
     const input = await screen.findByRole("textbox", { name: "Client ID" });
     await user.type(input, "3f1c0b4e");
     expect(screen.getByText(/Enter a GUID such as/)).toBeInTheDocument();
@@ -48,7 +55,7 @@ describe("client ID validation", () => {
 
 describe("connection form", () => {
   test("has exactly the accessible names the guide and the end-to-end tests use", async () => {
-    renderPane(fakeGateway(signInRoutes()).client);
+    renderPane(fakeGateway(signInRoutes(exactOnlyConfig)).client);
     expect(await screen.findByRole("combobox", { name: "Country" })).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Client ID" })).toBeInTheDocument();
     expect(screen.getByLabelText("Client secret")).toHaveAttribute("type", "password");
@@ -57,14 +64,13 @@ describe("connection form", () => {
     expect(redirect).toHaveAttribute("readonly");
     expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
     const countries = screen.getAllByRole("option").map((option) => option.textContent);
-    expect(countries).toEqual(
-      expect.arrayContaining(["Netherlands", "United Kingdom", "Demo (built-in sample data)"]),
-    );
+    expect(countries).toEqual(expect.arrayContaining(["Netherlands", "United Kingdom"]));
+    expect(countries).not.toContain("Demo (built-in sample data)"); // the demo is off on this gateway
   });
 
   test("the redirect URI becomes editable under Advanced and is validated", async () => {
     const user = userEvent.setup();
-    renderPane(fakeGateway(signInRoutes()).client);
+    renderPane(fakeGateway(signInRoutes(exactOnlyConfig)).client);
     await user.click(await screen.findByRole("checkbox", { name: "Advanced" }));
     const redirect = screen.getByRole("textbox", { name: "Redirect URI" });
     expect(redirect).not.toHaveAttribute("readonly");
@@ -133,7 +139,7 @@ describe("connection form", () => {
   test("requires client ID and secret for a real country before opening any window", async () => {
     const user = userEvent.setup();
     const open = jest.spyOn(window, "open");
-    const gateway = fakeGateway(signInRoutes());
+    const gateway = fakeGateway(signInRoutes(exactOnlyConfig));
     renderPane(gateway.client);
     await user.click(await screen.findByRole("button", { name: "Sign in" }));
     expect(screen.getByText("Enter the client ID of your Exact app.")).toBeInTheDocument();
@@ -179,12 +185,15 @@ describe("connection form", () => {
     expect(gateway.requests.some((r) => r.path.includes("s3cr3t"))).toBe(false);
   });
 
-  test("the demo needs no client ID or secret", async () => {
+  test("with the demo on and nothing remembered, the demo is chosen, explained, and signs in at once", async () => {
     const user = userEvent.setup();
     jest.spyOn(window, "open").mockReturnValue(fakePopup() as unknown as Window);
     const gateway = fakeGateway(signInRoutes());
     renderPane(gateway.client);
-    await user.selectOptions(await screen.findByRole("combobox", { name: "Country" }), "demo");
+    expect(await screen.findByRole("combobox", { name: "Country" })).toHaveValue("demo");
+    expect(screen.getByText("Demo: sample data, no Exact account")).toBeInTheDocument();
+    expect(screen.getByText(/built-in Exact Online simulator/)).toBeInTheDocument();
+    expect(screen.queryByLabelText("Client ID")).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     await waitFor(() =>
       expect(gateway.requests.find((r) => r.path === "/auth/logins")?.body).toMatchObject({
@@ -194,5 +203,22 @@ describe("connection form", () => {
     const body = gateway.requests.find((r) => r.path === "/auth/logins")!.body as Record<string, unknown>;
     expect(body).not.toHaveProperty("clientId");
     expect(body).not.toHaveProperty("clientSecret");
+  });
+
+  test("a remembered country wins over the demo default", async () => {
+    localStorage.setItem(
+      "eol.connectionSettings",
+      JSON.stringify({ country: "uk", clientId: GUID, redirectUri: "" }),
+    );
+    renderPane(fakeGateway(signInRoutes()).client);
+    expect(await screen.findByRole("combobox", { name: "Country" })).toHaveValue("uk");
+    expect(screen.getByRole("textbox", { name: "Client ID" })).toHaveValue(GUID);
+    expect(screen.queryByText("Demo: sample data, no Exact account")).not.toBeInTheDocument();
+  });
+
+  test("without the demo the first country is chosen and asks for the app", async () => {
+    renderPane(fakeGateway(signInRoutes(exactOnlyConfig)).client);
+    expect(await screen.findByRole("combobox", { name: "Country" })).toHaveValue("nl");
+    expect(screen.getByRole("textbox", { name: "Client ID" })).toBeInTheDocument();
   });
 });

@@ -41,6 +41,12 @@ export const unmanagedConfig: AuthConfig = {
   countries: ["nl", "be", "de", "fr", "uk", "es", "us", "demo"],
 };
 
+/** A gateway with its demo off (as with EOL_DATABASE_URL): only Exact's countries. */
+export const exactOnlyConfig: AuthConfig = {
+  ...unmanagedConfig,
+  countries: unmanagedConfig.countries.filter((country) => country !== "demo"),
+};
+
 export const divisionsTable: TableResponse = {
   // The gateway's own columns (the pane finds code and name by these names).
   columns: [DIVISION_COLUMNS.division, DIVISION_COLUMNS.hid, DIVISION_COLUMNS.country, DIVISION_COLUMNS.name],

@@ -5,7 +5,15 @@ import userEvent from "@testing-library/user-event";
 import { emit } from "../../src/addin/events";
 import { SignInError } from "../../src/addin/auth/signInError";
 import { setSignInState } from "../../src/addin/auth/signInState";
-import { apiError, fakeGateway, fakePopup, session, signInRoutes, unmanagedConfig } from "./fakeGateway";
+import {
+  apiError,
+  fakeGateway,
+  fakePopup,
+  session,
+  signInRoutes,
+  statusWithBudgets,
+  unmanagedConfig,
+} from "./fakeGateway";
 import { renderPane, resetPaneState } from "./renderPane";
 
 beforeEach(resetPaneState);
@@ -84,25 +92,42 @@ test("with an empty cache, 'data as of' is the division list's own time", async 
   expect(await screen.findByText(/Data as of: 21 Nov 2026/)).toBeInTheDocument();
 });
 
+/** Routes whose status answer spends one call of the minute budget per reload: 57, 56, 55 … left. */
+function spendingStatusRoutes() {
+  let remaining = 58;
+  const budget = statusWithBudgets.budgets[0];
+  return {
+    ...signInRoutes(),
+    "GET /api/v1/status": () => ({
+      status: 200,
+      body: { ...statusWithBudgets, budgets: [{ ...budget, minuteRemaining: --remaining }] },
+    }),
+  };
+}
+
 test("a data-refreshed event reloads the status and moves 'data as of'", async () => {
   signedIn();
-  const gateway = fakeGateway(signInRoutes());
+  const gateway = fakeGateway(spendingStatusRoutes());
   renderPane(gateway.client);
-  await screen.findByRole("table");
+  await screen.findByText("57 of 60 left");
   const before = gateway.requests.filter((r) => r.path === "/api/v1/status").length;
   act(() => emit("data-refreshed", { asOf: "2026-11-22T08:30:00.000Z" }));
   expect(await screen.findByText(/Data as of: 22 Nov 2026/)).toBeInTheDocument();
+  // The reloaded status has arrived (so nothing is still on its way when the test ends).
+  expect(await screen.findByText("56 of 60 left")).toBeInTheDocument();
   expect(gateway.requests.filter((r) => r.path === "/api/v1/status").length).toBe(before + 1);
 });
 
 test("an answer limited to the current division because none was given says which, until the next answer", async () => {
   signedIn();
-  renderPane(fakeGateway(signInRoutes()).client);
-  await screen.findByRole("table");
+  renderPane(fakeGateway(spendingStatusRoutes()).client);
+  await screen.findByText("57 of 60 left");
   act(() => emit("data-refreshed", { asOf: "2026-11-22T08:30:00.000Z", implicitDivision: 101 }));
   expect(await screen.findByText(/covered only your current division in Exact \(101\)/)).toBeInTheDocument();
+  await screen.findByText("56 of 60 left");
   act(() => emit("data-refreshed", { asOf: "2026-11-22T08:31:00.000Z" }));
   expect(screen.queryByText(/covered only your current division/)).not.toBeInTheDocument();
+  await screen.findByText("55 of 60 left");
 });
 
 test("an expired stored session shows the sign-in form and forgets the token", async () => {

@@ -1,7 +1,8 @@
 /**
  * Every `=EOL.…` example in README.md and docs/*.md runs against the demo (gateway + simulator with the
  * demo data set, signed in as the demo's user) through the functions as Excel registers them, and
- * answers without an error value — so the documentation and the demo cannot drift apart.
+ * answers rows, not an error value or a lone header row — so the documentation and the demo cannot
+ * drift apart.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +28,8 @@ interface Registered {
   run: (...args: unknown[]) => unknown;
   /** Per parameter: true when Excel passes it as a matrix (a range or a scalar wrapped in [[…]]). */
   matrix: boolean[];
+  /** Position of the `headers` parameter, if the function has one. */
+  headers: number;
 }
 
 let sim: RunningSimulator;
@@ -40,19 +43,21 @@ beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata([source]);
   expect(generated.errors).toEqual([]);
   const metadata = JSON.parse(generated.metadataJson) as {
-    functions: Array<{ id: string; parameters: Array<{ dimensionality?: string }> }>;
+    functions: Array<{ id: string; parameters: Array<{ name: string; dimensionality?: string }> }>;
   };
   const functions = EOL as unknown as Record<string, (...args: unknown[]) => unknown>;
   registered = new Map(
-    generated.associate.map(({ id, functionName }) => [
-      id,
-      {
-        run: functions[functionName],
-        matrix: metadata.functions
-          .find((fn) => fn.id === id)!
-          .parameters.map((p) => p.dimensionality === "matrix"),
-      },
-    ]),
+    generated.associate.map(({ id, functionName }) => {
+      const { parameters } = metadata.functions.find((fn) => fn.id === id)!;
+      return [
+        id,
+        {
+          run: functions[functionName],
+          matrix: parameters.map((p) => p.dimensionality === "matrix"),
+          headers: parameters.findIndex((p) => p.name === "headers"),
+        },
+      ];
+    }),
   );
   const clock = new VirtualClock();
   sim = await startSimulator({ clock, autoApprove: true, dataset: "demo", seed: 1 });
@@ -102,6 +107,12 @@ async function run(call: ExampleCall): Promise<unknown> {
   return fn.run(...call.args.map((argument, index) => value(argument, fn.matrix[index])));
 }
 
+/** Whether the call's answer starts with a header row (`headers` left out or empty means TRUE). */
+function withHeaders(call: ExampleCall): boolean {
+  const argument = call.args[registered.get(call.id)!.headers];
+  return !(argument?.kind === "value" && argument.value === false);
+}
+
 test("the docs have examples for every function", () => {
   const used = new Set(examples.flatMap((example) => example.calls.map((call) => call.id)));
   expect([...registered.keys()].filter((id) => !used.has(id))).toEqual([]);
@@ -142,7 +153,9 @@ describe.each(
       if (call.id === "VERSION") expect(typeof answer).toBe("string");
       else {
         expect(Array.isArray(answer)).toBe(true);
-        expect((answer as unknown[][]).length).toBeGreaterThan(0);
+        // A header row alone is an empty answer: the example must show data in the demo.
+        const dataRows = (answer as unknown[][]).length - (withHeaders(call) ? 1 : 0);
+        if (dataRows < 1) throw new Error(`${call.text} in ${example.file}:${example.line} answers no rows`);
       }
     }
   });

@@ -112,7 +112,8 @@ describe("role changes", () => {
       const started = row.startDate !== null && row.startDate >= from;
       if (started || row.created >= from) {
         const date = started ? row.startDate! : row.created;
-        out.push(["Granted", date, row.division, row.userId, row.role, users.get(row.createdBy)!.fullName]);
+        const kind = row.startDate !== null && row.startDate > NOW ? "Starting" : "Granted";
+        out.push([kind, date, row.division, row.userId, row.role, users.get(row.createdBy)!.fullName]);
       }
       if (row.endDate !== null && row.endDate >= from && row.endDate < TODAY) {
         out.push([
@@ -172,17 +173,25 @@ describe("role changes", () => {
     });
     // Backdated: entered 20 days ago with a start 400 days ago; dated by its entry.
     expect(find("Eva Visser", 12, "Granted")).toMatchObject({ date: TODAY - 20 * DAY });
-    // Scheduled: entered 3 days ago, starting in a week: the newest grant, below the ends still to come.
+    // Scheduled: entered 3 days ago, starting in a week: "Starting" (not held yet), never "Granted".
+    const starting = changes.filter((row) => row.change === "Starting");
+    expect(starting.map((row) => [row.userId, row.role.Role, row.date])).toEqual([
+      [person("Eva Visser").userId, 274, TODAY + 14 * DAY],
+      [person("Daan Bakker").userId, 31, TODAY + 7 * DAY],
+    ]);
     const grants = changes.filter((row) => row.change === "Granted");
-    expect(grants[0]).toMatchObject({ date: TODAY + 7 * DAY, userId: person("Daan Bakker").userId });
-    expect(changes.slice(0, 2).map((row) => row.change)).toEqual(["Ending", "Ending"]);
+    expect(grants.every((row) => row.date <= NOW)).toBe(true);
+    // Newest first: what is still to come (two ends, two starts) leads.
+    expect(new Set(changes.slice(0, 4).map((row) => row.change))).toEqual(new Set(["Ending", "Starting"]));
+    expect(changes[4].date).toBeLessThanOrEqual(NOW);
     expect(find("Pieter Jansen", 31, "Ended")).toMatchObject({
       date: TODAY - 30 * DAY,
       changedBy: "Sanne de Vries",
     });
     expect(find("Sem de Groot", 41, "Ending")).toMatchObject({ date: TODAY + 14 * DAY });
-    // Role 274's end in 2024 is long before the window.
-    expect(changes.some((row) => row.role.Role === 274)).toBe(false);
+    // Role 274's end in 2024 is long before the window; its only change is the hand-over to come.
+    expect(changes.filter((row) => row.role.Role === 274).map((row) => row.change)).toEqual(["Starting"]);
+    expect(find("Eva Visser", 274, "Starting")).toMatchObject({ changedBy: "Jan van Dijk" });
   });
 });
 
@@ -272,7 +281,7 @@ describe("the large set", () => {
       expect(entry.holders).toBe(new Set(held.map((row) => row.userId)).size);
     }
     const changes = roleChanges(rows, { since: TODAY - 90 * DAY, now: NOW, roles: null });
-    const counts = { Granted: 0, Ended: 0, Ending: 0 };
+    const counts = { Granted: 0, Starting: 0, Ended: 0, Ending: 0 };
     for (const change of changes) counts[change.change] += 1;
     const inScope = large.roles.filter((row) => divisions.includes(row.division));
     expect(counts).toEqual({
@@ -280,6 +289,7 @@ describe("the large set", () => {
         (row) =>
           (row.startDate !== null && row.startDate >= TODAY - 90 * DAY) || row.created >= TODAY - 90 * DAY,
       ).length,
+      Starting: 0, // the large set schedules no grants
       Ended: inScope.filter(
         (row) => row.endDate !== null && row.endDate >= TODAY - 90 * DAY && row.endDate < TODAY,
       ).length,

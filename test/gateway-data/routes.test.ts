@@ -139,7 +139,9 @@ describe("data routes (demo data set)", () => {
   it("user-roles: joined with users, role filter on Exact's side, active today", async () => {
     await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
     sim.log.reset();
-    const { status, body } = await get(`/api/v1/user-roles?divisions=${readable.join(",")}&role=274`);
+    const { status, body } = await get(
+      `/api/v1/user-roles?divisions=${readable.join(",")}&role=274&activeOnly=false`,
+    );
     expect(status).toBe(200);
     const rows = records(body);
     const expected = sim.data.roles.filter((row) => row.role === 274 && readable.includes(row.division));
@@ -155,9 +157,12 @@ describe("data routes (demo data set)", () => {
     expect(sim.log.count({ endpoint: "users/UserRolesPerDivision" })).toBe(readable.length);
     expect(sim.log.count({ endpoint: "system/Users" })).toBe(1);
     expect(sim.log.count({ endpoint: "users/Users" })).toBe(0);
-    const active = await get(`/api/v1/user-roles?divisions=${readable.join(",")}&role=274&activeOnly=true`);
+    // The default follows =EOL.USERROLES: roles active today only, the same as activeOnly=true.
+    const active = await get(`/api/v1/user-roles?divisions=${readable.join(",")}&role=274`);
     expect(records(active.body).every((row) => row["Active today"] === true)).toBe(true);
     expect(active.body.rows.length).toBeLessThan(rows.length); // the ended role row is left out
+    const explicit = await get(`/api/v1/user-roles?divisions=${readable.join(",")}&role=274&activeOnly=true`);
+    expect(explicit.body.rows).toEqual(active.body.rows);
   });
 
   it("role-holders 274: exactly the users holding it today, not the one whose role ended", async () => {

@@ -101,6 +101,7 @@ it("Deny sends the browser back with error=access_denied", async () => {
 });
 
 describe.each([
+  [320, 640],
   [480, 640],
   [520, 720],
 ])("at Office's dialog size %ix%i", (width, height) => {
@@ -135,6 +136,30 @@ describe.each([
     expect(companies.length).toBe(t.sim.data.users[0].divisions.length);
     for (const company of companies) expect(company.ticked || company.reason.length > 20).toBe(true);
     expect(companies.some((company) => !company.ticked)).toBe(true); // the edge case is there, explained
+    await context.close();
+  });
+
+  it("the last company, brought into view, is not hidden behind the sticky Approve/Deny bar", async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(authorizeUrl());
+    const last = page.locator("label.division").last();
+    const bar = page.locator(".actions");
+    // Tabbing to it (the browser centres a focused box) and the smallest scroll that shows it (what
+    // caret browsing and screen readers' reading cursors do): both must leave it above the bar.
+    const boxes = page.getByRole("checkbox");
+    await boxes.first().focus();
+    for (let step = 1; step < (await boxes.count()); step++) await page.keyboard.press("Tab");
+    await expect(boxes.last().evaluate((box) => box === document.activeElement)).resolves.toBe(true);
+    const below = async () => {
+      const label = (await last.boundingBox())!;
+      return label.y + label.height - (await bar.boundingBox())!.y;
+    };
+    expect(await below()).toBeLessThanOrEqual(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await last.evaluate((label) => label.scrollIntoView({ block: "nearest" }));
+    if (height < 700) expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0); // it scrolled
+    expect(await below()).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

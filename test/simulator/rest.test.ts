@@ -169,12 +169,16 @@ describe("users and roles", () => {
     expect(rows[0].Description).toBe(roleDescription(274, "NL"));
     expect(rows[0].Description).toBe("Abonnement beheren");
     const now = t.clock.now();
-    const current = rows.filter((r) => r.EndDate === null || Number(/\d+/.exec(String(r.EndDate))![0]) > now);
+    const time = (value: unknown) => (value === null ? null : Number(/\d+/.exec(String(value))![0]));
+    // Held now: started (a grant may start later) and not ended.
+    const current = rows.filter(
+      (r) => (time(r.StartDate) ?? 0) <= now && (r.EndDate === null || time(r.EndDate)! > now),
+    );
     expect(current.map((r) => r.UserID).sort()).toEqual(
       activeRoleHolders(t.sim.data, ROLE_MANAGE_SUBSCRIPTION, now).sort(),
     );
     expect(current).toHaveLength(2);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4); // and one ended in 2024, one starting in two weeks
   });
 
   it("users/UserRolesPerDivision adds Division and covers the URL division only", async () => {

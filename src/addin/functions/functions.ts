@@ -91,7 +91,7 @@ export function roles(divisions?: unknown[][], headers?: unknown): Promise<unkno
 }
 
 /**
- * Roles granted, ended, or ending within 30 days, on or after a date; newest first, with who made the change.
+ * Roles granted (or starting later), ended, or ending within 30 days, on or after a date; newest first, with who made the change.
  * @customfunction ROLECHANGES
  * @param since The first day to look at: a date such as DATE(2026,1,1), or a text such as "2026-01-01".
  * @param [divisions] A division code, a range or comma list of codes, or "all"; empty for all divisions you can access.

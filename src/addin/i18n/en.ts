@@ -49,7 +49,9 @@ export const en = {
   advancedHint:
     "Change the redirect URI only when the gateway runs behind a reverse proxy with another address.",
   useDefaultRedirectUri: "Use the gateway's address",
-  demoNoAppNeeded: "The demo uses built-in sample data: no Exact app, client ID or secret needed.",
+  demoTitle: "Demo: sample data, no Exact account",
+  demoNoAppNeeded:
+    "Signs in to the gateway's built-in Exact Online simulator: sample divisions, users and roles, no Exact app, client ID or secret needed. For your own Exact Online, choose your country.",
   managedByOrganisation: "Managed by your organisation",
   managedDetail: "Your administrator has set up the Exact Online app on the gateway. Just sign in.",
   signIn: "Sign in",

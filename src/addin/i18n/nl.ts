@@ -50,8 +50,9 @@ export const nl: Strings = {
   advancedHint:
     "Wijzig de redirect-URI alleen als de gateway achter een reverse proxy met een ander adres draait.",
   useDefaultRedirectUri: "Adres van de gateway gebruiken",
+  demoTitle: "Demo: voorbeeldgegevens, geen Exact-account",
   demoNoAppNeeded:
-    "De demo gebruikt ingebouwde voorbeeldgegevens: geen Exact-app, client-ID of geheim nodig.",
+    "Meldt aan bij de ingebouwde Exact Online-simulator van de gateway: voorbeeldadministraties, -gebruikers en -rollen, geen Exact-app, client-ID of geheim nodig. Kies voor uw eigen Exact Online uw land.",
   managedByOrganisation: "Beheerd door uw organisatie",
   managedDetail:
     "Uw beheerder heeft de Exact Online-app op de gateway ingesteld. U hoeft alleen aan te melden.",

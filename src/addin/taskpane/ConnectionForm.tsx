@@ -14,7 +14,6 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -36,6 +35,8 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   uriRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
   uriInput: { flexGrow: 1, minWidth: 0 },
+  // A long country name ("Demo (ingebouwde voorbeeldgegevens)") must not widen a 320 px pane.
+  shrinkable: { minWidth: 0 },
   signInRow: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
 });
 
@@ -55,8 +56,13 @@ function isValidRedirectUri(value: string): boolean {
   }
 }
 
+/**
+ * The remembered country, else the demo when the gateway offers it (a first try then signs in without
+ * typing anything), else the first country. Managed mode never gets here: it has no country choice.
+ */
 function initialCountry(config: AuthConfig, saved: Country | undefined): Country {
   if (saved && config.countries.includes(saved)) return saved;
+  if (config.countries.includes("demo")) return "demo";
   return config.countries[0] ?? "nl";
 }
 
@@ -142,7 +148,12 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
   return (
     <form className={styles.form} onSubmit={submit} aria-label={s.connectionHeading} noValidate>
       <Field label={s.country}>
-        <Select value={country} onChange={(_, data) => setCountry(data.value as Country)}>
+        <Select
+          className={styles.shrinkable}
+          select={{ className: styles.shrinkable }}
+          value={country}
+          onChange={(_, data) => setCountry(data.value as Country)}
+        >
           {config.countries.map((code) => (
             <option key={code} value={code}>
               {s.countryNames[code]}
@@ -150,7 +161,13 @@ export function ConnectionForm({ config, busy, error, onSignIn }: ConnectionForm
           ))}
         </Select>
       </Field>
-      {!needsApp && <Text size={200}>{s.demoNoAppNeeded}</Text>}
+      {!needsApp && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.demoTitle}</MessageBarTitle> {s.demoNoAppNeeded}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {needsApp && (
         <>
           <Field

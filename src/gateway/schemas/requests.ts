@@ -20,7 +20,7 @@ const query = <T extends Record<string, TSchema>>(properties: T, required: (keyo
 
 const divisions = param(DIVISIONS_ACCEPTS);
 const roles = param(ROLES_ACCEPTS);
-const activeOnly = param("accepts true or false");
+const activeOnly = param("accepts true (default) or false");
 
 export const NoQuery = query({});
 export const DivisionsQuery = query({

@@ -1,6 +1,7 @@
 /**
  * The `demo` data set: a Dutch accountancy ("Van Dijk & Partners") with 13 companies, 15 users and their
- * roles. Role 274 (Manage subscription) is held today by exactly two users; a third held it until 2024.
+ * roles. Role 274 (Manage subscription) is held today by exactly two users; a third held it until 2024,
+ * and a fourth is granted it from two weeks on.
  * Recent access history (demoAccess.ts), inactive and never-logged-in users and an ended login with a
  * role kept give an access review something to find.
  */
@@ -18,7 +19,7 @@ import {
   type DivisionInput,
   type UserInput,
 } from "./builders";
-import { demoChanges } from "./demoAccess";
+import { SUBSCRIPTION_HANDOVER, demoChanges } from "./demoAccess";
 import { LONG_TEXT } from "./names";
 import type { SimDataset, SimLicense } from "./types";
 
@@ -153,7 +154,11 @@ export function generateDemo(seed: number, today: number = startOfUtcDay(Date.no
     licenses: [practice, client],
     divisions,
     users,
-    roles: withAuditTrail(roles, admins, today, history),
+    roles: [
+      ...withAuditTrail(roles, admins, today, history),
+      // Drawn last, so every other row's IDs and audit trail stay as they were.
+      ...withAuditTrail(demoChanges(users, codes, today, history, SUBSCRIPTION_HANDOVER), admins, today, history),
+    ],
     roleCatalogue: ROLE_CATALOGUE,
     primaryUserId: users[0].userId,
     notGrantedDivision: codes[NOT_GRANTED_INDEX],

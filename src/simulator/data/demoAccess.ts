@@ -2,11 +2,12 @@
  * The demo's recent access history, so an access review of it has something to read: grants in the last
  * 90 days (one backdated, one starting next week, a new user administrator), ends in the last 90 days,
  * ends within 30 days, and a role kept by a user whose login ended. Days count from the data's today;
- * users and divisions are indexes into the demo's lists. Role 274 is left alone (its facts are fixed).
+ * users and divisions are indexes into the demo's lists. Role 274's facts stay fixed (two holders today,
+ * a third until 2024): its one recent change is a hand-over that starts in two weeks (SUBSCRIPTION_HANDOVER).
  */
 import type { SeededRandom } from "../random";
 import type { RoleGrant } from "./accessHistory";
-import { DAY } from "./builders";
+import { DAY, ROLE_MANAGE_SUBSCRIPTION } from "./builders";
 import type { SimUser } from "./types";
 
 interface ChangeSpec {
@@ -45,14 +46,22 @@ const CHANGES: ChangeSpec[] = [
   { user: 13, role: 12, level: 3, division: 0, start: -1500, by: JAN },
 ];
 
+const EVA = 5;
+
+/** Jan entered it yesterday: Eva manages the subscription from two weeks on, so nobody new holds 274 today. */
+export const SUBSCRIPTION_HANDOVER: ChangeSpec[] = [
+  { user: EVA, role: ROLE_MANAGE_SUBSCRIPTION, level: 2, division: 0, start: 14, created: -1, by: JAN },
+];
+
 export function demoChanges(
   users: readonly SimUser[],
   codes: readonly number[],
   today: number,
   rng: SeededRandom,
+  specs: readonly ChangeSpec[] = CHANGES,
 ): RoleGrant[] {
   const day = (offset: number) => today + offset * DAY;
-  return CHANGES.map((change) => {
+  return specs.map((change) => {
     const created = day(change.created ?? change.start);
     const createdBy = users[change.by].userId;
     const endSet =

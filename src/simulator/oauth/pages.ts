@@ -22,7 +22,11 @@ select,button{font:inherit;padding:6px 12px}
 button{border:1px solid #8a8d93;background:#fff;border-radius:3px;cursor:pointer}
 button.primary{background:#b80017;border-color:#b80017;color:#fff}
 button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #0b63c5;outline-offset:2px}
-/* Approve and Deny stay in view however long the company list is (Office opens this at ~480x640). */
+/* Approve and Deny stay in view however long the company list is (Office opens this at ~480x640); the
+   scroll padding (more than the bar's height) keeps a company brought into view from ending under it. */
+html{scroll-padding-bottom:72px}
+/* A focused box brings the lines under it (a company's "not ticked" reason) into view with it. */
+.division input{scroll-margin-bottom:4.5em}
 .actions{display:flex;gap:12px;position:sticky;bottom:0;background:#fff;padding:12px 0;border-top:1px solid #d6d8dc}
 @media (max-width:600px){header{padding:10px 16px}main{margin:0;border:0;border-radius:0;padding:12px 16px}h1{font-size:18px}}
 .error{color:#a4000f;font-weight:600}

@@ -1,6 +1,6 @@
 /**
- * What changed in the role rows on or after a day: roles granted (started or entered then), ended since,
- * and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
+ * What changed in the role rows on or after a day: roles granted (started or entered then), grants that
+ * start after today ("Starting": entered, but not held yet), ended since, and ending within 30 days. "Changed by" is who entered the row for a grant and who last changed it
  * (set the end date) for an end — Exact's CreatorFullName and ModifierFullName.
  */
 import { ENDING_WITHIN_DAYS } from "../../../shared/rules/accessReview";
@@ -9,8 +9,7 @@ import { withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, startOfDay, timeOf, type ReviewRoleRow } from "./reviewRows";
 
-
-export type RoleChangeKind = "Granted" | "Ended" | "Ending";
+export type RoleChangeKind = "Granted" | "Starting" | "Ended" | "Ending";
 
 export interface RoleChangeRow {
   change: RoleChangeKind;
@@ -31,7 +30,10 @@ export interface RoleChangeOptions {
   roles: readonly number[] | null;
 }
 
-/** Ends count as "ended" before today and as "ending" from today on (a row ending today is active today). */
+/**
+ * Ends count as "ended" before today and as "ending" from today on (a row ending today is active today);
+ * a grant whose start is still to come is "starting", as "Active today" says it is not held yet.
+ */
 export function roleChanges(rows: readonly ReviewRoleRow[], options: RoleChangeOptions): RoleChangeRow[] {
   const today = startOfDay(options.now);
   const endingUntil = today + ENDING_WITHIN_DAYS * DAY_MS;
@@ -48,7 +50,8 @@ export function roleChanges(rows: readonly ReviewRoleRow[], options: RoleChangeO
           ? created
           : null;
     if (granted !== null) {
-      changes.push({ ...base, change: "Granted", date: granted, changedBy: row.role.CreatorFullName });
+      const change = start !== null && start > options.now ? "Starting" : "Granted";
+      changes.push({ ...base, change, date: granted, changedBy: row.role.CreatorFullName });
     }
     const end = timeOf(row.role.EndDate);
     if (end !== null && end >= options.since && end <= endingUntil) {

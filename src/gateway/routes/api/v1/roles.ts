@@ -2,6 +2,7 @@
  * Role rows joined with their users, and the distinct holders of roles today. Role holders default to
  * every accessible division: "who may manage subscriptions?" is about the whole environment, not the
  * division the user last opened in Exact's web UI; user roles keep the current division as default.
+ * Every default follows the function (=EOL.USERROLES): roles active today only unless activeOnly=false.
  */
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eitherValue, parseBoolean, parseDivisions, parseRoles } from "../../../data/arguments";
@@ -18,7 +19,7 @@ const roleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { query } = req;
     const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
     const roles = parseRoles(eitherValue(query, "role", "roles"), "role", false);
-    const activeOnly = parseBoolean(query.activeOnly, "activeOnly", false);
+    const activeOnly = parseBoolean(query.activeOnly, "activeOnly", true);
     const resolved = await data.resolveDivisions(session, selector, fresh);
     const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh, progress);
     const rows = activeOnly ? joined.rows.filter((row) => row.activeToday) : joined.rows;
