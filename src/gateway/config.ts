@@ -5,6 +5,7 @@
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
 import { ConfigError, ProblemCollector } from "./configProblems";
+import { readSharingConfig, type SharingConfig } from "./sharingConfig";
 
 export { ConfigError };
 
@@ -56,6 +57,8 @@ export interface GatewayConfig {
   allowedRedirectUris: string[];
   /** EOL_TRUST_PROXY: Fastify's trustProxy (false, true, a hop count, or addresses/CIDRs of the proxies). */
   trustProxy: boolean | number | string;
+  /** How Exact's budgets are shared between users (sharingConfig.ts). */
+  sharing: SharingConfig;
 }
 
 export interface ManagedApp {
@@ -369,6 +372,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     sessionMaxDays: c.read(() => readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90), 0),
     allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
     trustProxy: c.read(() => readTrustProxy(env), false),
+    sharing: readSharingConfig(env, c),
   };
   c.throwIfAny();
   return config;
