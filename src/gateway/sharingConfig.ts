@@ -5,7 +5,8 @@
  * it stops the gateway with a message naming the variable and the range.
  */
 import { ConfigError, type ProblemCollector } from "./configProblems";
-import type { ExactErrorCounting } from "./exact/errorBudget";
+/** How Exact is assumed to count errors towards its block: per endpoint (documented) or per division. */
+export type ExactErrorCounting = "endpoint" | "division";
 
 type Env = Record<string, string | undefined>;
 

@@ -89,6 +89,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export class DivisionAccess {
   private readonly known = new Map<string, Known>();
   private readonly learned = new Map<string, Map<number, Learned>>();
+  /** Look-ups in flight per sign-in and codes, joined by concurrent checks. */
+  private readonly underWay = new Map<string, Promise<void>>();
   /** Exact answered a filtered look-up with an error: whole lists only, for this gateway's life. */
   private filterRefused = false;
 
@@ -150,6 +152,29 @@ export class DivisionAccess {
     return this.known.get(session.chainId)!;
   }
 
+  /**
+   * Starts the look-ups of one round, joining those already under way for the same sign-in and codes (a
+   * workbook's many cells asking at once cost one look-up, and one unit of the ceiling).
+   */
+  private lookUpRound(
+    session: SessionContext,
+    round: number[][],
+    lookUp: (codes: number[]) => Promise<void>,
+  ): Promise<void>[] {
+    const key = (codes: number[]) => `${session.chainId}|${codes.join(",")}`;
+    const started = round.filter((codes) => !this.underWay.has(key(codes)));
+    // Taken for the whole round before any starts: a round beyond the ceiling sends nothing.
+    const allowed =
+      started.length > 0 && this.allowance
+        ? this.allowance.take(session.chainId, started.length)
+        : Promise.resolve();
+    for (const codes of started) {
+      const done = allowed.then(() => lookUp(codes)).finally(() => this.underWay.delete(key(codes)));
+      this.underWay.set(key(codes), done);
+    }
+    return round.map((codes) => this.underWay.get(key(codes)) as Promise<void>);
+  }
+
   private async checkByLookUp(session: SessionContext, requested: readonly number[]): Promise<void> {
     let learned = this.learned.get(session.chainId);
     if (!learned) {
@@ -179,7 +204,7 @@ export class DivisionAccess {
       }
     };
     // One page alone, then twice as many at once each round, until one finds a division the caller
-    // cannot open: a refused list costs at most as many look-ups as there were open divisions before it.
+    // cannot open: a refused list costs at most one look-up more than twice the pages that passed.
     for (let width = 1; ; width *= 2) {
       const { missing, blocked } = settled();
       const unchecked = pending.reduce((sum, codes) => sum + codes.length, 0);
@@ -188,8 +213,7 @@ export class DivisionAccess {
         if (error) throw error;
         return;
       }
-      const granted = this.allowance ? await this.allowance.take(session.chainId, width) : width;
-      await Promise.all(pending.splice(0, granted).map(lookUp));
+      await Promise.all(this.lookUpRound(session, pending.splice(0, width), lookUp));
     }
   }
 }

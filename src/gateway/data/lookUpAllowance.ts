@@ -25,23 +25,21 @@ export class LookUpAllowance {
   }
 
   /**
-   * Grants up to `wanted` look-ups now (counted at once) and says how many; throws (429, naming when it
-   * lifts) when the user's look-ups of the last hour reached the ceiling.
+   * Counts `calls` look-ups about to be made for the user; throws (429, naming when it lifts) instead when
+   * they would take the user's look-ups of the last hour past the ceiling.
    */
-  async take(chainId: string, wanted: number): Promise<number> {
+  async take(chainId: string, calls: number): Promise<void> {
     const now = this.clock.now();
     const made = await this.ledger.errorsSince(this.key(chainId), now - ERROR_WINDOW_MS);
-    const granted = Math.min(wanted, this.perHour - made.length);
-    if (granted > 0) {
-      await this.spent(chainId, granted);
-      return granted;
-    }
-    const retryAt = made[made.length - this.perHour] + ERROR_WINDOW_MS;
+    if (made.length + calls <= this.perHour) return this.spent(chainId, calls);
+    // Enough of the oldest look-ups must leave the hour for these to fit.
+    const lifts = made[made.length + calls - this.perHour - 1] as number | undefined;
+    const retryAt = (lifts ?? now) + ERROR_WINDOW_MS;
     this.warn?.({ lookUps: made.length, limit: this.perHour }, "division look-up ceiling refused a request");
     throw new GatewayError(
       429,
       "lookup_limit_reached",
-      `EOL looked up division numbers for you ${made.length} times in the last hour, its limit per user (look-ups spend the Exact budget your colleagues share). Ask for divisions you can open (=EOL.DIVISIONS() lists them), or try again after ${time(retryAt)}.`,
+      `EOL looked up division numbers for you ${made.length} times in the last hour, its limit per user being ${this.perHour} (look-ups spend the Exact budget your colleagues share). Ask for divisions you can open (=EOL.DIVISIONS() lists them), or try again after ${time(retryAt)}.`,
     );
   }
 

@@ -173,7 +173,7 @@ export class ExactClient {
         session.clientId,
         division,
         async (budget) => {
-          const denied = await this.reserveShared(key, budget);
+          const denied = await this.reserveShared(key, budget, session);
           if (denied) return denied;
           token = await tokens.getAccessToken(session.chainId);
           return this.send(url, token, budget, key);
@@ -239,12 +239,22 @@ export class ExactClient {
    * Takes the call from the budget shared with other instances; when it has none left, this instance's
    * budget learns the wait (so the scheduler parks the division without holding a slot).
    */
-  private async reserveShared(key: string, budget: DivisionBudget): Promise<Outcome | null> {
-    const { rateBudget, clock } = this.options;
+  private async reserveShared(
+    key: string,
+    budget: DivisionBudget,
+    session: ExactCaller,
+  ): Promise<Outcome | null> {
+    const { rateBudget, clock, scheduler } = this.options;
     if (!rateBudget) return null;
     const now = clock.now();
-    const decision = await rateBudget.reserve(key, budget.division, now);
+    // The user's share of the minute is counted across instances too (see scheduler.ts).
+    const share = { user: session.chainId, limit: scheduler.userMinuteShare(budget) };
+    const decision = await rateBudget.reserve(key, budget.division, now, share);
     if (decision.kind === "send") return null;
+    if (decision.kind === "shareSpent") {
+      scheduler.holdUser(session.clientId, budget.division, session.chainId);
+      return { kind: "sharedWait" };
+    }
     if (decision.kind === "dayExhausted") {
       budget.markDaySpent(decision.resetAt);
       return { kind: "dayLimited", resetAt: decision.resetAt };

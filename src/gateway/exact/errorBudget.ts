@@ -18,6 +18,7 @@ import type { Clock } from "../../shared/clock";
 import { GatewayError } from "../errors";
 import { ERROR_WINDOW_MS, type ErrorLedger } from "../store/types";
 import { MemoryErrorLedger } from "./memoryErrorLedger";
+import type { ExactErrorCounting } from "../sharingConfig";
 
 export type { ErrorLedger };
 export { MemoryErrorLedger };
@@ -37,7 +38,7 @@ export const MAX_REMEMBERED = 5000;
 const COUNTED = new Set([400, 401, 403, 404]);
 
 /** How Exact is assumed to count errors towards its block (unverified; see the module comment). */
-export type ExactErrorCounting = "endpoint" | "division";
+export type { ExactErrorCounting };
 
 /** Who asked: the user's own `QUERY`, or one of the built-in functions (whose requests EOL writes). */
 export type ErrorOrigin = "builtin" | "query";

@@ -155,14 +155,27 @@ export class RateScheduler {
     }
   }
 
+  /**
+   * Other instances took `user`'s share of this division's minute (a budget shared on PostgreSQL): the
+   * user's calls wait for the next minute here too, while other users' calls go on.
+   */
+  holdUser(clientId: string, division: number | null, user: string): void {
+    const lane = this.lane(budgetKey(clientId, division), division);
+    this.startMinute(lane, this.options.clock.now());
+    lane.started.set(user, this.userMinuteShare(lane.budget));
+  }
+
+  private startMinute(lane: Lane, now: number): void {
+    const minute = Math.floor(now / MINUTE_MS);
+    if (minute === lane.minute) return;
+    lane.minute = minute;
+    lane.started.clear();
+    lane.lastTurn.clear();
+  }
+
   /** The waiting user served least recently who has not used their share of the minute, or null. */
   private nextUser(lane: Lane, now: number): string | null {
-    const minute = Math.floor(now / MINUTE_MS);
-    if (minute !== lane.minute) {
-      lane.minute = minute;
-      lane.started.clear();
-      lane.lastTurn.clear();
-    }
+    this.startMinute(lane, now);
     const share = this.userMinuteShare(lane.budget);
     let next: string | null = null;
     let nextTurn = Infinity;

@@ -119,4 +119,17 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
     name: "login tokens kept while the identity read is retried",
     sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
   },
+  {
+    version: 7,
+    name: "each user's calls of a rate budget's current minute, shared by instances",
+    sql: `
+      CREATE TABLE eol_rate_shares (
+        key TEXT NOT NULL,
+        user_key TEXT NOT NULL,
+        minute BIGINT NOT NULL,
+        used INTEGER NOT NULL,
+        PRIMARY KEY (key, user_key)
+      );
+    `,
+  },
 ];

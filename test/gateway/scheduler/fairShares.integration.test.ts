@@ -13,7 +13,7 @@ const LATENCY_MS = 1000;
 const CONCURRENCY = 4;
 const LOOPS = 20;
 /** Real time the virtual clock waits before jumping to the next wake-up: far above a request's trip. */
-const SETTLE_MS = 100;
+const SETTLE_MS = 250;
 
 interface Rig {
   clock: VirtualClock;
