@@ -4,6 +4,7 @@
  * ceiling per user and division bounds upstream 4xx across all endpoints, unknown resources included;
  * and with EOL_EXACT_ERROR_COUNTING=division that ceiling is as strict as one endpoint's limit.
  */
+import { PassThrough } from "node:stream";
 import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { DEFAULT_ERROR_LIMIT, QUERY_SHARE } from "../../../src/gateway/exact/errorBudget";
@@ -22,19 +23,28 @@ interface Rig {
   gateway: TestGateway;
   sessionToken: string;
   division: number;
+  /** The gateway's log lines so far (JSON, warn and above). */
+  logs(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
 async function rig(env: Record<string, string> = {}): Promise<Rig> {
   const clock = new VirtualClock();
   const sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true, errorBlock: true });
-  const gateway = await buildTestGateway(env, { clock, simulator: sim });
+  const logStream = new PassThrough();
+  const lines: string[] = [];
+  logStream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  const gateway = await buildTestGateway({ LOG_LEVEL: "warn", ...env }, { clock, simulator: sim, logStream });
   const { sessionToken, session } = await signInTestUser(gateway);
+  const logs = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  };
   const close = async () => {
     await gateway.close();
     await sim.close();
   };
-  return { sim, gateway, sessionToken, division: session.currentDivision!, close };
+  return { sim, gateway, sessionToken, division: session.currentDivision!, logs, close };
 }
 
 const upstream4xx = (sim: RunningSimulator) =>
@@ -64,6 +74,18 @@ describe("a user's bad QUERYs never cost the built-in functions", () => {
       expect(refused.body.error?.message).toMatch(/QUERYs to system\/Divisions in division \d+ failed/);
     }
     expect(upstream4xx(r.sim)).toHaveLength(allowed);
+    // Operators see what refused (at warn level), without the session or token.
+    const refusals = (await r.logs()).filter(
+      (line) => line.msg === "error limit refused a call to Exact Online",
+    );
+    expect(refusals).toHaveLength(bad.length - allowed);
+    expect(refusals[0]).toMatchObject({
+      level: 40,
+      endpoint: "system/Divisions",
+      division: r.division,
+      origin: "query",
+    });
+    expect(JSON.stringify(refusals)).not.toContain(r.sessionToken);
 
     const divisions = await callApi(r.gateway, r.sessionToken, "/api/v1/divisions", { noCache: true });
     expect(divisions.status).toBe(200);
