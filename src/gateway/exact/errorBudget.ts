@@ -15,7 +15,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
-import { GatewayError } from "../errors";
+import { clip, GatewayError } from "../errors";
 import { ERROR_WINDOW_MS, type ErrorLedger } from "../store/types";
 import { MemoryErrorLedger } from "./memoryErrorLedger";
 import type { ExactErrorCounting } from "../sharingConfig";
@@ -178,7 +178,7 @@ export class ErrorBudget {
         { endpoint: scope.endpoint, division: scope.division, origin: scope.origin ?? "builtin" },
         "error limit refused a call to Exact Online",
       );
-      throw new GatewayError(429, "error_limit_reached", counter.refusal(errors.length, retryAt));
+      throw new GatewayError(429, "error_limit_reached", clip(counter.refusal(errors.length, retryAt)));
     }
   }
 
