@@ -6,6 +6,7 @@ import path from "node:path";
 import { measureBundles } from "./bundles";
 import { measureEfficiency } from "./efficiency";
 import { measureErrorBudget } from "./errorBudget";
+import { measureFairness } from "./fairness";
 import { measureMultiInstance } from "./multiInstance";
 import { measureOverhead } from "./overhead";
 import { Report } from "./report";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   measureBundles(report, path.join(root, "dist"));
   await measureEfficiency(report);
   await measureErrorBudget(report);
+  await measureFairness(report);
   await measureMultiInstance(report);
   await measureWallTime(report);
   await measureRealTimeCheck(report);

@@ -17,8 +17,11 @@ export async function startBenchStack(options: {
   virtual: boolean;
   simulator?: SimulatorOptions;
   env?: Record<string, string>;
+  /** A virtual clock of the scenario's own (e.g. a longer settle time); default: a fresh one. */
+  clock?: Clock;
 }): Promise<BenchStack> {
-  const clock = options.virtual ? new VirtualClock(Date.UTC(2026, 10, 23, 9, 0, 0)) : systemClock;
+  const clock =
+    options.clock ?? (options.virtual ? new VirtualClock(Date.UTC(2026, 10, 23, 9, 0, 0)) : systemClock);
   const simulator = await startSimulator({ seed: 1, autoApprove: true, clock, ...options.simulator });
   const gateway = await startTestGateway(options.env ?? {}, { clock, simulator });
   const { sessionToken } = await signInTestUser(gateway);

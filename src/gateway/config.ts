@@ -7,6 +7,7 @@ import { COUNTRIES, type Country } from "../shared/countries";
 import { ConfigError, ProblemCollector } from "./configProblems";
 import { readNumberVariable } from "./configNumbers";
 import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
+import { readSharingConfig, type SharingConfig } from "./sharingConfig";
 
 export { ConfigError };
 
@@ -62,6 +63,8 @@ export interface GatewayConfig {
   trustProxy: boolean | number | string;
   /** EOL_METRICS_TOKEN / EOL_METRICS_LISTEN: GET /metrics for Prometheus; null = off (configMetrics.ts). */
   metrics: MetricsConfig | null;
+  /** How Exact's budgets are shared between users (sharingConfig.ts). */
+  sharing: SharingConfig;
 }
 
 export interface ManagedApp {
@@ -346,6 +349,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
     trustProxy: c.read(() => readTrustProxy(env), false),
     metrics: c.read(() => readMetricsConfig(env), null),
+    sharing: readSharingConfig(env, c),
   };
   c.throwIfAny();
   return config;

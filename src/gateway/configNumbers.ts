@@ -42,6 +42,11 @@ export const NUMBER_RANGES = {
   EOL_SESSION_IDLE_DAYS: { min: 1, max: 3650, fallback: 30 },
   EOL_SESSION_MAX_DAYS: { min: 1, max: 3650, fallback: 90 },
   EOL_TRUST_PROXY: { min: 0, max: 100, fallback: 0 },
+  // How Exact's budgets are shared between users (sharingConfig.ts).
+  EOL_LOOKUPS_PER_USER_HOUR: { min: 1, max: 600, fallback: 30 },
+  EOL_DIVISION_ERROR_LIMIT: { min: 1, max: 100, fallback: 20 },
+  EOL_NO_CACHE_MIN_AGE_SECONDS: { min: 0, max: 300, fallback: 10 },
+  EOL_MINUTE_RESERVE: { min: 0, max: 50, fallback: 10 },
 } as const satisfies Record<string, NumberRange>;
 
 export type NumberVariable = keyof typeof NUMBER_RANGES;

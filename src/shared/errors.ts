@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   "no_division_access",
   "unknown_division",
   "daily_limit_reached",
+  "lookup_limit_reached", // the user's hourly ceiling on division look-ups (overhead calls) is reached
   "error_limit_reached", // EOL stopped calling an endpoint that failed repeatedly, before Exact blocks it
   "exact_blocked", // Exact blocked the app for a division and endpoint after too many errors
   "exact_error", // Exact answered 400/404 etc. with its own text

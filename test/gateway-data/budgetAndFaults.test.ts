@@ -20,7 +20,8 @@ describe("shared budget and faults (demo data set)", () => {
     clock = new VirtualClock();
     sim = await startSimulator({ clock, dataset: "demo", seed: 1, autoApprove: true });
     gateway = await buildTestGateway(
-      { EOL_EXACT_TIMEOUT_MS: "400", EOL_EXACT_RETRIES: "3" },
+      // Every no-cache request is its own call here (the no-cache minimum age is the cache tests' subject).
+      { EOL_EXACT_TIMEOUT_MS: "400", EOL_EXACT_RETRIES: "3", EOL_NO_CACHE_MIN_AGE_SECONDS: "0" },
       { clock, simulator: sim },
     );
     const signedIn = await signInTestUser(gateway);

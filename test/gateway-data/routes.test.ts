@@ -7,6 +7,7 @@ import type { StatusResponse } from "../../src/shared/api";
 import { startSimulator, defaultGrant, type RunningSimulator, type SimDataset } from "../../src/simulator";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { callApi, records } from "./support/api";
+import { DEFAULT_SHARING } from "../../src/gateway/sharingConfig";
 
 const DAY = 86_400_000;
 
@@ -249,7 +250,7 @@ describe("data routes (demo data set)", () => {
     expect(records(license.body).map((row) => row.Division)).toEqual(expected);
   });
 
-  it("cache: repeated calls within the TTL cost nothing, no-cache refreshes, TTL expires, DELETE clears", async () => {
+  it("cache: repeated calls within the TTL cost nothing, no-cache refreshes after its minimum age, TTL expires, DELETE clears", async () => {
     const path = `/api/v1/users?division=${current}`;
     await get(path, { noCache: true });
     sim.log.reset();
@@ -257,6 +258,10 @@ describe("data routes (demo data set)", () => {
     expect(answers.every((answer) => answer.status === 200 && answer.body.cached)).toBe(true);
     expect(sim.log.count({ kind: "api" })).toBe(0);
 
+    // Within the no-cache minimum age the last fetch answers; after it, no-cache refreshes.
+    expect((await get(path, { noCache: true })).body.cached).toBe(true);
+    expect(sim.log.count({ kind: "api" })).toBe(0);
+    clock.advance(DEFAULT_SHARING.noCacheMinAgeSeconds * 1000);
     const fresh = await get(path, { noCache: true });
     expect(fresh.body.cached).toBe(false);
     expect(sim.log.count({ kind: "api" })).toBe(1);

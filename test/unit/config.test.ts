@@ -98,3 +98,40 @@ describe("EOL_DATABASE_URL (several instances on PostgreSQL)", () => {
     expect(error.message).not.toContain("secret-pw");
   });
 });
+
+describe("how Exact's budgets are shared between users", () => {
+  test("defaults, and values within their ranges", () => {
+    expect(loadConfig({}).sharing).toEqual({
+      lookupsPerUserHour: 30,
+      divisionErrorLimit: 20,
+      exactErrorCounting: "endpoint",
+      noCacheMinAgeSeconds: 10,
+      minuteReserve: 10,
+    });
+    const config = loadConfig({
+      EOL_LOOKUPS_PER_USER_HOUR: "600",
+      EOL_DIVISION_ERROR_LIMIT: "1",
+      EOL_EXACT_ERROR_COUNTING: "division",
+      EOL_NO_CACHE_MIN_AGE_SECONDS: "0",
+      EOL_MINUTE_RESERVE: "0",
+    });
+    expect(config.sharing).toEqual({
+      lookupsPerUserHour: 600,
+      divisionErrorLimit: 1,
+      exactErrorCounting: "division",
+      noCacheMinAgeSeconds: 0,
+      minuteReserve: 0,
+    });
+  });
+
+  test.each([
+    [{ EOL_LOOKUPS_PER_USER_HOUR: "0" }, "EOL_LOOKUPS_PER_USER_HOUR", /from 1 to 600; got "0"/],
+    [{ EOL_LOOKUPS_PER_USER_HOUR: "99999999999999999999" }, "EOL_LOOKUPS_PER_USER_HOUR", /from 1 to 600/],
+    [{ EOL_DIVISION_ERROR_LIMIT: "101" }, "EOL_DIVISION_ERROR_LIMIT", /from 1 to 100/],
+    [{ EOL_EXACT_ERROR_COUNTING: "app" }, "EOL_EXACT_ERROR_COUNTING", /endpoint or division/],
+    [{ EOL_NO_CACHE_MIN_AGE_SECONDS: "-1" }, "EOL_NO_CACHE_MIN_AGE_SECONDS", /from 0 to 300/],
+    [{ EOL_MINUTE_RESERVE: "51" }, "EOL_MINUTE_RESERVE", /from 0 to 50/],
+  ])("rejects %j naming %s and its range", (env, variable, accepted) => {
+    configErrorFor(env, variable, accepted);
+  });
+});

@@ -178,6 +178,8 @@ export const en = {
     no_division_access: "You have no access to that division in Exact.",
     unknown_division: "That division does not exist or is not available to you.",
     daily_limit_reached: "Exact's daily API limit for this division is used up. Try again tomorrow.",
+    lookup_limit_reached:
+      "EOL looked up many division numbers for you this hour. Ask for divisions you can open, or try again later.",
     error_limit_reached:
       "This request failed at Exact again and again; EOL paused it so Exact does not block the app. Fix it and try again later.",
     exact_blocked:

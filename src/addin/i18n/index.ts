@@ -46,6 +46,7 @@ const GATEWAY_MESSAGE_FIRST = new Set([
   "invalid_request",
   "exact_error",
   "no_division_access",
+  "lookup_limit_reached",
   "error_limit_reached",
   "exact_blocked",
 ]);

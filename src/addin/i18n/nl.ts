@@ -184,6 +184,8 @@ export const nl: Strings = {
     unknown_division: "Die administratie bestaat niet of is voor u niet beschikbaar.",
     daily_limit_reached:
       "De dagelijkse API-limiet van Exact voor deze administratie is op. Probeer het morgen opnieuw.",
+    lookup_limit_reached:
+      "EOL heeft dit uur al vaak divisienummers voor u opgezocht. Vraag divisies op die u kunt openen, of probeer het later opnieuw.",
     error_limit_reached:
       "Dit verzoek mislukte steeds bij Exact; EOL heeft het gepauzeerd zodat Exact de app niet blokkeert. Pas het aan en probeer het later opnieuw.",
     exact_blocked:

@@ -1,7 +1,8 @@
 /**
  * Results per (chain, resource, division, query options), kept for a TTL with the time they were
  * fetched (`asOf`), on lru-cache: identical requests in flight share one fetch (`fetchMethod`),
- * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`), and the
+ * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`) unless it is
+ * younger than `noCacheMinAgeMs` (a no-cache loop gets one fetch per that time, not one per request), and the
  * least recently used entries go first beyond the bound (`max`). The clock is the gateway's, so
  * benchmarks on a virtual clock age entries in virtual time (`perf`).
  */
@@ -34,6 +35,8 @@ export interface ResultCacheOptions {
   /** 0 = keep nothing (identical requests in flight still share one fetch). */
   ttlMs: number;
   maxEntries: number;
+  /** A no-cache request this soon after the last fetch of the same answer gets that fetch's answer. */
+  noCacheMinAgeMs?: number;
   /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
   shared?: SharedResultCache;
   /** Told how each look-up was served (metrics). */
@@ -81,14 +84,22 @@ export class ResultCache {
   async get<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh = false): Promise<Cached<T>> {
     if (this.options.shared) return this.getShared(parts, load, fresh);
     const status: LRUCache.Status<string, Entry, Load> = {};
-    const entry = await this.entries.fetch(cacheKey(parts), {
+    const key = cacheKey(parts);
+    const entry = await this.entries.fetch(key, {
       context: { chainId: parts.chainId, load },
-      forceRefresh: fresh || this.options.ttlMs === 0,
+      forceRefresh: (fresh && !this.youngEnough(key)) || this.options.ttlMs === 0,
       status,
     });
     if (!entry) throw new Error("result cache: fetch settled without a value");
     this.options.onLookup?.(status.fetch === "hit" ? "hit" : status.fetch === "inflight" ? "joined" : "miss");
     return { value: entry.value as T, asOf: entry.asOf, cached: status.fetch === "hit" };
+  }
+
+  /** Whether the stored answer of `key` was fetched within the no-cache minimum age. */
+  private youngEnough(key: string): boolean {
+    const minAge = this.options.noCacheMinAgeMs ?? 0;
+    const entry = minAge > 0 ? this.entries.peek(key) : undefined;
+    return entry !== undefined && this.options.clock.now() - entry.asOf < minAge;
   }
 
   private getShared<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh: boolean): Promise<Cached<T>> {
@@ -100,7 +111,12 @@ export class ResultCache {
     else {
       const { clock, ttlMs } = this.options;
       pending = shared
-        .getOrLoad(key, parts.chainId, load, { now: () => clock.now(), ttlMs, fresh })
+        .getOrLoad(key, parts.chainId, load, {
+          now: () => clock.now(),
+          ttlMs,
+          fresh,
+          minAgeMs: this.options.noCacheMinAgeMs ?? 0,
+        })
         .then((entry) => {
           this.options.onLookup?.(entry.hit ? "hit" : "miss");
           return { value: entry.value, asOf: entry.asOf, cached: entry.hit };

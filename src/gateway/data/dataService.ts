@@ -8,10 +8,12 @@ import type { SessionContext } from "../contracts";
 import type { ResultCache, Cached } from "../cache/resultCache";
 import type { ExactClient, ODataQuery } from "../exact/client";
 import type { ExactRecord } from "../exact/odata";
+import type { ErrorOrigin } from "../exact/errorBudget";
 import { GatewayError } from "../errors";
 import type { DivisionSelector } from "./arguments";
 import { fanOut, type FanOutProgress } from "./fanOut";
 import { codeFilter, DivisionAccess } from "./divisionAccess";
+import type { LookUpAllowance } from "./lookUpAllowance";
 import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
 
 export type Fetched<T> = Cached<T>;
@@ -38,15 +40,21 @@ export class DataService {
     private readonly cache: ResultCache,
     private readonly clock: Clock,
     private readonly fanOutWidth = 8,
+    /** The per-user ceiling on division look-ups; none: unlimited (tests of other things). */
+    lookUps?: LookUpAllowance,
   ) {
-    this.access = new DivisionAccess(clock, {
-      all: async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
-      some: async (session, codes, fresh) => {
-        const { division: current } = await this.currentDivision(session, false);
-        const query = { $select: DIVISION_SELECT.join(","), $filter: codeFilter(codes) };
-        return (await this.fetch(session, current, "system/Divisions", query, fresh)).value;
+    this.access = new DivisionAccess(
+      clock,
+      {
+        all: async (session, fresh) => (await this.divisions(session, "accessible", fresh)).value,
+        some: async (session, codes, fresh) => {
+          const { division: current } = await this.currentDivision(session, false);
+          const query = { $select: DIVISION_SELECT.join(","), $filter: codeFilter(codes) };
+          return (await this.fetch(session, current, "system/Divisions", query, fresh)).value;
+        },
       },
-    });
+      lookUps,
+    );
   }
 
   private readonly access: DivisionAccess;
@@ -55,17 +63,21 @@ export class DataService {
     return this.clock.now();
   }
 
-  /** All records of one resource in one division (null = no division in the URL), cached. */
+  /**
+   * All records of one resource in one division (null = no division in the URL), cached. `origin`
+   * "query": the user wrote the request (QUERY), so its errors use only QUERY's part of the allowance.
+   */
   fetch(
     session: SessionContext,
     division: number | null,
     resource: string,
     query: ODataQuery,
     fresh: boolean,
+    origin: ErrorOrigin = "builtin",
   ): Promise<Fetched<ExactRecord[]>> {
     return this.cache.get(
       { chainId: session.chainId, resource, division, options: query },
-      () => this.client.getAll(session, division, resource, query),
+      () => this.client.getAll(session, division, resource, query, origin),
       fresh,
     );
   }

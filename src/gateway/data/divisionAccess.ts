@@ -5,9 +5,12 @@
  *
  * When the caller's whole list is known (any read of it — the divisions route, "all" — serves; kept per
  * chain for an hour), it answers. Otherwise the asked divisions are looked up by code: one filtered read
- * of system/Divisions per 60 codes (one page each, sent together), instead of paging through the whole
- * list one page after another (1,500 divisions = 25 pages in a row, Exact wants `__next` followed in
- * sequence). What a look-up learns is kept per chain: an open division for an hour, a missing one for a
+ * of system/Divisions per 60 codes (one page each), instead of paging through the whole list one page
+ * after another (1,500 divisions = 25 pages in a row, Exact wants `__next` followed in sequence). The
+ * first page goes alone, then twice as many at once each round; the first page that finds a division the
+ * caller cannot open ends it, so a list of divisions nobody granted costs one look-up, not 17. Look-ups
+ * are the caller's overhead: they count against the caller's own hourly ceiling (lookUpAllowance.ts).
+ * What a look-up learns is kept per chain: an open division for an hour, a missing one for a
  * minute (access may just have been granted). Should Exact refuse the filter, the gateway reads whole
  * lists from then on. Unverified: that system/Divisions takes a `$filter` on Code and 60 or-clauses in
  * one (the reference documents `$filter` in general, not its limits); the simulator can be told to
@@ -17,6 +20,7 @@ import type { Clock } from "../../shared/clock";
 import type { SessionContext } from "../contracts";
 import { GatewayError } from "../errors";
 import type { ExactRecord } from "../exact/odata";
+import type { LookUpAllowance } from "./lookUpAllowance";
 
 const SHOWN = 20;
 const KEEP_MS = 3_600_000;
@@ -51,10 +55,12 @@ function list(numbers: number[]): string {
   return numbers.length > SHOWN ? `${shown} and ${numbers.length - SHOWN} more` : shown;
 }
 
-export function refusal(missing: number[], blocked: number[]): GatewayError | null {
+/** `unchecked`: divisions asked for that were not looked up, because the refusal was already certain. */
+export function refusal(missing: number[], blocked: number[], unchecked = 0): GatewayError | null {
   if (missing.length > 0) {
     const which = missing.length === 1 ? "division" : "divisions";
-    return new GatewayError(403, "no_division_access", `No access to ${which} ${list(missing)}.`);
+    const rest = unchecked > 0 ? `; ${unchecked} more not checked` : "";
+    return new GatewayError(403, "no_division_access", `No access to ${which} ${list(missing)}${rest}.`);
   }
   if (blocked.length > 0) {
     const which = blocked.length === 1 ? `Division ${blocked[0]} is` : `Divisions ${list(blocked)} are`;
@@ -83,12 +89,15 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export class DivisionAccess {
   private readonly known = new Map<string, Known>();
   private readonly learned = new Map<string, Map<number, Learned>>();
+  /** Look-ups in flight per sign-in and codes, joined by concurrent checks. */
+  private readonly underWay = new Map<string, Promise<void>>();
   /** Exact answered a filtered look-up with an error: whole lists only, for this gateway's life. */
   private filterRefused = false;
 
   constructor(
     private readonly clock: Clock,
     private readonly lists: DivisionLists,
+    private readonly allowance?: LookUpAllowance,
   ) {}
 
   /** The divisions this caller can open (blocked ones included). */
@@ -109,7 +118,11 @@ export class DivisionAccess {
     let known = await this.get(session, false);
     const missing = () => requested.filter((division) => !known.open.has(division));
     if (missing().length > 0 && this.clock.now() - known.at > RECHECK_AFTER_MS) {
+      // A re-read is the caller's overhead too: a page per 60 divisions, against their own ceiling.
+      await this.allowance?.take(session.chainId, 1);
       known = await this.get(session, true);
+      const pages = Math.ceil(known.rows.length / CODES_PER_LOOKUP);
+      if (pages > 1) await this.allowance?.spent(session.chainId, pages - 1);
     }
     const blocked = requested.filter((division) => known.blocked.has(division));
     const error = refusal(missing(), blocked);
@@ -139,6 +152,29 @@ export class DivisionAccess {
     return this.known.get(session.chainId)!;
   }
 
+  /**
+   * Starts the look-ups of one round, joining those already under way for the same sign-in and codes (a
+   * workbook's many cells asking at once cost one look-up, and one unit of the ceiling).
+   */
+  private lookUpRound(
+    session: SessionContext,
+    round: number[][],
+    lookUp: (codes: number[]) => Promise<void>,
+  ): Promise<void>[] {
+    const key = (codes: number[]) => `${session.chainId}|${codes.join(",")}`;
+    const started = round.filter((codes) => !this.underWay.has(key(codes)));
+    // Taken for the whole round before any starts: a round beyond the ceiling sends nothing.
+    const allowed =
+      started.length > 0 && this.allowance
+        ? this.allowance.take(session.chainId, started.length)
+        : Promise.resolve();
+    for (const codes of started) {
+      const done = allowed.then(() => lookUp(codes)).finally(() => this.underWay.delete(key(codes)));
+      this.underWay.set(key(codes), done);
+    }
+    return round.map((codes) => this.underWay.get(key(codes)) as Promise<void>);
+  }
+
   private async checkByLookUp(session: SessionContext, requested: readonly number[]): Promise<void> {
     let learned = this.learned.get(session.chainId);
     if (!learned) {
@@ -148,22 +184,36 @@ export class DivisionAccess {
     const now = this.clock.now();
     const valid = (entry: Learned | undefined) =>
       entry !== undefined && now - entry.at < (entry.open ? KEEP_MS : RECHECK_AFTER_MS);
-    const unknown = [...new Set(requested)].filter((code) => !valid(learned.get(code)));
-    await Promise.all(
-      chunks(unknown, CODES_PER_LOOKUP).map(async (codes) => {
-        // A code looked up before is being re-checked: the cached answer would be the stale one.
-        const fresh = codes.some((code) => learned.has(code));
-        const rows = await this.lists.some(session, codes, fresh);
-        const found = new Map(rows.map((row) => [codeOf(row), row]));
-        for (const code of codes) {
-          const row = found.get(code);
-          learned.set(code, { open: row !== undefined, blocked: Boolean(row?.BlockingStatus), at: now });
-        }
-      }),
+    const settled = () => {
+      const missing = requested.filter((code) => valid(learned.get(code)) && !learned.get(code)!.open);
+      const blocked = requested.filter((code) => valid(learned.get(code)) && learned.get(code)!.blocked);
+      return { missing, blocked };
+    };
+    const pending = chunks(
+      [...new Set(requested)].filter((code) => !valid(learned.get(code))),
+      CODES_PER_LOOKUP,
     );
-    const missing = requested.filter((code) => !learned.get(code)!.open);
-    const blocked = requested.filter((code) => learned.get(code)!.blocked);
-    const error = refusal(missing, blocked);
-    if (error) throw error;
+    const lookUp = async (codes: number[]) => {
+      // A code looked up before is being re-checked: the cached answer would be the stale one.
+      const fresh = codes.some((code) => learned.has(code));
+      const rows = await this.lists.some(session, codes, fresh);
+      const found = new Map(rows.map((row) => [codeOf(row), row]));
+      for (const code of codes) {
+        const row = found.get(code);
+        learned.set(code, { open: row !== undefined, blocked: Boolean(row?.BlockingStatus), at: now });
+      }
+    };
+    // One page alone, then twice as many at once each round, until one finds a division the caller
+    // cannot open: a refused list costs at most one look-up more than twice the pages that passed.
+    for (let width = 1; ; width *= 2) {
+      const { missing, blocked } = settled();
+      const unchecked = pending.reduce((sum, codes) => sum + codes.length, 0);
+      if (missing.length > 0 || pending.length === 0) {
+        const error = refusal(missing, blocked, missing.length > 0 ? unchecked : 0);
+        if (error) throw error;
+        return;
+      }
+      await Promise.all(this.lookUpRound(session, pending.splice(0, width), lookUp));
+    }
   }
 }

@@ -20,7 +20,13 @@ import {
   unavailableError,
 } from "./errorMapping";
 import { MalformedResponseError, parseODataPage, type ExactRecord, type ODataPage } from "./odata";
-import { blockedError, ERROR_WINDOW_MS, type ErrorBudget, type ErrorScope } from "./errorBudget";
+import {
+  blockedError,
+  ERROR_WINDOW_MS,
+  type ErrorBudget,
+  type ErrorOrigin,
+  type ErrorScope,
+} from "./errorBudget";
 
 export interface ExactClientOptions {
   clock: Clock;
@@ -104,15 +110,19 @@ export class ExactClient {
     this.options.errorBudget?.forget(chainId);
   }
 
-  /** Every record of `resource` (all pages). `division` null for division-less resources (current/Me). */
+  /**
+   * Every record of `resource` (all pages). `division` null for division-less resources (current/Me);
+   * `origin` "query" when the user wrote the request (QUERY), which may use only part of the error allowance.
+   */
   async getAll(
     session: ExactCaller,
     division: number | null,
     resource: string,
     query: ODataQuery,
+    origin: ErrorOrigin = "builtin",
   ): Promise<ExactRecord[]> {
     const first = resourceUrl(session.exactBaseUrl, division, resource, query);
-    const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first };
+    const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first, origin };
     await this.options.errorBudget?.check(scope);
     const records: ExactRecord[] = [];
     let url: string | null = first;
@@ -155,18 +165,29 @@ export class ExactClient {
     let transientFailures = 0;
     let rateLimitHits = 0;
     let refreshed = false;
+    // A 401 that a refresh recovers is no mistake of the user's: counted only when the page fails on it.
+    let unauthorized = 0;
+    const countUnauthorized = async (): Promise<void> => {
+      for (; unauthorized > 0; unauthorized -= 1) await errorBudget?.failed(scope, 401, null);
+    };
     for (;;) {
       // The token is taken inside the slot: a wait for the budget may outlast the one we had.
       let token = "";
       const key = budgetKey(session.clientId, division);
+      // Each user's calls take turns with the other users' on the same budget (their own share).
       const queuedAt = this.options.clock.now();
-      const outcome = await scheduler.schedule(session.clientId, division, async (budget) => {
-        this.telemetry.queueWait(division, this.options.clock.now() - queuedAt);
-        const denied = await this.reserveShared(key, budget);
-        if (denied) return denied;
-        token = await tokens.getAccessToken(session.chainId);
-        return this.send(url, token, budget, key);
-      });
+      const outcome = await scheduler.schedule(
+        session.clientId,
+        division,
+        async (budget) => {
+          this.telemetry.queueWait(division, this.options.clock.now() - queuedAt);
+          const denied = await this.reserveShared(key, budget, session);
+          if (denied) return denied;
+          token = await tokens.getAccessToken(session.chainId);
+          return this.send(url, token, budget, key);
+        },
+        session.chainId,
+      );
       switch (outcome.kind) {
         case "ok":
           return outcome.page;
@@ -179,16 +200,22 @@ export class ExactClient {
             ? await errorBudget.blocked(scope, outcome.until)
             : blockedError(scope, outcome.until);
         case "unauthorized":
-          await errorBudget?.failed(scope, 401, null);
-          if (refreshed) throw reauthError();
+          unauthorized += 1;
+          if (refreshed) {
+            await countUnauthorized();
+            throw reauthError();
+          }
           try {
             await tokens.refreshAfterUnauthorized(session.chainId, token);
             refreshed = true;
           } catch (error) {
             // A dead chain ends here; a refused-but-live one (e.g. "too early") gets a retry as is.
-            if (!(error instanceof GatewayError) || error.code === "reauth_required") throw error;
-            transientFailures += 1;
-            if (transientFailures >= maxAttempts) throw error;
+            const dead = !(error instanceof GatewayError) || error.code === "reauth_required";
+            if (!dead) transientFailures += 1;
+            if (dead || transientFailures >= maxAttempts) {
+              await countUnauthorized();
+              throw error;
+            }
             await this.options.clock.sleep(this.backoff(transientFailures));
           }
           break;
@@ -220,12 +247,22 @@ export class ExactClient {
    * Takes the call from the budget shared with other instances; when it has none left, this instance's
    * budget learns the wait (so the scheduler parks the division without holding a slot).
    */
-  private async reserveShared(key: string, budget: DivisionBudget): Promise<Outcome | null> {
-    const { rateBudget, clock } = this.options;
+  private async reserveShared(
+    key: string,
+    budget: DivisionBudget,
+    session: ExactCaller,
+  ): Promise<Outcome | null> {
+    const { rateBudget, clock, scheduler } = this.options;
     if (!rateBudget) return null;
     const now = clock.now();
-    const decision = await rateBudget.reserve(key, budget.division, now);
+    // The user's share of the minute is counted across instances too (see scheduler.ts).
+    const share = { user: session.chainId, limit: scheduler.userMinuteShare(budget) };
+    const decision = await rateBudget.reserve(key, budget.division, now, share);
     if (decision.kind === "send") return null;
+    if (decision.kind === "shareSpent") {
+      scheduler.holdUser(session.clientId, budget.division, session.chainId);
+      return { kind: "sharedWait" };
+    }
     if (decision.kind === "dayExhausted") {
       budget.markDaySpent(decision.resetAt);
       return { kind: "dayLimited", resetAt: decision.resetAt };

@@ -7,7 +7,8 @@ import fp from "fastify-plugin";
 import type { GatewayConfig } from "../config";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
-import { ErrorBudget } from "../exact/errorBudget";
+import { ErrorBudget, MemoryErrorLedger } from "../exact/errorBudget";
+import { LookUpAllowance } from "../data/lookUpAllowance";
 import { CurrentUserReader } from "../exact/me";
 import { RateScheduler } from "../scheduler/scheduler";
 import { DataService } from "../data/dataService";
@@ -60,15 +61,24 @@ export default fp(
   async (app) => {
     const { clock, tokens, exactHosts, metrics } = app;
     const settings = dataApiSettings(app.config);
-    const scheduler = new RateScheduler({ clock, concurrency: settings.concurrency });
+    const { sharing } = app.config;
+    const scheduler = new RateScheduler({
+      clock,
+      concurrency: settings.concurrency,
+      minuteReserve: sharing.minuteReserve,
+    });
     const cache = new ResultCache({
       clock,
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
+      noCacheMinAgeMs: sharing.noCacheMinAgeSeconds * 1000,
       shared: app.store.resultCache,
       onLookup: (result) => metrics.cacheLookup(result),
     });
     metrics.watchCache(() => ({ entries: cache.size, bytes: cache.bytes }));
+    const warn = (fields: Record<string, unknown>, message: string) => app.log.warn(fields, message);
+    // One ledger for error counts and look-up counts: shared by every gateway on the store, if it has one.
+    const ledger = app.store.errorLedger ?? new MemoryErrorLedger(clock);
     const client = new ExactClient({
       clock,
       tokens,
@@ -80,7 +90,13 @@ export default fp(
       timeoutMs: settings.timeoutMs,
       backoffBaseMs: settings.backoffBaseMs,
       // A store shared by several gateways may share the error counts too.
-      errorBudget: new ErrorBudget({ clock, ledger: app.store.errorLedger }),
+      errorBudget: new ErrorBudget({
+        clock,
+        ledger,
+        divisionLimit: sharing.divisionErrorLimit,
+        exactCounts: sharing.exactErrorCounting,
+        warn,
+      }),
       // …and the rate budgets (every call is reserved in the store first).
       rateBudget: app.store.rateBudget,
       telemetry: metrics,
@@ -91,7 +107,13 @@ export default fp(
       client,
       // Divisions started at once: enough to keep every scheduler slot busy across divisions (a division's
       // work is several calls in a row), few enough that a failure stops the rest from starting.
-      data: new DataService(client, cache, clock, settings.concurrency * FAN_OUT_PER_SLOT),
+      data: new DataService(
+        client,
+        cache,
+        clock,
+        settings.concurrency * FAN_OUT_PER_SLOT,
+        new LookUpAllowance(clock, ledger, sharing.lookupsPerUserHour, warn),
+      ),
       currentUser: new CurrentUserReader(client, clock),
     });
   },

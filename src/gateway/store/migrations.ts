@@ -194,11 +194,28 @@ const sharedCoordination = (dialect: StoreDialect): Migration => ({
   },
 });
 
+/** Each user's calls of a shared rate budget's current minute (the minute reserve across instances). */
+const rateShares = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    if (dialect !== "postgres") return;
+    await db.schema
+      .createTable("eol_rate_shares")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.notNull())
+      .addColumn("user_key", "text", (col) => col.notNull())
+      .addColumn("minute", "bigint", (col) => col.notNull())
+      .addColumn("used", "integer", (col) => col.notNull())
+      .addPrimaryKeyConstraint("eol_rate_shares_pkey", ["key", "user_key"])
+      .execute();
+  },
+});
+
 /** The list, in order (Kysely sorts by name). */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     "0001_records_baseline": recordsBaseline(dialect),
     "0002_shared_coordination": sharedCoordination(dialect),
+    "0003_rate_shares": rateShares(dialect),
   };
 }
 

@@ -10,9 +10,10 @@ export class PostgresErrorLedger implements ErrorLedger {
   constructor(private readonly pool: pg.Pool) {}
 
   async record(key: string, at: number): Promise<void> {
-    // Only the last hour matters: older entries of the key go as new ones arrive.
+    // Only the last hour matters: older entries go as new ones arrive — of every key, as keys hold what
+    // callers chose (a QUERY's resource name) and may never come back.
     await this.pool.query(
-      `WITH dropped AS (DELETE FROM eol_error_events WHERE key = $1 AND at <= $2)
+      `WITH dropped AS (DELETE FROM eol_error_events WHERE at <= $2)
        INSERT INTO eol_error_events (key, at) VALUES ($1, $3)`,
       [key, at - ERROR_WINDOW_MS, at],
     );

@@ -5,9 +5,11 @@
  * last call of a minute.
  */
 import type pg from "pg";
-import { DivisionBudget, type BudgetDecision, type BudgetWindows } from "../scheduler/budget";
+import { DivisionBudget, type BudgetWindows } from "../scheduler/budget";
 import type { RateLimitSnapshot } from "../scheduler/rateLimitHeaders";
-import type { SharedRateBudget } from "../scheduler/sharedBudget";
+import type { SharedDecision, SharedRateBudget, UserShare } from "../scheduler/sharedBudget";
+
+const MINUTE_MS = 60_000;
 
 interface BudgetRow {
   minute_limit: number | null;
@@ -30,12 +32,36 @@ function windowsFromRow(row: BudgetRow): BudgetWindows {
 export class PostgresRateBudget implements SharedRateBudget {
   constructor(private readonly pool: pg.Pool) {}
 
-  reserve(key: string, division: number | null, now: number): Promise<BudgetDecision> {
-    return this.update(key, division, (budget) => {
-      const decision = budget.decide(now);
-      if (decision.kind === "send") budget.reserve();
+  reserve(key: string, division: number | null, now: number, share?: UserShare): Promise<SharedDecision> {
+    return this.update(key, division, async (budget, client) => {
+      const decision: SharedDecision = budget.decide(now);
+      if (decision.kind !== "send") return decision;
+      if (share && !(await this.takeShare(client, key, share, now))) {
+        return { kind: "shareSpent", until: (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS };
+      }
+      budget.reserve();
       return decision;
     });
+  }
+
+  /** Counts one call of the user's share of this minute, unless it is used up (row lock held). */
+  private async takeShare(
+    client: pg.PoolClient,
+    key: string,
+    share: UserShare,
+    now: number,
+  ): Promise<boolean> {
+    const minute = Math.floor(now / MINUTE_MS);
+    // Rows of earlier minutes are worth nothing: they go as the budget is used.
+    await client.query("DELETE FROM eol_rate_shares WHERE key = $1 AND minute < $2", [key, minute]);
+    const { rows } = await client.query<{ used: number }>(
+      `INSERT INTO eol_rate_shares (key, user_key, minute, used) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (key, user_key) DO UPDATE SET used = eol_rate_shares.used + 1
+       WHERE eol_rate_shares.used < $4
+       RETURNING used`,
+      [key, share.user, minute, share.limit],
+    );
+    return rows.length > 0;
   }
 
   learn(key: string, division: number | null, snapshot: RateLimitSnapshot, now: number): Promise<void> {
@@ -54,7 +80,7 @@ export class PostgresRateBudget implements SharedRateBudget {
   private async update<T>(
     key: string,
     division: number | null,
-    step: (budget: DivisionBudget) => T,
+    step: (budget: DivisionBudget, client: pg.PoolClient) => T | Promise<T>,
   ): Promise<T> {
     const client = await this.pool.connect();
     try {
@@ -68,7 +94,7 @@ export class PostgresRateBudget implements SharedRateBudget {
         [key],
       );
       const budget = DivisionBudget.restore(division, windowsFromRow(rows[0]));
-      const result = step(budget);
+      const result = await step(budget, client);
       const { minute, day } = budget.windows();
       await client.query(
         `UPDATE eol_rate_budgets SET minute_limit = $2, minute_remaining = $3, minute_reset = $4,

@@ -29,9 +29,13 @@ export class PostgresResultCache implements SharedResultCache {
     key: string,
     chainId: string,
     load: () => Promise<unknown>,
-    options: { now: () => number; ttlMs: number; fresh: boolean },
+    options: { now: () => number; ttlMs: number; fresh: boolean; minAgeMs?: number },
   ): Promise<SharedCacheEntry> {
     const { now, ttlMs, fresh } = options;
+    const asked = now();
+    // A no-cache request takes an answer fetched since it was asked, or within the minimum age.
+    const servesFresh = (entry: SharedCacheEntry | null) =>
+      entry !== null && (entry.asOf >= asked || asked - entry.asOf < (options.minAgeMs ?? 0));
     const id = sha256(key);
     const fetchNow = async (): Promise<SharedCacheEntry> => {
       const asOf = now();
@@ -40,14 +44,12 @@ export class PostgresResultCache implements SharedResultCache {
       return { value, asOf, hit: false };
     };
     if (ttlMs === 0) return fetchNow(); // nothing is kept, so there is nothing to wait for
-    if (!fresh) {
-      const stored = await this.read(id, now());
-      if (stored) return stored;
-    }
+    const first = await this.read(id, now());
+    if (first && (!fresh || servesFresh(first))) return first;
     return withAdvisoryLock(this.lockPool, `cache:${id}`, async () => {
       // Another instance may have fetched it while we waited for the lock.
-      const stored = fresh ? null : await this.read(id, now());
-      return stored ?? fetchNow();
+      const stored = await this.read(id, now());
+      return stored && (!fresh || servesFresh(stored)) ? stored : fetchNow();
     });
   }
 

@@ -131,8 +131,10 @@ export interface PurgeCounts {
 export const ERROR_WINDOW_MS = 3_600_000;
 
 /**
- * Where Exact's error answers are counted per (chain, division, endpoint) key, so several gateways
- * sharing a store share the count that keeps them clear of Exact's error block (exact/errorBudget.ts).
+ * Where Exact's error answers are counted per key — (chain, division, endpoint), (chain, division), and
+ * QUERY's part of each — so several gateways sharing a store share the counts that keep them clear of
+ * Exact's error block (exact/errorBudget.ts). Each user's division look-ups are counted here too
+ * (data/lookUpAllowance.ts): a count of events within the last hour.
  */
 export interface ErrorLedger {
   /** Notes one error answer for `key` at `at`. */

@@ -23,7 +23,7 @@ const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
     };
     const perDivision = await data.fanOut(
       resolved.divisions,
-      (division) => data.fetch(session, division, options.resource, odata, fresh),
+      (division) => data.fetch(session, division, options.resource, odata, fresh, "query"),
       progress,
     );
     const records = perDivision.flatMap((result) => result.value);
