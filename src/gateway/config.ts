@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
+import { DEFAULT_ADDIN_IDENTITY, type AddinIdentity } from "../shared/manifestIdentity";
+import { readAddinIdentity, readSupportContact, type SupportContact } from "./addinConfig";
 import { ConfigError, ProblemCollector } from "./configProblems";
 
 export { ConfigError };
@@ -56,6 +58,10 @@ export interface GatewayConfig {
   allowedRedirectUris: string[];
   /** EOL_TRUST_PROXY: Fastify's trustProxy (false, true, a hop count, or addresses/CIDRs of the proxies). */
   trustProxy: boolean | number | string;
+  /** EOL_ADDIN_ID, EOL_ADDIN_NAME, EOL_FUNCTION_NAMESPACE: this gateway's add-in (addinConfig.ts). */
+  addin: AddinIdentity;
+  /** EOL_SUPPORT_URL, EOL_SUPPORT_EMAIL: the contact on the support page. */
+  support: SupportContact;
 }
 
 export interface ManagedApp {
@@ -369,6 +375,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     sessionMaxDays: c.read(() => readPositiveInt(env, "EOL_SESSION_MAX_DAYS", 90), 0),
     allowedRedirectUris: c.read(() => readRedirectUriList(env), []),
     trustProxy: c.read(() => readTrustProxy(env), false),
+    addin: c.read(() => readAddinIdentity(env), DEFAULT_ADDIN_IDENTITY),
+    support: c.read(() => readSupportContact(env), { url: null, email: null }),
   };
   c.throwIfAny();
   return config;

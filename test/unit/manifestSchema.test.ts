@@ -6,22 +6,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { MANIFEST_PATH, ROOT } from "../support/manifest";
+import {
+  SCHEMA_DIR,
+  schemaAvailable,
+  validateManifestFile as validate,
+  warnSchemaMissing,
+} from "../support/manifestSchema";
 
-const SCHEMA_DIR =
-  process.env.EOL_MANIFEST_XSD_DIR || path.resolve(ROOT, "..", "shared", "reference", "manifest-xsd");
-const SCHEMA = path.join(SCHEMA_DIR, "OfficeAppManifestV1_1.xsd");
 const BUILT_MANIFEST = path.join(ROOT, "dist", "manifest.xml");
 
-/** xmllint's verdict on one manifest: ok, or its complaint. */
-function validate(file: string): { ok: boolean; output: string } {
-  const run = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, file], { encoding: "utf8" });
-  if (run.error) throw new Error(`xmllint could not run (install libxml2-utils): ${run.error.message}`);
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
-}
-
-if (fs.existsSync(SCHEMA)) {
+if (schemaAvailable()) {
   describe("manifest schema (xmllint)", () => {
     test("manifest.xml validates", () => {
       expect(validate(MANIFEST_PATH)).toEqual({ ok: true, output: `${MANIFEST_PATH} validates` });
@@ -59,14 +54,7 @@ if (fs.existsSync(SCHEMA)) {
   });
 } else {
   test("manifest schema: NOT CHECKED, the schema folder is missing", () => {
-    console.warn(
-      [
-        "!".repeat(100),
-        `!! manifest.xml was NOT validated against Microsoft's schema: ${SCHEMA} is missing.`,
-        "!! CI has it in ../shared/reference/manifest-xsd next to the clone; set EOL_MANIFEST_XSD_DIR to use another copy.",
-        "!".repeat(100),
-      ].join("\n"),
-    );
+    warnSchemaMissing("manifest.xml");
     expect(fs.existsSync(SCHEMA_DIR)).toBe(false);
   });
 }

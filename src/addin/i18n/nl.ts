@@ -274,10 +274,11 @@ export const nl: Strings = {
     catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
   },
 
-  helpTitle: "EOL voor Excel — hulp",
-  helpIntro:
-    "EOL voor Excel haalt gegevens uit Exact Online naar Excel. Open het tabblad Exact Online, kies Taakvenster tonen, meld u aan en typ dan een formule zoals =EOL.DIVISIONS().",
-  helpFunctionsHeading: "Functies",
-  helpFunctions:
-    "De volledige beschrijving van de functies met voorbeelden staat in de README van het project.",
+  links: {
+    label: "Hulp en links",
+    help: "Hulp bij de functies",
+    support: "Ondersteuning",
+    privacy: "Privacyverklaring",
+    registerApp: "Uw Exact-app registreren",
+  },
 };
