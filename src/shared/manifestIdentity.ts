@@ -8,6 +8,9 @@ import escapeHtml from "escape-html";
 
 export const DEFAULT_FUNCTION_NAMESPACE = "EOL";
 
+/** The <meta> of taskpane.html that tells the add-in its namespace (addin/functionNamespace.ts). */
+export const NAMESPACE_META = "eol-function-namespace";
+
 export interface AddinIdentity {
   /** The manifest Id (a GUID); null keeps the repository's. */
   id: string | null;
@@ -23,9 +26,15 @@ export const DEFAULT_ADDIN_IDENTITY: AddinIdentity = {
   namespace: DEFAULT_FUNCTION_NAMESPACE,
 };
 
-function replaceOnce(xml: string, pattern: RegExp, replacement: string, what: string): string {
-  if (!pattern.test(xml)) throw new Error(`The manifest has no ${what} to rewrite`);
-  return xml.replace(pattern, () => replacement);
+function replaceOnce(
+  text: string,
+  pattern: RegExp,
+  replacement: string,
+  what: string,
+  where = "manifest",
+): string {
+  if (!pattern.test(text)) throw new Error(`The ${where} has no ${what} to rewrite`);
+  return text.replace(pattern, () => replacement);
 }
 
 /**
@@ -76,4 +85,17 @@ export function withAddinIdentity(xml: string, identity: AddinIdentity): string 
     out = out.split(`=${DEFAULT_FUNCTION_NAMESPACE}.`).join(`=${identity.namespace}.`);
   }
   return out;
+}
+
+/** taskpane.html declaring this gateway's namespace, for Refresh all and the formulas the pane inserts. */
+export function withPageNamespace(html: string, namespace: string): string {
+  if (namespace === DEFAULT_FUNCTION_NAMESPACE) return html;
+  // The production build minifies the page: the attribute quotes may be gone.
+  return replaceOnce(
+    html,
+    new RegExp(`<meta name="?${NAMESPACE_META}"? content="?\\w*"?`),
+    `<meta name="${NAMESPACE_META}" content="${namespace}"`,
+    "namespace declaration",
+    "task pane page",
+  );
 }

@@ -5,6 +5,7 @@ import {
   manifestVersion,
   withAddinIdentity,
   withManifestVersion,
+  withPageNamespace,
 } from "../../src/shared/manifestIdentity";
 import { MANIFEST_PATH } from "../support/manifest";
 
@@ -44,5 +45,18 @@ test("a manifest without the element to rewrite is an error, not a silent no-op"
   expect(() => withAddinIdentity("<OfficeApp/>", { ...DEFAULT_ADDIN_IDENTITY, id: "x" })).toThrow(/no Id/);
   expect(() => withAddinIdentity("<OfficeApp/>", { ...DEFAULT_ADDIN_IDENTITY, namespace: "FIN" })).toThrow(
     /no custom-function namespace/,
+  );
+});
+
+test("the task pane page declares a gateway's own namespace, minified or not", () => {
+  expect(withPageNamespace("<head><meta name=eol-function-namespace content=EOL><title>", "FIN")).toBe(
+    '<head><meta name="eol-function-namespace" content="FIN"><title>',
+  );
+  expect(withPageNamespace('<meta name="eol-function-namespace" content="EOL" />', "FIN")).toBe(
+    '<meta name="eol-function-namespace" content="FIN" />',
+  );
+  expect(withPageNamespace("<head></head>", "EOL")).toBe("<head></head>");
+  expect(() => withPageNamespace("<head></head>", "FIN")).toThrow(
+    /task pane page has no namespace declaration/,
   );
 });

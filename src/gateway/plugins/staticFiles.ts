@@ -15,6 +15,7 @@ import {
   DEFAULT_ADDIN_IDENTITY,
   withAddinIdentity,
   withManifestVersion,
+  withPageNamespace,
   type AddinIdentity,
 } from "../../shared/manifestIdentity";
 import { rewriteManifestUrls } from "../../shared/manifestUrls";
@@ -56,6 +57,15 @@ export default async function staticFiles(app: FastifyInstance): Promise<void> {
       return reply.type("application/json; charset=utf-8").send(metadata);
     });
   }
+  // The runtime page tells the add-in its namespace (Refresh all looks for NAMESPACE.NAME( formulas).
+  const taskpane = withPageNamespace(
+    fs.readFileSync(path.join(staticDir, "taskpane.html"), "utf8"),
+    addin.namespace,
+  );
+  app.get("/taskpane.html", async (_request, reply) => {
+    reply.header("cache-control", "no-cache").header("access-control-allow-origin", "*");
+    return reply.type("text/html; charset=utf-8").send(taskpane);
+  });
   await app.register(fastifyStatic, {
     root: staticDir,
     index: false,

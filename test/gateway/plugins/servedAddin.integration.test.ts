@@ -119,3 +119,13 @@ test("a configured gateway serves its own Id, name (escaped) and namespace, in t
   const page = await served(own, "/help/en/functions/divisions.html");
   expect(page).toContain("=EOLTEST.DIVISIONS(");
 });
+
+test("the runtime page declares the gateway's namespace, so Refresh all finds its formulas", async () => {
+  expect(await served(own, "/taskpane.html")).toContain(
+    '<meta name="eol-function-namespace" content="EOLTEST"',
+  );
+  // The build minifies the page (no quotes); the gateway leaves the default alone.
+  expect(await served(plain, "/taskpane.html")).toMatch(
+    /<meta name="?eol-function-namespace"? content="?EOL"?>/,
+  );
+});
