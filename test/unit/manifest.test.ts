@@ -3,6 +3,7 @@ import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { ROOT, MANIFEST_PATH, parseManifest, walk, asArray } from "../support/manifest";
 import packageJson from "../../package.json";
+import { DUTCH_FUNCTION_LOCALES } from "../../src/addin/functionNamespace";
 import { localizeMetadata } from "../../src/shared/functions/localizedMetadata";
 import { manifestVersion } from "../../src/shared/manifestIdentity";
 import { DEV_BASE_URL } from "../../src/shared/manifestUrls";
@@ -82,6 +83,10 @@ describe("manifest.xml", () => {
       `nl-NL ${DEV_BASE_URL}/functions-nl.json`,
       `nl-BE ${DEV_BASE_URL}/functions-nl.json`,
     ]);
+    // The add-in writes formulas with the Dutch names exactly where Excel loads the Dutch metadata.
+    expect(DUTCH_FUNCTION_LOCALES.map((locale) => `${locale} ${DEV_BASE_URL}/functions-nl.json`)).toEqual(
+      dutch("Functions.Metadata.Url"),
+    );
     expect(dutch("Help.Url")).toEqual([
       `nl-NL ${DEV_BASE_URL}/help/nl/index.html`,
       `nl-BE ${DEV_BASE_URL}/help/nl/index.html`,

@@ -12,13 +12,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GUIDE_ERROR_CODES, errorText } from "../i18n";
-import { functionNamespace } from "../functionNamespace";
+import { functionCall } from "../functionNamespace";
 import { useServices } from "./services";
 import { useStrings } from "./strings";
 import { useCopy } from "./useCopy";
 
-/** The formula the guide inserts, in this add-in's namespace (a gateway may serve its own). */
-const roleHoldersFormula = () => `=${functionNamespace()}.ROLEHOLDERS(274)`;
+/** The formula the guide inserts, as this Excel knows the function (namespace and local name). */
+const roleHoldersFormula = () => functionCall("ROLEHOLDERS", "274");
 
 const useStyles = makeStyles({
   panel: {
@@ -84,7 +84,7 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             <Text>{s.guideFindExact}</Text>
             <Text>{s.guideFindHere}</Text>
             <Button onClick={() => void insertRoleHolders()}>
-              {s.insertRoleHolders.replace("=EOL.", `=${functionNamespace()}.`)}
+              {s.insertRoleHolders.replace(/=EOL\.\w+\(274\)/, roleHoldersFormula())}
             </Button>
             <Text role="status" aria-live="polite" size={200}>
               {copyState === "failed" ? s.copyFailed : note}
