@@ -1,32 +1,46 @@
 // Builds the add-in: one shared-runtime page (taskpane.html) carrying functions + commands + task pane,
-// a stable functions.js/functions.json for the manifest, and small React-free bundles for the sign-in
-// dialog, notice and help pages. Production builds hash every other file and rewrite the manifest's URLs.
+// stable functions.js and functions JSONs (one per language) for the manifest, and small React-free
+// bundles for the sign-in dialog and notice pages. Production builds hash every other file and rewrite
+// the manifest's URLs. The help, support and privacy pages are the gateway's (routes/helpPages.ts).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-// The manifest URL rewrite is shared with the gateway, which serves a manifest for its own URL.
+// The manifest and metadata rewrites are shared with the gateway, which serves them for its own URL.
 require("tsx/cjs/api").register();
-const { rewriteManifestUrls, withHelpUrls, DEV_BASE_URL } = require("./src/shared/manifestUrls.ts");
+const { rewriteManifestUrls, DEV_BASE_URL } = require("./src/shared/manifestUrls.ts");
+const { withManifestVersion } = require("./src/shared/manifestIdentity.ts");
+const { localizeMetadata, METADATA_FILES } = require("./src/shared/functions/localizedMetadata.ts");
+const { version } = require("./package.json");
 const { Compilation, sources } = require("webpack");
 
 const FUNCTIONS_SOURCE = "./src/addin/functions/functions.ts";
 
-/** Gives every function in the generated functions.json its help URL for the add-in's base URL. */
-class FunctionsHelpUrlsPlugin {
+/**
+ * Turns the functions.json generated from functions.ts into one metadata file per language, with the
+ * texts of the function catalogue and help links for the add-in's base URL.
+ */
+class LocalizedFunctionsPlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
   }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("FunctionsHelpUrlsPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "FunctionsHelpUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        { name: "LocalizedFunctionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
-          if (!compilation.getAsset("functions.json")) return; // metadata errors are reported already
-          compilation.updateAsset(
-            "functions.json",
-            (source) => new sources.RawSource(withHelpUrls(source.source().toString(), this.baseUrl)),
-          );
+          const generated = compilation.getAsset(METADATA_FILES.en);
+          if (!generated) return; // metadata errors are reported already
+          const json = generated.source.source().toString();
+          try {
+            for (const [language, file] of Object.entries(METADATA_FILES)) {
+              const localized = new sources.RawSource(localizeMetadata(json, language, this.baseUrl));
+              if (compilation.getAsset(file)) compilation.updateAsset(file, localized);
+              else compilation.emitAsset(file, localized);
+            }
+          } catch (error) {
+            compilation.errors.push(error);
+          }
         },
       );
     });
@@ -47,7 +61,6 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/addin/taskpane/index.tsx",
       dialog: "./src/addin/auth/dialogPage.ts",
       notice: "./src/addin/commands/noticePage.ts",
-      help: "./src/addin/helpPage.ts",
     },
     output: {
       // --env outputPath=… builds elsewhere (tests build with a public URL into a temporary folder).
@@ -77,7 +90,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
-      new FunctionsHelpUrlsPlugin(baseUrl),
+      new LocalizedFunctionsPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",
@@ -94,14 +107,14 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/addin/commands/notice.html",
         chunks: ["notice"],
       }),
-      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: ["help"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => rewriteManifestUrls(content.toString(), baseUrl),
+            transform: (content) =>
+              withManifestVersion(rewriteManifestUrls(content.toString(), baseUrl), version),
           },
         ],
       }),

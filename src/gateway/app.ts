@@ -19,6 +19,7 @@ import securityHeaders, { securityHeaderEntries } from "./plugins/securityHeader
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
 import healthRoute from "./routes/health";
+import helpPagesRoute from "./routes/helpPages";
 import authRoutes from "./routes/auth";
 import apiV1Routes from "./routes/api/v1";
 import exactPlugin from "./services/exact";
@@ -120,6 +121,7 @@ export async function buildGateway(
   await app.register(progressPlugin);
   // Routes
   await app.register(healthRoute);
+  await app.register(helpPagesRoute);
   await app.register(authRoutes, { prefix: "/auth" });
   await app.register(apiV1Routes, { prefix: "/api/v1" });
   return app;

@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
+import { DEFAULT_ADDIN_IDENTITY, type AddinIdentity } from "../shared/manifestIdentity";
+import { readAddinIdentity, readSupportContact, type SupportContact } from "./addinConfig";
 import { ConfigError, ProblemCollector } from "./configProblems";
 import { readNumberVariable } from "./configNumbers";
 import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
@@ -65,6 +67,10 @@ export interface GatewayConfig {
   metrics: MetricsConfig | null;
   /** How Exact's budgets are shared between users (sharingConfig.ts). */
   sharing: SharingConfig;
+  /** EOL_ADDIN_ID, EOL_ADDIN_NAME, EOL_FUNCTION_NAMESPACE: this gateway's add-in (addinConfig.ts). */
+  addin: AddinIdentity;
+  /** EOL_SUPPORT_URL, EOL_SUPPORT_EMAIL: the contact on the support page. */
+  support: SupportContact;
 }
 
 export interface ManagedApp {
@@ -350,6 +356,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     trustProxy: c.read(() => readTrustProxy(env), false),
     metrics: c.read(() => readMetricsConfig(env), null),
     sharing: readSharingConfig(env, c),
+    addin: c.read(() => readAddinIdentity(env), DEFAULT_ADDIN_IDENTITY),
+    support: c.read(() => readSupportContact(env), { url: null, email: null }),
   };
   c.throwIfAny();
   return config;

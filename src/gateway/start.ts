@@ -75,7 +75,7 @@ export async function startGateway(
     app,
     config,
     url: config.publicUrl,
-    manifest: renderManifest(config.staticDir, config.publicUrl),
+    manifest: renderManifest(config.staticDir, config.publicUrl, config.addin),
     devCaPath: tls?.devCaPath ?? null,
     close: () => app.close(),
     cutOff: () => app.cutOffOpenRequests(),

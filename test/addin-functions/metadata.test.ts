@@ -1,6 +1,11 @@
-/** functions.json as the build generates it from functions.ts: every function, every parameter described. */
+/**
+ * functions.json as the build generates it: structure from functions.ts, texts from the function
+ * catalogue; every function, every parameter described.
+ */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { localizeMetadata } from "../../src/shared/functions/localizedMetadata";
+import { DEV_BASE_URL } from "../../src/shared/manifestUrls";
 
 interface Parameter {
   name: string;
@@ -22,7 +27,8 @@ beforeAll(async () => {
   const source = path.join(__dirname, "../../src/addin/functions/functions.ts");
   const generated = await generateCustomFunctionsMetadata([source]);
   expect(generated.errors).toEqual([]);
-  functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+  const english = localizeMetadata(generated.metadataJson, "en", DEV_BASE_URL);
+  functions = (JSON.parse(english) as { functions: FunctionMetadata[] }).functions;
 });
 
 const signature = (fn: FunctionMetadata) =>
@@ -46,8 +52,8 @@ test("declares the documented signatures", () => {
 test("every function and parameter has a description; tables spill; nothing is volatile", () => {
   for (const fn of functions) {
     expect(fn.description).toBeTruthy();
-    // No address in the source: the build and the gateway add the help link (see publicUrlBuild.test.ts).
-    expect(fn.helpUrl).toBeUndefined();
+    // The build and the gateway give each function its own help page (see publicUrlBuild.test.ts).
+    expect(fn.helpUrl).toBe(`${DEV_BASE_URL}/help/en/functions/${fn.id.toLowerCase()}.html`);
     for (const parameter of fn.parameters) expect(parameter.description!.length).toBeGreaterThan(10);
     expect(fn.options?.volatile).toBeFalsy();
     expect(fn.options?.stream).toBeFalsy();

@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { FUNCTION_CATALOGUE } from "../../src/shared/functions/catalogue";
 
 export type Argument =
   | { kind: "value"; value: string | number | boolean }
@@ -81,13 +82,18 @@ export function parseArgument(raw: string): Argument {
   throw new Error(`Cannot run the argument ${raw}: use a number, a "text", TRUE/FALSE or a cell reference`);
 }
 
+/** A function's id by its English or Dutch name (the docs show Dutch examples too). */
+const ID_BY_NAME = new Map(
+  FUNCTION_CATALOGUE.flatMap((doc) => [[doc.name.en, doc.id] as const, [doc.name.nl, doc.id] as const]),
+);
+
 export function parseFormula(formula: string): ExampleCall[] {
   const calls: ExampleCall[] = [];
   for (const match of formula.matchAll(/EOL\.([A-Z][A-Z0-9_.]*)\(/g)) {
     const open = match.index + match[0].length - 1;
     const inner = argumentText(formula, open);
     calls.push({
-      id: match[1],
+      id: ID_BY_NAME.get(match[1]) ?? match[1],
       args: splitArguments(inner).map(parseArgument),
       text: `EOL.${match[1]}(${inner})`,
     });

@@ -60,6 +60,29 @@ test("signed out: no serious accessibility violations, in light, dark and Dutch"
   }
 });
 
+test("the gateway's help, support and privacy pages: no serious accessibility violations, light and dark", async () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const addin = await newAddinContext(browser, { colorScheme });
+    const page = await addin.context.newPage();
+    for (const path of [
+      "/help/en/functions/rolechanges.html",
+      "/help/nl/index.html",
+      "/help/en/support.html",
+      "/help/nl/privacy.html",
+    ]) {
+      await page.goto(`${stack.gateway.url}${path}`);
+      await page.locator("h1").waitFor();
+      expect({ path, colorScheme, violations: await seriousViolations(page) }).toEqual({
+        path,
+        colorScheme,
+        violations: [],
+      });
+    }
+    await addin.context.close();
+    expect(addin.pageErrors).toEqual([]);
+  }
+});
+
 test("signed in: no serious accessibility violations; status with budgets", async () => {
   const addin = await newAddinContext(browser);
   const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);

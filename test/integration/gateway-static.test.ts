@@ -108,9 +108,9 @@ describe("gateway serves the add-in", () => {
     expect(res.headers.get("cache-control")).toBe("no-cache");
     const metadata = (await res.json()) as { functions: { id: string; helpUrl: string }[] };
     expect(metadata.functions.map((f) => f.id)).toContain("VERSION");
-    expect(new Set(metadata.functions.map((f) => f.helpUrl))).toEqual(
-      new Set([`${gateway.url}/help.html#functions`]),
-    );
+    for (const fn of metadata.functions) {
+      expect(fn.helpUrl).toBe(`${gateway.url}/help/en/functions/${fn.id.toLowerCase()}.html`);
+    }
   });
 
   test("unknown paths are 404", async () => {

@@ -8,6 +8,8 @@ import path from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { ROOT } from "../support/manifest";
+import packageJson from "../../package.json";
+import { manifestVersion } from "../../src/shared/manifestIdentity";
 
 const PUBLIC_URL = "https://eol.example.com/addin";
 let outDir: string;
@@ -48,6 +50,7 @@ test("no file of the build, source maps included, points at localhost", () => {
     expect.arrayContaining([
       "manifest.xml",
       "functions.json",
+      "functions-nl.json",
       "functions.js",
       "taskpane.html",
       "notice.html",
@@ -57,20 +60,38 @@ test("no file of the build, source maps included, points at localhost", () => {
   expect(pointing.map((file) => path.relative(outDir, file))).toEqual([]);
 });
 
-test("every function's help link and every manifest URL use the public URL", () => {
-  const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8")) as {
-    functions: { id: string; helpUrl?: string }[];
-  };
-  expect(metadata.functions.length).toBeGreaterThanOrEqual(7);
-  for (const fn of metadata.functions) {
-    expect({ id: fn.id, helpUrl: fn.helpUrl }).toEqual({
-      id: fn.id,
-      helpUrl: `${PUBLIC_URL}/help.html#functions`,
-    });
+test("every function's help link, in both languages' metadata, and every manifest URL use the public URL", () => {
+  for (const [file, language] of [
+    ["functions.json", "en"],
+    ["functions-nl.json", "nl"],
+  ]) {
+    const metadata = JSON.parse(fs.readFileSync(path.join(outDir, file), "utf8")) as {
+      functions: { id: string; helpUrl?: string }[];
+    };
+    expect(metadata.functions.length).toBeGreaterThanOrEqual(10);
+    for (const fn of metadata.functions) {
+      expect({ id: fn.id, helpUrl: fn.helpUrl }).toEqual({
+        id: fn.id,
+        helpUrl: `${PUBLIC_URL}/help/${language}/functions/${fn.id.toLowerCase()}.html`,
+      });
+    }
   }
   const manifest = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
   const urls = [...manifest.matchAll(/"(https?:\/\/[^"]+)"/g)].map((match) => match[1]);
   const own = urls.filter((url) => !/^http:\/\/(schemas.microsoft.com|www.w3.org)\//.test(url));
   expect(own.length).toBeGreaterThan(20);
   for (const url of own) expect(url.startsWith(`${PUBLIC_URL}/`)).toBe(true);
+  expect(manifest).toContain(`<Version>${manifestVersion(packageJson.version)}</Version>`);
+});
+
+test("the Dutch metadata carries the Dutch names and help of the same functions", () => {
+  const read = (file: string) =>
+    JSON.parse(fs.readFileSync(path.join(outDir, file), "utf8")) as {
+      functions: { id: string; name: string; parameters: unknown[] }[];
+    };
+  const english = read("functions.json").functions;
+  const dutch = read("functions-nl.json").functions;
+  expect(dutch.map((fn) => fn.id)).toEqual(english.map((fn) => fn.id));
+  expect(dutch.find((fn) => fn.id === "DIVISIONS")!.name).toBe("ADMINISTRATIES");
+  expect(english.find((fn) => fn.id === "DIVISIONS")!.name).toBe("DIVISIONS");
 });

@@ -2,6 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { ROOT, MANIFEST_PATH, parseManifest, walk, asArray } from "../support/manifest";
+import packageJson from "../../package.json";
+import { DUTCH_FUNCTION_LOCALES } from "../../src/addin/functionNamespace";
+import { localizeMetadata } from "../../src/shared/functions/localizedMetadata";
+import { manifestVersion } from "../../src/shared/manifestIdentity";
+import { DEV_BASE_URL } from "../../src/shared/manifestUrls";
 
 const manifest = parseManifest();
 const nodes = walk(manifest);
@@ -49,9 +54,49 @@ describe("manifest.xml", () => {
     expect(byLocale("nl-BE")).toEqual(byLocale("nl-NL"));
   });
 
-  test("requires SharedRuntime 1.1 and declares one long-lived runtime", () => {
-    expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+  test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.2 in the base manifest, and declares one long-lived runtime", () => {
+    // In the base manifest Office does not install the add-in where a set is missing (Requirements
+    // element docs); CustomFunctions.Error with a message, used in every error cell, is CFR 1.2.
+    const sets = asArray(
+      ((manifest.OfficeApp as Record<string, Record<string, Record<string, unknown>>>).Requirements.Sets
+        .Set ?? []) as Record<string, string>[],
+    ).map((set) => `${set["@Name"]} ${set["@MinVersion"]}`);
+    expect(sets.sort()).toEqual(["CustomFunctionsRuntime 1.2", "SharedRuntime 1.1"]);
     expect(runtime["@lifetime"]).toBe("long");
+  });
+
+  test("carries package.json's version as its four-part Version, 1.0.0.0 or later", () => {
+    const version = (manifest.OfficeApp as Record<string, unknown>).Version;
+    expect(version).toBe(manifestVersion(packageJson.version));
+    expect(Number(String(version).split(".")[0])).toBeGreaterThanOrEqual(1);
+  });
+
+  test("points Dutch Office (nl-NL, nl-BE) at the Dutch functions metadata, help and support pages", () => {
+    const urls = nodes.filter(
+      (n) => n.name === "Url" && asArray(n.node.Override as Record<string, string>[]).length,
+    );
+    const dutch = (id: string) =>
+      asArray(urls.find((n) => n.node["@id"] === id)!.node.Override as Record<string, string>[]).map(
+        (o) => `${o["@Locale"]} ${o["@Value"]}`,
+      );
+    expect(dutch("Functions.Metadata.Url")).toEqual([
+      `nl-NL ${DEV_BASE_URL}/functions-nl.json`,
+      `nl-BE ${DEV_BASE_URL}/functions-nl.json`,
+    ]);
+    // The add-in writes formulas with the Dutch names exactly where Excel loads the Dutch metadata.
+    expect(DUTCH_FUNCTION_LOCALES.map((locale) => `${locale} ${DEV_BASE_URL}/functions-nl.json`)).toEqual(
+      dutch("Functions.Metadata.Url"),
+    );
+    expect(dutch("Help.Url")).toEqual([
+      `nl-NL ${DEV_BASE_URL}/help/nl/index.html`,
+      `nl-BE ${DEV_BASE_URL}/help/nl/index.html`,
+    ]);
+    const support = (manifest.OfficeApp as Record<string, Record<string, unknown>>).SupportUrl;
+    expect(support["@DefaultValue"]).toBe(`${DEV_BASE_URL}/help/en/support.html`);
+    expect(asArray(support.Override as Record<string, string>[]).map((o) => o["@Value"])).toEqual([
+      `${DEV_BASE_URL}/help/nl/support.html`,
+      `${DEV_BASE_URL}/help/nl/support.html`,
+    ]);
   });
 
   test("uses the same resid for the Runtime, the functions Page and the FunctionFile", () => {
@@ -155,7 +200,7 @@ describe("manifest.xml", () => {
   });
 });
 
-describe("functions.json generated from JSDoc", () => {
+describe("functions.json generated from functions.ts and the function catalogue", () => {
   const source = path.join(ROOT, "src/addin/functions/functions.ts");
 
   test("contains every @customfunction in functions.ts with its parameters described", async () => {
@@ -164,7 +209,7 @@ describe("functions.json generated from JSDoc", () => {
     );
     expect(declared).toContain("VERSION");
     const { metadataJson } = await generateCustomFunctionsMetadata([source]);
-    const metadata = JSON.parse(metadataJson) as {
+    const metadata = JSON.parse(localizeMetadata(metadataJson, "en", DEV_BASE_URL)) as {
       functions: { id: string; description?: string; parameters: { description?: string }[] }[];
     };
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([...declared].sort());

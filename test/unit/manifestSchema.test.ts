@@ -6,21 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { MANIFEST_PATH, ROOT } from "../support/manifest";
+import { validateManifestFile as validate } from "../support/manifestSchema";
 
-const SCHEMA = path.join(ROOT, "test", "support", "manifest-xsd", "OfficeAppManifestV1_1.xsd");
 const BUILT_MANIFEST = path.join(ROOT, "dist", "manifest.xml");
-const INSTALL_XMLLINT =
-  "install xmllint: Debian/Ubuntu apt-get install libxml2-utils, Fedora dnf install libxml2, " +
-  "macOS has it (xcode-select --install), Windows choco install xsltproc (or use WSL)";
-
-/** xmllint's verdict on one manifest: ok, or its complaint. */
-function validate(file: string): { ok: boolean; output: string } {
-  const run = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, file], { encoding: "utf8" });
-  if (run.error) throw new Error(`xmllint could not run (${run.error.message}); ${INSTALL_XMLLINT}.`);
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
-}
 
 describe("manifest schema (xmllint)", () => {
   test("manifest.xml validates", () => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { rewriteManifestUrls, withHelpUrls, DEV_BASE_URL } from "../../src/shared/manifestUrls";
+import { rewriteManifestUrls, DEV_BASE_URL } from "../../src/shared/manifestUrls";
 import { MANIFEST_PATH, parseManifest } from "../support/manifest";
 
 describe("rewriteManifestUrls", () => {
@@ -40,23 +40,5 @@ describe("rewriteManifestUrls", () => {
     const out = manifestPattern.transform!(Buffer.from(xml));
     expect(out).not.toContain(DEV_BASE_URL);
     expect(out).toContain("https://eol.example.com/functions.json");
-  });
-});
-
-describe("withHelpUrls", () => {
-  const generated = JSON.stringify({ functions: [{ id: "VERSION" }, { id: "DIVISIONS", helpUrl: "x" }] });
-
-  test("gives every function the help page under the base URL, replacing any other", () => {
-    const out = JSON.parse(withHelpUrls(generated, "https://eol.example.com/addin/")) as {
-      functions: { id: string; helpUrl: string }[];
-    };
-    expect(out.functions).toEqual([
-      { id: "VERSION", helpUrl: "https://eol.example.com/addin/help.html#functions" },
-      { id: "DIVISIONS", helpUrl: "https://eol.example.com/addin/help.html#functions" },
-    ]);
-  });
-
-  test("refuses a base URL that is not http(s)", () => {
-    expect(() => withHelpUrls(generated, "javascript:alert(1)")).toThrow(/base URL/);
   });
 });

@@ -40,3 +40,20 @@ test("the notes name every requirement set the code checks", () => {
   expect(notes).toContain("SharedRuntime 1.1");
   expect(notes).toMatch(/Where `0` is read as FALSE: nowhere/);
 });
+
+test("the notes name the requirement sets the manifest declares, as declared in the manifest", () => {
+  const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const requirements = manifest.slice(
+    manifest.indexOf("<Requirements>"),
+    manifest.indexOf("</Requirements>"),
+  );
+  const declared = [...requirements.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map(
+    ([, set, version]) => `${set} ${version} (in the manifest)`,
+  );
+  expect(declared.sort()).toEqual([
+    "CustomFunctionsRuntime 1.2 (in the manifest)",
+    "SharedRuntime 1.1 (in the manifest)",
+  ]);
+  for (const set of declared)
+    expect({ set, documented: notes.includes(set) }).toEqual({ set, documented: true });
+});

@@ -1,10 +1,18 @@
+import fs from "node:fs";
 import { version } from "../../src/addin/functions/functions";
 import packageJson from "../../package.json";
+import { MANIFEST_PATH } from "../support/manifest";
 
 describe("=EOL.VERSION()", () => {
   test("returns the add-in version from package.json", () => {
     expect(version()).toBe(packageJson.version);
     expect(version()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  test("is the version the manifest carries, 1.0.0 or later (Office wants a first part of at least 1)", () => {
+    const manifest = fs.readFileSync(MANIFEST_PATH, "utf8");
+    expect(manifest).toContain(`<Version>${version()}.0</Version>`);
+    expect(Number(version().split(".")[0])).toBeGreaterThanOrEqual(1);
   });
 
   test("registers through a stand-in outside Excel instead of throwing", () => {

@@ -5,6 +5,8 @@
  * formula back as it is, in batches, then read the cells until none is #BUSY! and count the outcome.
  * Needs ExcelApi 1.12 (spill parents); older hosts get recalculate.ts's full calculation instead.
  */
+import { functionNamespace } from "../functionNamespace";
+
 export interface EolFormulaCell {
   sheet: string;
   row: number;
@@ -26,18 +28,23 @@ export interface RefreshOutcome {
 /** Cells re-entered per sync: keeps each request well under Excel on the web's 5 MB payload. */
 export const WRITE_BATCH = 500;
 
-/** A call of an EOL function: EOL.NAME( anywhere in the formula, not inside a longer name. */
-const EOL_CALL = /(^|[^A-Za-z0-9_.])EOL\.[A-Za-z][A-Za-z0-9_.]*\s*\(/i;
+/** A call of an EOL function: NS.NAME( anywhere in the formula, not inside a longer name. */
+function eolCall(namespace: string): RegExp {
+  return new RegExp(`(^|[^A-Za-z0-9_.])${namespace}\\.[A-Za-z][A-Za-z0-9_.]*\\s*\\(`, "i");
+}
 
 /** Text literals ("…", with "" inside) are not calls, whatever they contain. */
 const TEXT_LITERAL = /"(?:[^"]|"")*"/g;
 
+/** A test for formulas calling one of this add-in's functions (its namespace: functionNamespace.ts). */
+export function eolFormulaTest(namespace = functionNamespace()): (formula: unknown) => formula is string {
+  const call = eolCall(namespace);
+  return (formula: unknown): formula is string =>
+    typeof formula === "string" && formula.startsWith("=") && call.test(formula.replace(TEXT_LITERAL, '""'));
+}
+
 export function isEolFormula(formula: unknown): formula is string {
-  return (
-    typeof formula === "string" &&
-    formula.startsWith("=") &&
-    EOL_CALL.test(formula.replace(TEXT_LITERAL, '""'))
-  );
+  return eolFormulaTest()(formula);
 }
 
 /**
@@ -48,6 +55,7 @@ export async function findEolFormulaCells(
   context: Excel.RequestContext,
   sheetNames: readonly string[],
 ): Promise<EolFormulaCell[]> {
+  const isEol = eolFormulaTest();
   const perSheet = sheetNames.map((name) => {
     const areas = context.workbook.worksheets
       .getItem(name)
@@ -64,7 +72,7 @@ export async function findEolFormulaCells(
     for (const area of areas.areas.items) {
       area.formulas.forEach((line, r) =>
         line.forEach((formula, c) => {
-          if (isEolFormula(formula)) {
+          if (isEol(formula)) {
             candidates.push({ sheet: name, row: area.rowIndex + r, column: area.columnIndex + c, formula });
           }
         }),

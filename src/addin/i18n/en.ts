@@ -278,12 +278,14 @@ export const en = {
     catalogue: "Role catalogue (descriptions as in Exact's data)",
   },
 
-  // help.html
-  helpTitle: "EOL for Excel — help",
-  helpIntro:
-    "EOL for Excel brings Exact Online data into Excel. Open the Exact Online tab, choose Show task pane, sign in, then type a formula such as =EOL.DIVISIONS().",
-  helpFunctionsHeading: "Functions",
-  helpFunctions: "See the project README for the full function reference with examples.",
+  // The pane's links: the gateway's help pages, and Exact's App Center
+  links: {
+    label: "Help and links",
+    help: "Function help",
+    support: "Support",
+    privacy: "Privacy",
+    registerApp: "Register your Exact app",
+  },
 };
 
 export type Strings = typeof en;

@@ -30,7 +30,8 @@ export function languageFromLocale(locale: string | null | undefined): Language 
   return locale && /^nl(-|_|$)/i.test(locale) ? "nl" : "en";
 }
 
-function officeDisplayLanguage(): string | null {
+/** Office's display language ("nl-NL"), or null outside Office or before Office is ready. */
+export function officeDisplayLanguage(): string | null {
   try {
     return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
   } catch {

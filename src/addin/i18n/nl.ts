@@ -17,7 +17,7 @@ export const nl: Strings = {
   loadConfigFailed: "De aanmeldinstellingen konden niet van de EOL-gateway worden geladen.",
   retry: "Opnieuw proberen",
   outsideOffice:
-    "U bekijkt het taakvenster in een browser. Aanmelden werkt hier ook; aangepaste functies zoals =EOL.DIVISIONS() werken alleen in Excel.",
+    "U bekijkt het taakvenster in een browser. Aanmelden werkt hier ook; aangepaste functies zoals =EOL.ADMINISTRATIES() werken alleen in Excel.",
 
   connectionHeading: "Verbinden met Exact Online",
   country: "Land",
@@ -121,8 +121,8 @@ export const nl: Strings = {
   guideFindTitle: "De gebruikers met dat recht vinden",
   guideFindExact: 'In Exact: Stamgegevens → Gebruikers, kolom "Hoofdcontactpersoon".',
   guideFindHere:
-    "Of met één klik hier: voeg =EOL.ROLEHOLDERS(274) in het blad in. Dat werkt zodra iemand met toegang zich heeft aangemeld.",
-  insertRoleHolders: "=EOL.ROLEHOLDERS(274) invoegen",
+    "Of met één klik hier: voeg =EOL.ROLHOUDERS(274) in het blad in. Dat werkt zodra iemand met toegang zich heeft aangemeld.",
+  insertRoleHolders: "=EOL.ROLHOUDERS(274) invoegen",
   roleHoldersInserted: "Formule ingevoegd in de geselecteerde cel.",
   roleHoldersOutside: "Open het venster in Excel om de formule in te voegen; hier kunt u hem kopiëren.",
   guideReviewTitle: "Zo doet u een toegangsreview",
@@ -278,10 +278,11 @@ export const nl: Strings = {
     catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
   },
 
-  helpTitle: "EOL voor Excel — hulp",
-  helpIntro:
-    "EOL voor Excel haalt gegevens uit Exact Online naar Excel. Open het tabblad Exact Online, kies Taakvenster tonen, meld u aan en typ dan een formule zoals =EOL.DIVISIONS().",
-  helpFunctionsHeading: "Functies",
-  helpFunctions:
-    "De volledige beschrijving van de functies met voorbeelden staat in de README van het project.",
+  links: {
+    label: "Hulp en links",
+    help: "Hulp bij de functies",
+    support: "Ondersteuning",
+    privacy: "Privacyverklaring",
+    registerApp: "Uw Exact-app registreren",
+  },
 };

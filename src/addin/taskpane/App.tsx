@@ -1,6 +1,7 @@
 /**
  * The task pane: connection settings and sign-in when signed out, status and actions when signed in,
- * the guide always. Theme and language follow Office (or ?theme= / ?lang=) and can be switched.
+ * the guide and the help links always. Theme and language follow Office (or ?theme= / ?lang=) and can
+ * be switched.
  */
 import { useEffect, useMemo, useState } from "react";
 import {
@@ -20,6 +21,7 @@ import {
 import { LANGUAGES, chooseLanguage, stringsFor, type Language } from "../i18n";
 import { ConnectionForm } from "./ConnectionForm";
 import { Guide } from "./Guide";
+import { PaneLinks } from "./PaneLinks";
 import type { ThemeName } from "./preferences";
 import { ServicesProvider, useServices, type PaneServices } from "./services";
 import { SignedInView } from "./SignedInView";
@@ -96,6 +98,7 @@ function PaneContent() {
       )}
       {main}
       <Guide redirectUri={redirectUri} />
+      <PaneLinks />
     </>
   );
 }

@@ -12,11 +12,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GUIDE_ERROR_CODES, errorText } from "../i18n";
+import { functionCall } from "../functionNamespace";
 import { useServices } from "./services";
 import { useStrings } from "./strings";
 import { useCopy } from "./useCopy";
 
-const ROLE_HOLDERS_FORMULA = "=EOL.ROLEHOLDERS(274)";
+/** The formula the guide inserts, as this Excel knows the function (namespace and local name). */
+const roleHoldersFormula = () => functionCall("ROLEHOLDERS", "274");
 
 const useStyles = makeStyles({
   panel: {
@@ -43,12 +45,12 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
 
   const insertRoleHolders = async (): Promise<void> => {
     if (!insertFormula) {
-      await copy(ROLE_HOLDERS_FORMULA);
+      await copy(roleHoldersFormula());
       setNote(s.roleHoldersOutside);
       return;
     }
     try {
-      await insertFormula(ROLE_HOLDERS_FORMULA);
+      await insertFormula(roleHoldersFormula());
       setNote(s.roleHoldersInserted);
     } catch (error) {
       setNote(error instanceof Error ? error.message : String(error));
@@ -81,7 +83,9 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             <Text weight="semibold">{s.guideFindTitle}</Text>
             <Text>{s.guideFindExact}</Text>
             <Text>{s.guideFindHere}</Text>
-            <Button onClick={() => void insertRoleHolders()}>{s.insertRoleHolders}</Button>
+            <Button onClick={() => void insertRoleHolders()}>
+              {s.insertRoleHolders.replace(/=EOL\.\w+\(274\)/, roleHoldersFormula())}
+            </Button>
             <Text role="status" aria-live="polite" size={200}>
               {copyState === "failed" ? s.copyFailed : note}
             </Text>
