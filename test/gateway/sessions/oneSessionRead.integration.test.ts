@@ -2,19 +2,22 @@
  * The session behind a request's Bearer token is read from the store once per request, however many
  * parts of the gateway need it (the /auth rate limit's key, a route's hook, its handler).
  */
-import { startRig, type Rig } from "../../gateway-auth/helpers";
-import { signInTestUser } from "../../support/gateway";
+import { startSimulator, type RunningSimulator } from "../../../src/simulator";
+import { buildTestGateway, signInTestUser, type TestGateway } from "../../support/gateway";
 
-let rig: Rig;
+let sim: RunningSimulator;
+let gateway: TestGateway;
 let reads: jest.SpyInstance[];
 beforeEach(async () => {
-  rig = await startRig();
-  const { store } = rig.gateway.app;
+  sim = await startSimulator({ autoApprove: true, dataset: "demo", seed: 1 });
+  gateway = await buildTestGateway({ EOL_EXACT_BASE_URL: sim.url }, { simulator: sim });
+  const { store } = gateway.app;
   reads = [jest.spyOn(store, "getSessionWithChain"), jest.spyOn(store, "getSessionByTokenHash")];
 });
 afterEach(async () => {
   jest.restoreAllMocks();
-  await rig?.close();
+  await gateway?.close();
+  await sim?.close();
 });
 
 /** Session reads since the last call. */
@@ -25,10 +28,10 @@ function sessionReads(): number {
 }
 
 const call = (token: string, path: string, method = "GET") =>
-  rig.gateway.fetch(`${rig.gateway.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+  gateway.fetch(`${gateway.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
 
 test("the session check, a data route and sign-out each read the session once", async () => {
-  const { sessionToken } = await signInTestUser(rig.gateway);
+  const { sessionToken } = await signInTestUser(gateway);
   sessionReads();
   expect((await call(sessionToken, "/auth/session")).status).toBe(200);
   expect(sessionReads()).toBe(1);
