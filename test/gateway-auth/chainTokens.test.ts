@@ -1,6 +1,7 @@
 /**
- * Token-chain rules with a fake token endpoint that behaves like Exact's (rotation, 570 s minimum,
- * invalid_grant for an obsolete refresh token), over the real encrypted SQLite store.
+ * Token-chain rules, and a login's kept tokens refreshed by the same service, with a fake token
+ * endpoint that behaves like Exact's (rotation, 570 s minimum, invalid_grant for an obsolete refresh
+ * token), over the real encrypted SQLite store.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,8 +11,10 @@ import { VirtualClock } from "../../src/shared/clock";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
 import type { RecordStore } from "../../src/gateway/store/recordStore";
-import { ChainTokenService } from "../../src/gateway/tokens/chainTokens";
+import { NEW_LOGIN_OUTCOME, type ChainTokens } from "../../src/gateway/store/types";
+import { ChainTokenService, type KeptTokens } from "../../src/gateway/tokens/chainTokens";
 import { FakeTokenEndpoint } from "../support/fakeTokenEndpoint";
+import { gate, stillPending } from "../support/gate";
 import { GatewayError } from "../../src/gateway/errors";
 
 let dir: string;
@@ -42,6 +45,39 @@ afterEach(async () => {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const LOGIN = "L".repeat(22);
+
+const keep = (tokens: ChainTokens) =>
+  store.keepLoginTokens(LOGIN, {
+    tokens,
+    errorCode: "exact_unavailable",
+    errorMessage: "",
+    completionHash: "x",
+  });
+
+/** The login's kept tokens as the sign-in's "Try again" hands them over; the first call creates the login. */
+async function keptLogin(): Promise<KeptTokens> {
+  let login = await store.getLogin(LOGIN);
+  if (!login) {
+    const now = clock.now();
+    await store.createLogin({
+      id: LOGIN,
+      secretHash: "h",
+      country: "nl",
+      clientId: "c1",
+      clientSecret: "s",
+      redirectUri: "https://gateway.test/auth/callback",
+      managed: false,
+      ...NEW_LOGIN_OUTCOME,
+      createdAt: now,
+      expiresAt: now + 600_000,
+    });
+    await keep(endpoint.grant());
+    login = (await store.getLogin(LOGIN))!;
+  }
+  return { tokens: login.keptTokens!, country: "nl", clientId: "c1", clientSecret: "s", keep };
+}
 
 test("a young access token is used as is, without refreshing", async () => {
   clock.advance(569_000);
@@ -120,18 +156,63 @@ test("isChainLive: true for a live chain, false once it is marked dead or for an
   expect(await store.isChainLive(chainId)).toBe(false);
 });
 
-test("settle() waits for a refresh under way until its rotated token is stored (graceful shutdown)", async () => {
-  let release = (): void => undefined;
-  endpoint.duringRefresh = () => new Promise<void>((resolve) => (release = resolve));
-  clock.advance(590_000);
-  const pending = service.getAccessToken(chainId);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  let settled = false;
-  const settling = service.settle().then(() => (settled = true));
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(settled).toBe(false);
-  release();
-  await settling;
-  expect((await store.getChain(chainId))!.refreshToken).toBe(endpoint.current);
-  expect(await pending).toBe("access-1");
+test.each([
+  ["a chain's refresh", () => service.getAccessToken(chainId), async () => (await store.getChain(chainId))!],
+  [
+    "a login's kept tokens' refresh",
+    async () => (await service.freshKept(await keptLogin()))?.accessToken,
+    async () => (await store.getLogin(LOGIN))!.keptTokens!,
+  ],
+])(
+  "settle() waits for %s under way until its rotated token is stored (graceful shutdown)",
+  async (_, refresh, stored) => {
+    await keptLogin();
+    const endpointAnswer = gate();
+    endpoint.duringRefresh = endpointAnswer.wait;
+    clock.advance(590_000);
+    const pending = refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const settling = service.settle();
+    expect(await stillPending(settling)).toBe(true);
+    endpointAnswer.open();
+    await settling;
+    expect((await stored()).refreshToken).toBe(endpoint.current);
+    expect(await pending).toBe("access-1");
+  },
+);
+
+describe("a login's kept tokens (after a failed identity read): refreshed like a chain's", () => {
+  test("young ones are used as they are; due ones are refreshed once and kept before use", async () => {
+    await keptLogin();
+    clock.advance(569_000);
+    expect((await service.freshKept(await keptLogin()))?.accessToken).toBe("access-0");
+    expect(endpoint.refreshes).toBe(0);
+    clock.advance(11_000);
+    expect((await service.freshKept(await keptLogin()))?.accessToken).toBe("access-1");
+    expect(endpoint.refreshes).toBe(1);
+    expect((await store.getLogin(LOGIN))?.keptTokens?.refreshToken).toBe("refresh-1");
+  });
+
+  test("a refresh token Exact refuses ends them (null), and nothing is kept", async () => {
+    await keptLogin();
+    clock.advance(580_000);
+    const stale = await keptLogin();
+    endpoint.current = "someone-else-rotated-it";
+    expect(await service.freshKept(stale)).toBeNull();
+    expect(endpoint.invalidGrant).toBe(1);
+    expect((await store.getLogin(LOGIN))?.keptTokens?.refreshToken).toBe("refresh-0");
+  });
+
+  test("retries of one login queue on the tokens service's lock: one refresh, the others see it kept", async () => {
+    await keptLogin();
+    clock.advance(580_000);
+    const retry = () =>
+      service.exclusive(
+        `login:${LOGIN}`,
+        async () => (await service.freshKept(await keptLogin()))?.accessToken,
+      );
+    expect(await Promise.all([retry(), retry(), retry()])).toEqual(["access-1", "access-1", "access-1"]);
+    expect(endpoint.refreshes).toBe(1);
+    expect(endpoint.invalidGrant).toBe(0);
+  });
 });

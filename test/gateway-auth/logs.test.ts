@@ -35,7 +35,7 @@ test("logs carry no client secret, login secret, code, state, session or Exact t
       (await gateway.fetch(new URL(`${completed.pathname}${completed.search}`, gateway.url))).status,
     ).toBe(200);
     const auth = { authorization: `Bearer ${sessionToken}` };
-    const context = await gateway.app.sessions.resolve(auth.authorization);
+    const context = await gateway.app.sessions.resolve({ headers: auth, eolStoredSession: null });
     const firstAccess = await gateway.app.tokens.getAccessToken(context.chainId);
     clock.advance(595_000);
     expect((await gateway.fetch(`${gateway.url}/auth/session`, { headers: auth })).status).toBe(200);

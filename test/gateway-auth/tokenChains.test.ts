@@ -17,6 +17,9 @@ afterEach(async () => {
   await rig?.close();
 });
 
+/** A request with this session token, as the session resolver reads it. */
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` }, eolStoredSession: null });
+
 const getSession = (rig: Rig, token: string) =>
   rig.gateway.fetch(`${rig.gateway.url}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -75,13 +78,13 @@ test("one user's session never uses another user's chain", async () => {
   expect((await getSession(rig, theirs.sessionToken)).status).toBe(401);
   expect((await getSession(rig, mine.sessionToken)).status).toBe(200);
   // The chains the gateway uses are the simulator's chains of each user.
-  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${mine.sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(bearer(mine.sessionToken));
   expect(ctx.userId).toBe(mine.session.user.id);
 });
 
 test("a 401 from Exact: one refresh, the call retried, the session keeps working", async () => {
   const { sessionToken } = await signInTestUser(rig.gateway);
-  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(bearer(sessionToken));
   // Make the stored access token one Exact no longer accepts, while it still looks young to the gateway.
   const store = await openSqliteStore(
     rig.gateway.dataDir,
@@ -110,7 +113,7 @@ test("a 401 from Exact: one refresh, the call retried, the session keeps working
 
 test("a dead chain (invalid_grant) asks every session of it to sign in again", async () => {
   const { sessionToken } = await signInTestUser(rig.gateway);
-  const ctx = await rig.gateway.app.sessions.resolve(`Bearer ${sessionToken}`);
+  const ctx = await rig.gateway.app.sessions.resolve(bearer(sessionToken));
   // Another client authorizing the same user and app kills our chain at Exact (reference §1.6).
   await authorizeElsewhere(rig.sim, rig.gateway.url);
   rig.clock.advance(595_000);

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { SecretBox } from "../../src/gateway/crypto/secretBox";
 import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
 import type { RecordStore } from "../../src/gateway/store/recordStore";
-import { purgeExpired, sessionLifetime } from "../../src/gateway/signin/sessionLifetime";
+import { purgeExpired, sessionLifetime } from "../../src/gateway/sessions/lifetime";
 import { signInTestUser, buildTestGateway } from "../support/gateway";
 import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator } from "../../src/simulator";

@@ -1,71 +1,108 @@
 /**
- * The gateway's folders depend on each other in one direction only (routes → services → libraries),
- * so none of them imports a folder that imports it back.
+ * The gateway's folders as its architecture draws them: each folder (or file still at the root) may
+ * import only what its row in this table lists. The table itself has no cycles, so neither have the
+ * imports; a folder or root file the table does not know fails until it is given its place.
  */
-import fs from "node:fs";
 import path from "node:path";
+import { cycles, folderGraph } from "../support/folderGraph";
 
 const ROOT = path.join(__dirname, "../../src/gateway");
-const IMPORT = /(?:^|\n)\s*(?:import|export)[^"';]*?from\s+"(\.{1,2}\/[^"]+)"/g;
 
-/** A module's unit: its top folder under src/gateway (routes/api/v1 counts as routes), or the file itself. */
-function unitOf(file: string): string {
-  const relative = path.relative(ROOT, file);
-  const [first, ...rest] = relative.split(path.sep);
-  return rest.length > 0 ? `${first}/` : first.replace(/\.ts$/, "");
-}
+/** Shared pieces every layer may use. */
+const BASE = ["errors", "contracts", "config"];
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
-  });
-}
+const MAY_IMPORT: Record<string, string[]> = {
+  // The top: the app from its plugins, and the server around it.
+  main: ["banner", "checkConfig", "shutdown", "start"],
+  start: ["app", "config", "plugins/", "tls"],
+  app: ["config", "logging", "plugins/", "services/", "routes/"],
+  banner: ["config", "tls"],
+  checkConfig: ["config"],
+  tls: ["config"],
+  logging: ["config"],
+  // Routes: a schema and one call into a service each.
+  "routes/": [...BASE, "services/", "sessions/", "data/", "schemas/"],
+  "schemas/": ["errors", "data/"],
+  // Infrastructure plugins and the service plugins that decorate the instance.
+  "plugins/": [...BASE, "jsonBody", "officeFrameAncestors", "shutdown", "schemas/", "store/"],
+  "services/": [
+    ...BASE,
+    "signin/",
+    "sessions/",
+    "tokens/",
+    "data/",
+    "exact/",
+    "scheduler/",
+    "cache/",
+    "progress/",
+    "demo/",
+  ],
+  // Services: sign-in builds on sessions and tokens; data on the Exact client.
+  "signin/": [...BASE, "sessions/", "tokens/", "exact/", "store/", "crypto/"],
+  "sessions/": [...BASE, "tokens/", "exact/", "store/", "crypto/"],
+  "data/": [...BASE, "exact/", "cache/"],
+  "tokens/": [...BASE, "exact/", "store/", "crypto/"],
+  "exact/": [...BASE, "scheduler/", "store/"],
+  // The store implements the ports of the pieces that several instances share.
+  "store/": ["config", "crypto/", "cache/", "progress/", "scheduler/"],
+  "scheduler/": ["errors"],
+  jsonBody: ["errors"],
+  config: ["configProblems"],
+  // Leaves.
+  "cache/": [],
+  "crypto/": [],
+  "progress/": [],
+  "demo/": [],
+  errors: [],
+  contracts: [],
+  configProblems: [],
+  officeFrameAncestors: [],
+  shutdown: [],
+};
 
-function folderGraph(): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
-  for (const file of sourceFiles(ROOT)) {
-    const from = unitOf(file);
-    const edges = graph.get(from) ?? new Set<string>();
-    graph.set(from, edges);
-    for (const match of fs.readFileSync(file, "utf8").matchAll(IMPORT)) {
-      const target = path.resolve(path.dirname(file), match[1]);
-      if (!target.startsWith(ROOT + path.sep)) continue; // src/shared, src/simulator, package.json
-      const to = unitOf(`${target}.ts`);
-      if (to !== from) edges.add(to);
-    }
-  }
-  return graph;
-}
-
-/** Every cycle's path, found by depth-first search. */
-function cycles(graph: Map<string, Set<string>>): string[] {
+/** Every import the table does not allow, and every folder or root file it has no row for. */
+function violations(graph: Map<string, Set<string>>, table: Record<string, string[]>): string[] {
   const found: string[] = [];
-  const state = new Map<string, "open" | "done">();
-  const visit = (node: string, trail: string[]): void => {
-    state.set(node, "open");
-    for (const next of graph.get(node) ?? []) {
-      if (state.get(next) === "open")
-        found.push([...trail.slice(trail.indexOf(next)), node, next].join(" → "));
-      else if (!state.has(next)) visit(next, [...trail, node]);
+  for (const [from, targets] of graph) {
+    const allowed = table[from];
+    if (!allowed) {
+      found.push(`${from} has no row in the table: give it its place in the architecture`);
+      continue;
     }
-    state.set(node, "done");
-  };
-  for (const node of graph.keys()) if (!state.has(node)) visit(node, []);
+    for (const to of targets) if (!allowed.includes(to)) found.push(`${from} imports ${to}`);
+  }
   return found;
 }
 
-test("no import cycles between the gateway's folders", () => {
-  const graph = folderGraph();
-  expect(graph.get("routes/")).toContain("data/"); // the scan sees imports at all
-  expect(cycles(graph)).toEqual([]);
+const tableGraph = (table: Record<string, string[]>) =>
+  new Map(Object.entries(table).map(([from, to]) => [from, new Set(to)]));
+
+test("every folder imports only what the table allows", () => {
+  const graph = folderGraph(ROOT);
+  expect(graph.get("routes/")).toContain("services/"); // the scan sees imports at all
+  expect(violations(graph, MAY_IMPORT)).toEqual([]);
 });
 
-test("the check finds a cycle when there is one", () => {
+test("the table has no cycles, so neither have the imports", () => {
+  expect(cycles(tableGraph(MAY_IMPORT))).toEqual([]);
+});
+
+test("the table names only folders and files that exist", () => {
+  const units = new Set(folderGraph(ROOT).keys());
+  const named = new Set(Object.entries(MAY_IMPORT).flatMap(([from, to]) => [from, ...to]));
+  expect([...named].filter((unit) => !units.has(unit))).toEqual([]);
+});
+
+test("the checks find an import outside the table, a folder without a row, and a cycle", () => {
   const graph = new Map([
-    ["exact/", new Set(["scheduler/"])],
+    ["exact/", new Set(["scheduler/", "sessions/"])],
     ["scheduler/", new Set(["exact/"])],
+    ["reviews/", new Set(["store/"])],
+  ]);
+  expect(violations(graph, MAY_IMPORT)).toEqual([
+    "exact/ imports sessions/",
+    "scheduler/ imports exact/",
+    "reviews/ has no row in the table: give it its place in the architecture",
   ]);
   expect(cycles(graph)).toHaveLength(1);
 });

@@ -1,34 +1,46 @@
 /**
- * Service: session tokens → sessions (idle and absolute lifetimes, expired ones purged hourly), and
- * `request.eolSession` for the routes behind the /api/v1 session hook.
+ * Service: sessions (sessions/): the Bearer token of a request → its session, read once per request;
+ * idle and absolute lifetimes, expired records purged hourly; and `request.eolSession` for the routes
+ * behind the /api/v1 session hook.
  */
 import fp from "fastify-plugin";
 import type { SessionContext } from "../contracts";
-import type { SessionRecord } from "../store/types";
-import { schedulePurge, sessionLifetime } from "../signin/sessionLifetime";
-import { SessionResolver } from "../signin/sessions";
+import { schedulePurge, sessionLifetime } from "../sessions/lifetime";
+import { SessionService } from "../sessions/sessionService";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Resolves `Authorization: Bearer <session token>` headers. */
-    sessions: SessionResolver;
+    /** Resolves a request's `Authorization: Bearer <session token>`; the session check and sign-out. */
+    sessions: SessionService;
   }
   interface FastifyRequest {
     /** The signed-in caller; set by the /api/v1 session hook (null elsewhere). */
     eolSession: SessionContext | null;
-    /** The caller's session record, for routes that end it (DELETE /auth/session). */
-    eolSessionRecord: SessionRecord | null;
   }
 }
 
 export default fp<{ purgeIntervalMs?: number }>(
   async (app, options) => {
-    const { store, clock, exactHosts } = app;
+    const { store, clock, exactHosts, tokens, exact } = app;
     const lifetime = sessionLifetime(app.config);
-    app.decorate("sessions", new SessionResolver(store, clock, exactHosts, lifetime));
+    app.decorate(
+      "sessions",
+      new SessionService({
+        store,
+        clock,
+        hosts: exactHosts,
+        lifetime,
+        tokens,
+        currentUser: exact.currentUser,
+      }),
+    );
     app.decorateRequest("eolSession", null);
-    app.decorateRequest("eolSessionRecord", null);
+    app.decorateRequest("eolStoredSession", null);
     schedulePurge(app, { store, clock, lifetime }, options.purgeIntervalMs);
   },
-  { name: "eol-sessions", dependencies: ["eol-config", "eol-store", "eol-exact-hosts"], fastify: "5.x" },
+  {
+    name: "eol-sessions",
+    dependencies: ["eol-config", "eol-store", "eol-exact-hosts", "eol-tokens", "eol-exact"],
+    fastify: "5.x",
+  },
 );

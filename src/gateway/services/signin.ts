@@ -1,33 +1,29 @@
 /**
- * Service: what the sign-in flow needs beyond the store and tokens — this gateway's callback URL, the
- * countries it offers, and the demo app's credentials.
+ * Service: the sign-in flow (signin/): create, start, callback, identify ("Try again") and redeem, with
+ * this gateway's callback URL and the countries it offers. The login lock and every refresh of kept
+ * tokens go through the tokens service.
  */
 import fp from "fastify-plugin";
-import { COUNTRIES, type Country } from "../../shared/countries";
-
-export interface SignInSettings {
-  /** This gateway's /auth/callback, the default redirect URI. */
-  callbackUrl: string;
-  /** Countries this gateway accepts ("demo" only while the simulator runs). */
-  countries: Country[];
-  /** Credentials of the simulator's built-in demo app. */
-  demoApp: { clientId: string; clientSecret: string } | null;
-}
+import { SignInService } from "../signin/signInService";
 
 declare module "fastify" {
   interface FastifyInstance {
-    signIn: SignInSettings;
+    signIn: SignInService;
   }
 }
 
 export default fp(
   async (app) => {
-    const demo = app.demoExact;
-    app.decorate("signIn", {
-      callbackUrl: `${app.config.publicUrl}/auth/callback`,
-      countries: COUNTRIES.filter((country) => country !== "demo" || demo !== null),
-      demoApp: demo?.app ?? null,
-    });
+    const { config, clock, store, exactHosts, tokenEndpoint, tokens, exact } = app;
+    const demoApp = app.demoExact?.app ?? null;
+    app.decorate(
+      "signIn",
+      new SignInService({ config, clock, store, exactHosts, tokenEndpoint, tokens, exact, demoApp }),
+    );
   },
-  { name: "eol-signin", dependencies: ["eol-config", "eol-exact-hosts"], fastify: "5.x" },
+  {
+    name: "eol-signin",
+    dependencies: ["eol-config", "eol-store", "eol-exact-hosts", "eol-tokens", "eol-exact"],
+    fastify: "5.x",
+  },
 );

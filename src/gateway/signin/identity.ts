@@ -2,8 +2,8 @@
  * After the code exchange: read who signed in (current/Me) with the new tokens and store the chain.
  * When that read fails (Exact down, an unreadable answer), the new tokens are kept on the login,
  * encrypted like a chain's, and the sign-in window offers "Try again": the read is retried with them
- * (refreshed through the token endpoint when due), never with a second consent. No chain is touched
- * until the user is known, so a failed read never marks a chain dead.
+ * (refreshed by the tokens service when due, like a chain's), never with a second consent. No chain is
+ * touched until the user is known, so a failed read never marks a chain dead.
  */
 import type { ErrorCode } from "../../shared/errors";
 import type { Clock } from "../../shared/clock";
@@ -13,16 +13,18 @@ import type { ExactClient } from "../exact/client";
 import type { ExactHosts } from "../exact/hosts";
 import { readCurrentUser, type CurrentUser } from "../exact/me";
 import type { AuthStore, ChainTokens, LoginRecord } from "../store/types";
-import type { ChainLock } from "../tokens/chainLock";
-import { refreshDueAt } from "../tokens/chainTokens";
-import { TokenEndpointError, type TokenEndpoint } from "../tokens/tokenEndpoint";
+import type { ChainTokenService } from "../tokens/chainTokens";
+import type { TokenEndpoint } from "../tokens/tokenEndpoint";
 import { loginNotFound, MESSAGES } from "./messages";
 
 /** What the sign-in steps work with (the gateway's decorators). */
 export interface SignInServices {
   clock: Clock;
   store: AuthStore;
+  /** The code exchange (refreshes go through `tokens`). */
   tokenEndpoint: Pick<TokenEndpoint, "request">;
+  /** The one lock and refresh of every token: the login's lock and its kept tokens' refresh. */
+  tokens: Pick<ChainTokenService, "exclusive" | "freshKept">;
   exactHosts: ExactHosts;
   exact: { client: ExactClient };
 }
@@ -129,34 +131,16 @@ export async function identifyAndComplete(
   }
 }
 
-/** The kept tokens, refreshed first when due; rotated ones are stored before they are used. */
-async function freshKeptTokens(services: SignInServices, login: LoginRecord, kept: ChainTokens) {
-  if (services.clock.now() < refreshDueAt(kept)) return kept;
-  const tokens = await services.tokenEndpoint.request(services.exactHosts.baseUrlFor(login.country), {
-    grant: "refresh_token",
-    clientId: login.clientId,
-    clientSecret: login.clientSecret,
-    refreshToken: kept.refreshToken,
-  });
-  const stored = await services.store.keepLoginTokens(login.id, {
-    tokens,
-    errorCode: login.errorCode ?? "exact_unavailable",
-    errorMessage: login.errorMessage ?? "",
-    completionHash: login.completionHash ?? "",
-  });
-  return stored ? tokens : null;
-}
-
 /**
  * "Try again" from the sign-in window: the identity read once more with the kept tokens. Runs under
- * the login's lock (shared by instances), so a refresh token is never used twice.
+ * the login's lock (the tokens service's, shared by instances), so a refresh token is never used twice.
  */
 export async function retryIdentity(
-  services: SignInServices & { lock: ChainLock },
+  services: SignInServices,
   loginId: string,
   completionCode: string,
 ): Promise<SignInResult> {
-  return services.lock.withLock(`login:${loginId}`, async () => {
+  return services.tokens.exclusive(`login:${loginId}`, async () => {
     // Read under the lock: another retry may have finished or rotated the tokens meanwhile.
     const login = await services.store.getLogin(loginId);
     if (!login) throw loginNotFound();
@@ -170,13 +154,23 @@ export async function retryIdentity(
     if (!login.keptTokens || login.status !== "pending") return failure("login_expired", LOGIN_ENDED);
     let tokens: ChainTokens | null;
     try {
-      tokens = await freshKeptTokens(services, login, login.keptTokens);
+      tokens = await services.tokens.freshKept({
+        tokens: login.keptTokens,
+        country: login.country,
+        clientId: login.clientId,
+        clientSecret: login.clientSecret,
+        // Rotated tokens are stored before they are used, with the login's outcome as it was.
+        keep: (rotated) =>
+          services.store.keepLoginTokens(loginId, {
+            tokens: rotated,
+            errorCode: login.errorCode ?? "exact_unavailable",
+            errorMessage: login.errorMessage ?? "",
+            completionHash: login.completionHash ?? "",
+          }),
+      });
     } catch (error) {
-      if (error instanceof GatewayError) {
-        return { status: "retry", code: error.code, message: error.message, completionCode };
-      }
-      if (!(error instanceof TokenEndpointError)) throw error;
-      tokens = null;
+      if (!(error instanceof GatewayError)) throw error;
+      return { status: "retry", code: error.code, message: error.message, completionCode };
     }
     if (!tokens) {
       await services.store.failLogin(loginId, "login_expired", KEPT_TOKENS_ENDED);

@@ -1,5 +1,4 @@
 /** The sign-in flow's user-facing error messages (tests assert them; docs/auth.md lists them). */
-import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
 import { GatewayError } from "../errors";
 
 export const MESSAGES = {
@@ -22,7 +21,6 @@ export const MESSAGES = {
   wrongCompletionCode: "This sign-in was not completed in this window. Start the sign-in again.",
   alreadyRedeemed: "This sign-in was already completed. Start a new sign-in if you need another session.",
   pending: "The sign-in has not finished yet. Complete it in the Exact Online window first.",
-  notSignedIn: SIGN_IN_MESSAGE,
 } as const;
 
 export const LOGIN_TTL_MS = 10 * 60 * 1000;

@@ -8,7 +8,7 @@ import type { Country } from "../../shared/countries";
 import type { TokenSource } from "../contracts";
 import { constantTimeEqual } from "../crypto/random";
 import { GatewayError } from "../errors";
-import type { AuthStore, ChainRecord } from "../store/types";
+import type { AuthStore, ChainRecord, ChainTokens } from "../store/types";
 import { InProcessChainLock, type ChainLock } from "./chainLock";
 import { TokenEndpointError, type TokenEndpoint } from "./tokenEndpoint";
 
@@ -26,6 +26,16 @@ export function reauthRequired(): GatewayError {
 /** The moment a chain's access token should be refreshed: never before Exact's 570 s minimum. */
 export function refreshDueAt(chain: Pick<ChainRecord, "accessIssuedAt" | "accessExpiresAt">): number {
   return Math.max(chain.accessIssuedAt + EARLIEST_REFRESH_MS, chain.accessExpiresAt - REFRESH_WINDOW_MS);
+}
+
+/** Tokens that belong to no chain yet (a login's, kept after a failed identity read), and where they live. */
+export interface KeptTokens {
+  tokens: ChainTokens;
+  country: Country;
+  clientId: string;
+  clientSecret: string;
+  /** Stores rotated tokens in place of these; false when their owner has ended meanwhile. */
+  keep(tokens: ChainTokens): Promise<boolean>;
 }
 
 export interface ChainTokenOptions {
@@ -65,6 +75,27 @@ export class ChainTokenService implements TokenSource {
     });
   }
 
+  /**
+   * Runs `work` alone for `owner` (a chain id, or `login:<id>` for a login's kept tokens), across
+   * instances on PostgreSQL: the one lock every refresh of the gateway runs under.
+   */
+  exclusive<T>(owner: string, work: () => Promise<T>): Promise<T> {
+    return this.lock.withLock(owner, work);
+  }
+
+  /**
+   * Kept tokens, refreshed first when due (same rule as a chain's), the rotated ones stored before they
+   * are returned. Null when Exact refuses the refresh token or the owner has ended. Call it inside
+   * `exclusive()` for the owner, so a refresh token is never used twice.
+   */
+  async freshKept(kept: KeptTokens): Promise<ChainTokens | null> {
+    if (this.options.clock.now() < refreshDueAt(kept.tokens)) return kept.tokens;
+    const refresh = this.refreshKept(kept);
+    this.refreshing.add(refresh);
+    void refresh.finally(() => this.refreshing.delete(refresh)).catch(() => undefined);
+    return refresh;
+  }
+
   /** Resolves once every refresh under way has finished (stored or failed). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.refreshing]);
@@ -81,6 +112,22 @@ export class ChainTokenService implements TokenSource {
     this.refreshing.add(refresh);
     void refresh.finally(() => this.refreshing.delete(refresh)).catch(() => undefined);
     return refresh;
+  }
+
+  private async refreshKept(kept: KeptTokens): Promise<ChainTokens | null> {
+    let tokens;
+    try {
+      tokens = await this.options.endpoint.request(this.options.baseUrlFor(kept.country), {
+        grant: "refresh_token",
+        clientId: kept.clientId,
+        clientSecret: kept.clientSecret,
+        refreshToken: kept.tokens.refreshToken,
+      });
+    } catch (error) {
+      if (error instanceof TokenEndpointError) return null;
+      throw error;
+    }
+    return (await kept.keep(tokens)) ? tokens : null;
   }
 
   private async refreshAndStore(chain: ChainRecord): Promise<string> {

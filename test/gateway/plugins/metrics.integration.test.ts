@@ -70,7 +70,12 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
 
     // Another app with the same user spends the division's day at Exact: the gateway's next call gets a 429.
     const accessToken = await gateway.app.tokens.getAccessToken(
-      (await gateway.app.sessions.resolve(`Bearer ${sessionToken}`)).chainId,
+      (
+        await gateway.app.sessions.resolve({
+          headers: { authorization: `Bearer ${sessionToken}` },
+          eolStoredSession: null,
+        })
+      ).chainId,
     );
     for (let call = 0; call < 50; call += 1) {
       const direct = await fetch(`${sim.url}/api/v1/${division}/crm/Accounts?$select=ID`, {

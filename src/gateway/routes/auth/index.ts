@@ -1,7 +1,6 @@
 /** The /auth routes (sign-in and session), with their own rate limit (per session when signed in, else per client address). */
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
-import { authRateLimitKey } from "../../signin/rateLimitKey";
 import loginRoutes from "./logins";
 import sessionRoutes from "./session";
 
@@ -9,7 +8,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, {
     max: app.config.authRateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: authRateLimitKey(app.store),
+    keyGenerator: app.sessions.rateLimitKey,
   });
   await app.register(loginRoutes);
   await app.register(sessionRoutes);

@@ -5,10 +5,9 @@ import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
 import type { FanOutProgress } from "../../../data/fanOut";
-import { GatewayError } from "../../../errors";
 import { ERROR_ANSWERS } from "../../../schemas/answers";
+import { notSignedIn } from "../../../sessions/sessionService";
 import { TableResponse } from "../../../../shared/api/tables";
-import { MESSAGES } from "../../../signin/messages";
 
 /** The schema of a table route: its querystring, and a table (or the error shape) as the answer. */
 export function answers<Q extends TSchema>(querystring: Q) {
@@ -21,7 +20,7 @@ export function caller(request: FastifyRequest): {
   progress: FanOutProgress | null;
 } {
   // The scope's hook set it; a route registered outside that scope would be a programming error.
-  if (!request.eolSession) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
+  if (!request.eolSession) throw notSignedIn();
   return {
     session: request.eolSession,
     fresh: wantsFresh(request.headers["cache-control"]),

@@ -14,7 +14,7 @@ import tableRoutes from "./tables";
 
 export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
   app.addHook("onRequest", async (request) => {
-    request.eolSession = await app.sessions.resolve(request.headers.authorization);
+    request.eolSession = await app.sessions.resolve(request);
     request.eolProgress = progressOf(request, request.eolSession.sessionId);
   });
   app.addHook("onSend", (request, reply, payload, done) => {
