@@ -27,6 +27,22 @@ export default tseslint.config(
     },
   },
   {
+    // Office.js is touched in one place only, the adapter in src/addin/office/ (host detection,
+    // requirement sets, dialogs, settings, storage, workbook, ribbon, custom functions): every platform
+    // quirk is handled there, and tests put one fake host behind it.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/addin/office/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Identifier[name=/^(Office|Excel|OfficeRuntime|CustomFunctions)$/]",
+          message: "Reach Office.js through the adapter in src/addin/office/, never directly.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",

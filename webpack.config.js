@@ -1,6 +1,7 @@
-// Builds the add-in: one shared-runtime page (taskpane.html) carrying functions + commands + task pane,
-// a stable functions.js/functions.json for the manifest, and small React-free bundles for the sign-in
-// dialog, notice and help pages. Production builds hash every other file and rewrite the manifest's URLs.
+// Builds the add-in: the shared runtime as one module graph (src/addin/runtime.ts: functions + commands +
+// task pane entry, the React UI as a lazy chunk) in a stable functions.js, the only script of
+// taskpane.html, with functions.json beside it for the manifest; and small React-free bundles for the
+// sign-in dialog, notice and help pages. Production builds hash every other file and rewrite the manifest's URLs.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -42,9 +43,8 @@ module.exports = (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
-      functions: FUNCTIONS_SOURCE,
-      commands: "./src/addin/commands/commands.ts",
-      taskpane: "./src/addin/taskpane/index.tsx",
+      // One entry for the whole shared runtime, named for the manifest's functions.js.
+      functions: "./src/addin/runtime.ts",
       dialog: "./src/addin/auth/dialogPage.ts",
       notice: "./src/addin/commands/noticePage.ts",
       help: "./src/addin/helpPage.ts",
@@ -79,8 +79,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",
-        chunks: ["functions", "commands", "taskpane"],
-        chunksSortMode: "manual",
+        chunks: ["functions"],
       }),
       new HtmlWebpackPlugin({
         filename: "auth-complete.html",

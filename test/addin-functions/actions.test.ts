@@ -2,6 +2,7 @@
  * The ribbon / task-pane actions: Refresh all, Clear cache, insert report sheets. Real HTTP to the
  * loopback gateway stand-in, Excel through office-addin-mock (support/excelMock.ts).
  */
+import { installOfficeHost } from "../../src/addin/office/host";
 import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { createDataServices, dataServices, installDataServices } from "../../src/addin/data/services";
@@ -14,12 +15,12 @@ import {
   insertRoleAuditSheet,
   refreshAll,
 } from "../../src/addin/commands/actions";
-import { REVIEW_SETTING } from "../../src/addin/excel/reviewDate";
+import { REVIEW_SETTING } from "../../src/addin/office/excel/reviewDate";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
-import { signIn, signOut } from "../../src/addin/auth/authActions";
+import { signIn, signOut } from "../../src/addin/commands/signInActions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
-import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
+import { TABLE_HEADER_ROW } from "../../src/addin/office/excel/writeTableSheet";
 import { AS_OF, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo, connectToStub, freshWorkbook } from "./support/setup";
 
@@ -315,8 +316,7 @@ describe("ribbon", () => {
 
 describe("outside Excel", () => {
   test("the workbook actions say they need Excel instead of failing on a missing Excel global", async () => {
-    const excel = globalThis as unknown as { Excel?: unknown };
-    delete excel.Excel;
+    installOfficeHost(null); // no workbook behind the adapter
     const review = () => insertAccessReviewSheet();
     for (const action of [refreshAll, insertDivisionsSheet, () => insertRoleAuditSheet(), review]) {
       await expect(action()).rejects.toThrow(

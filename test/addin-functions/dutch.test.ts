@@ -3,13 +3,14 @@
  * summary, the inserted sheets' texts and a failed button's message are Dutch. The real actions over
  * real HTTP to the loopback gateway stand-in, Excel through office-addin-mock (support/excelMock.ts).
  */
+import { installOfficeHost } from "../../src/addin/office/host";
 import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { insertAccessReviewSheet, insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { chooseLanguage } from "../../src/addin/i18n";
 import { on, type AddinEvents } from "../../src/addin/events";
-import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
+import { TABLE_HEADER_ROW } from "../../src/addin/office/excel/writeTableSheet";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectToStub, freshWorkbook } from "./support/setup";
 
@@ -18,7 +19,7 @@ let workbook: FakeWorkbook;
 let progress: AddinEvents["progress"][];
 let stopListening: () => void;
 let dialogs: URL[];
-const scope = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+const scope = globalThis as unknown as { Office?: unknown };
 
 /** Excel in Dutch with ExcelApi 1.12, workbook settings, and a dialog where the pane cannot show. */
 function dutchOffice(displayLanguage = "nl-NL") {
@@ -130,7 +131,7 @@ test("a failed ribbon button: its Dutch label and the Dutch text for the gateway
 });
 
 test("outside Excel the reason is Dutch too", async () => {
-  delete scope.Excel;
+  installOfficeHost(null); // no workbook behind the adapter
   await expect(refreshAll()).rejects.toThrow(
     "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   );

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { officeReady } from "../../src/addin/office";
+import { officeReady } from "../../src/addin/office/environment";
 import { PANE_VISIBLE_WAIT_MS, noticeUrl, tellUser } from "../../src/addin/commands/ribbonNotice";
 import type { RibbonCommandId } from "../../src/addin/commands/ribbonCommands";
 

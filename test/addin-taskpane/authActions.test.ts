@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The runtime's data services client uses location.origin (jsdom: http://localhost) and reads the global fetch per call.
-import { signIn, signOut } from "../../src/addin/auth/authActions";
+import { signIn, signOut } from "../../src/addin/commands/signInActions";
 import { saveConnectionSettings } from "../../src/addin/auth/connectionSettings";
 import { getSignInState, setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";

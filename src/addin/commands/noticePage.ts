@@ -5,7 +5,8 @@
  * Office is ready.
  */
 import { addinLanguage, addinStrings } from "../i18n";
-import { officeReady } from "../office";
+import { messageParent } from "../office/dialogs";
+import { officeReady } from "../office/environment";
 
 const query = new URLSearchParams(window.location.search);
 const title = document.getElementById("title");
@@ -23,10 +24,6 @@ function render(): void {
 
 render();
 closeButton?.addEventListener("click", () => {
-  if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) {
-    Office.context.ui.messageParent("close", { targetOrigin: window.location.origin });
-  } else {
-    window.close();
-  }
+  if (!messageParent("close", window.location.origin)) window.close();
 });
 void officeReady().then(render);

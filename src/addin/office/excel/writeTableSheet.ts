@@ -6,10 +6,10 @@
  * writeReportSheet puts several tables on one sheet (the access review); writeTableSheet is its
  * one-table case.
  */
-import type { TableResponse } from "../../shared/api";
+import type { TableResponse } from "../../../shared/api";
 import { cellFormat, cellValue, TEXT_FORMAT, type WritableCell } from "./tableCells";
 import { uniqueSheetName } from "./sheetNames";
-import { addinStrings, type Strings } from "../i18n";
+import { addinStrings, type Strings } from "../../i18n";
 
 export const MAX_ROWS_PER_WRITE = 5000;
 /** Row (0-based) of the table's header; row 0 holds the "Data as of" line, row 1 stays empty. */

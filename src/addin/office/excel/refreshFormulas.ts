@@ -52,7 +52,7 @@ export async function findEolFormulaCells(
     const areas = context.workbook.worksheets
       .getItem(name)
       .getUsedRangeOrNullObject()
-      .getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+      .getSpecialCellsOrNullObject("Formulas");
     areas.load("address"); // isNullObject is known after the sync whatever is loaded
     areas.areas.load("items/rowIndex,items/columnIndex,items/formulas");
     return { name, areas };
@@ -115,7 +115,7 @@ export async function readOutcome(
   if (ranges.length > 0) await context.sync();
   const outcome: RefreshOutcome = { cells: cells.length, refreshed: 0, inError: 0, calculating: 0 };
   for (const range of ranges) {
-    if (range.valueTypes[0][0] !== Excel.RangeValueType.error) outcome.refreshed++;
+    if (String(range.valueTypes[0][0]) !== "Error") outcome.refreshed++;
     else if (range.values[0][0] === "#BUSY!") outcome.calculating++;
     else outcome.inError++;
   }
