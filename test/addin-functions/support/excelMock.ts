@@ -8,7 +8,7 @@
 // dependencies do not load under jest, so give it the enum alone.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 import { OfficeMockObject } from "office-addin-mock";
-import { installOfficeHost } from "../../../src/addin/office/host";
+import { fakeOfficeHost } from "../../support/officeHost";
 
 export interface StoredCell {
   format: string;
@@ -237,5 +237,5 @@ export function installExcel(workbook: FakeWorkbook): void {
       return batch(context as unknown as Excel.RequestContext);
     },
   };
-  installOfficeHost({ excel: excel as unknown as typeof Excel });
+  fakeOfficeHost({ excel });
 }
