@@ -3,14 +3,14 @@
  * office-addin-mock Excel objects over a cell grid that parses values like Excel (support/excelMock.ts).
  */
 import { FakeWorkbook, installExcel } from "./support/excelMock";
-import { MAX_ROWS_PER_WRITE } from "../../src/addin/office/excel/writeTableSheet";
-import { writeAccessReviewSheet } from "../../src/addin/office/excel/accessReviewSheet";
+import { MAX_ROWS_PER_WRITE } from "../../src/addin/excel/writeTableSheet";
+import { writeAccessReviewSheet } from "../../src/addin/excel/accessReviewSheet";
 import {
   FIRST_REVIEW_DAYS,
   REVIEW_SETTING,
   rememberReview,
   reviewStart,
-} from "../../src/addin/office/excel/reviewDate";
+} from "../../src/addin/excel/reviewDate";
 import type { AccessReviewResponse, Column } from "../../src/shared/api";
 import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 

@@ -14,12 +14,12 @@ import {
   insertRoleAuditSheet,
   refreshAll,
 } from "../../src/addin/commands/actions";
-import { REVIEW_SETTING } from "../../src/addin/office/excel/reviewDate";
+import { REVIEW_SETTING } from "../../src/addin/excel/reviewDate";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
 import { signIn, signOut } from "../../src/addin/commands/signInActions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
-import { TABLE_HEADER_ROW } from "../../src/addin/office/excel/writeTableSheet";
+import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { AS_OF, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo, connectToStub, freshWorkbook } from "./support/setup";
 import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";

@@ -9,7 +9,7 @@ import { insertAccessReviewSheet, insertDivisionsSheet, refreshAll } from "../..
 import { runCommand } from "../../src/addin/commands/commands";
 import { chooseLanguage } from "../../src/addin/i18n";
 import { on, type AddinEvents } from "../../src/addin/events";
-import { TABLE_HEADER_ROW } from "../../src/addin/office/excel/writeTableSheet";
+import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectToStub, freshWorkbook } from "./support/setup";
 import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";

@@ -8,9 +8,9 @@ import {
   MAX_ROWS_PER_WRITE,
   TABLE_HEADER_ROW,
   writeTableSheet,
-} from "../../src/addin/office/excel/writeTableSheet";
-import { recalculateAll } from "../../src/addin/office/excel/recalculate";
-import { uniqueSheetName } from "../../src/addin/office/excel/sheetNames";
+} from "../../src/addin/excel/writeTableSheet";
+import { recalculateAll } from "../../src/addin/excel/recalculate";
+import { uniqueSheetName } from "../../src/addin/excel/sheetNames";
 import type { Column, TableResponse } from "../../src/shared/api";
 
 const COLUMNS: Column[] = [

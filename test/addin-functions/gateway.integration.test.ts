@@ -8,7 +8,7 @@ import * as EOL from "../../src/addin/functions/functions";
 import { createDataServices, dataServices, installDataServices } from "../../src/addin/data/services";
 import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { insertDivisionsSheet, refreshAll } from "../../src/addin/commands/actions";
-import { TABLE_HEADER_ROW } from "../../src/addin/office/excel/writeTableSheet";
+import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { setSessionToken } from "../../src/addin/session/tokenStore";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { FakeWorkbook, installExcel } from "./support/excelMock";

@@ -7,7 +7,7 @@
 import type { FakeWorkbook } from "./support/excelMock";
 import * as EOL from "../../src/addin/functions/functions";
 import { refreshAll, refreshSummary } from "../../src/addin/commands/actions";
-import { WRITE_BATCH, isEolFormula } from "../../src/addin/office/excel/refreshFormulas";
+import { WRITE_BATCH, isEolFormula } from "../../src/addin/excel/refreshFormulas";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectToStub, freshWorkbook } from "./support/setup";

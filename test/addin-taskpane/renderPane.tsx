@@ -1,5 +1,5 @@
 /** Renders the real App with test services: a fake gateway behind the real client, fake actions. */
-import type { RefreshOutcome } from "../../src/addin/office/excel/refreshFormulas";
+import type { RefreshOutcome } from "../../src/addin/excel/refreshFormulas";
 import { render } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { App } from "../../src/addin/taskpane/App";

@@ -15,7 +15,7 @@ import { launchBrowser, newAddinContext } from "./support/browser";
 import { startStack, type Stack } from "./support/stack";
 import { DEMO_LABEL, clickSignIn, openPane, signInDemo } from "./support/pane";
 import { reviewSheetHtml } from "./support/reviewHtml";
-import { accessReviewSpec } from "../../src/addin/office/excel/accessReviewSheet";
+import { accessReviewSpec } from "../../src/addin/excel/accessReviewSheet";
 import type { AccessReviewResponse } from "../../src/shared/api";
 
 const SHOTS = path.resolve(process.env.EOL_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), "eol-screenshots"));

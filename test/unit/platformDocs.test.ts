@@ -28,7 +28,7 @@ test("README and the notes name the same platforms, supported and not", () => {
 
 test("the notes name every requirement set the code checks", () => {
   const checked = new Set<string>();
-  for (const file of ["functions/spill.ts", "commands/actions.ts", "office/excel/recalculate.ts"]) {
+  for (const file of ["functions/spill.ts", "commands/actions.ts", "excel/recalculate.ts"]) {
     for (const [, set, version] of source(file).matchAll(/isSetSupported\("(\w+)", "([\d.]+)"\)/g)) {
       checked.add(`${set} ${version}`);
     }

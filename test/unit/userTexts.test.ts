@@ -11,7 +11,7 @@ import ts from "typescript";
 const ROOT = path.join(__dirname, "../..");
 const SOURCES = [
   "src/addin/commands",
-  "src/addin/office/excel",
+  "src/addin/excel",
   "src/addin/commands/signInActions.ts",
   "src/addin/auth/dialogPage.ts",
   "src/addin/helpPage.ts",
@@ -78,7 +78,7 @@ test("the check finds a sentence, and leaves log lines, imports and one-word str
   expect(wordyLiterals("sample.ts", sample)).toEqual(["Needs Excel: open the pane", "Writing rows"]);
 });
 
-test("commands/, office/excel/ and the dialog pages' scripts contain no user-facing words of their own", () => {
+test("commands/, excel/ and the dialog pages' scripts contain no user-facing words of their own", () => {
   const files = sourceFiles();
   expect(files.length).toBeGreaterThanOrEqual(12);
   const found = files.flatMap((file) =>

@@ -7,18 +7,18 @@
 import type { TableResponse } from "../../shared/api";
 import { emit } from "../events";
 import { isSetSupported } from "../office/environment";
-import { readSheetNames } from "../office/excel/sheetList";
-import { recalculateAll } from "../office/excel/recalculate";
+import { readSheetNames } from "../excel/sheetList";
+import { recalculateAll } from "../excel/recalculate";
 import {
   findEolFormulaCells,
   readOutcome,
   reenterFormulas,
   type EolFormulaCell,
   type RefreshOutcome,
-} from "../office/excel/refreshFormulas";
-import { writeTableSheet } from "../office/excel/writeTableSheet";
-import { writeAccessReviewSheet } from "../office/excel/accessReviewSheet";
-import { rememberReview, reviewStart } from "../office/excel/reviewDate";
+} from "../excel/refreshFormulas";
+import { writeTableSheet } from "../excel/writeTableSheet";
+import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
+import { rememberReview, reviewStart } from "../excel/reviewDate";
 import { hasWorkbook, runWorkbook } from "../office/workbook";
 import { divisionsParam } from "../data/divisionArguments";
 import { dataServices } from "../data/services";

@@ -1,10 +1,14 @@
 /**
- * Excel.run for the add-in's workbook operations (./excel/), and what needs no batch of its own:
- * whether there is a workbook at all, and putting a formula into the selected cell.
+ * Excel.run for the add-in's workbook operations (../excel/: they get the request context and the
+ * types below, never Excel itself), and what needs no batch of its own: whether there is a workbook at
+ * all, and putting a formula into the selected cell.
  */
 import { officeHost } from "./host";
 
+/** One batch's request context: queue reads and writes on it, then `context.sync()`. */
 export type WorkbookContext = Excel.RequestContext;
+export type WorkbookRange = Excel.Range;
+export type Worksheet = Excel.Worksheet;
 
 /** Outside Excel (a browser tab) there is no workbook. */
 export function hasWorkbook(): boolean {

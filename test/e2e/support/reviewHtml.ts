@@ -3,7 +3,7 @@
  * the docs' screenshot: heading lines, then each table under its title. Dates show as days, as in Excel.
  */
 import type { CellValue } from "../../../src/shared/api";
-import type { ReportSheetSpec } from "../../../src/addin/office/excel/writeTableSheet";
+import type { ReportSheetSpec } from "../../../src/addin/excel/writeTableSheet";
 
 function escape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

@@ -5,6 +5,7 @@
  * formula back as it is, in batches, then read the cells until none is #BUSY! and count the outcome.
  * Needs ExcelApi 1.12 (spill parents); older hosts get recalculate.ts's full calculation instead.
  */
+import type { WorkbookContext, WorkbookRange } from "../office/workbook";
 export interface EolFormulaCell {
   sheet: string;
   row: number;
@@ -45,7 +46,7 @@ export function isEolFormula(formula: unknown): formula is string {
  * fills is never rewritten (that would break the spill). Three syncs in all.
  */
 export async function findEolFormulaCells(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   sheetNames: readonly string[],
 ): Promise<EolFormulaCell[]> {
   const perSheet = sheetNames.map((name) => {
@@ -84,7 +85,7 @@ export async function findEolFormulaCells(
   );
 }
 
-function cellOf(context: Excel.RequestContext, cell: EolFormulaCell): Excel.Range {
+function cellOf(context: WorkbookContext, cell: EolFormulaCell): WorkbookRange {
   return context.workbook.worksheets.getItem(cell.sheet).getRangeByIndexes(cell.row, cell.column, 1, 1);
 }
 
@@ -93,7 +94,7 @@ function cellOf(context: Excel.RequestContext, cell: EolFormulaCell): Excel.Rang
  * Recursion rather than a loop keeps one sync per batch visible (and the lint rule satisfied).
  */
 export async function reenterFormulas(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   cells: readonly EolFormulaCell[],
 ): Promise<void> {
   if (cells.length === 0) return;
@@ -104,7 +105,7 @@ export async function reenterFormulas(
 
 /** What the cells show now: counts of values, errors and #BUSY! (one sync). */
 export async function readOutcome(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   cells: readonly EolFormulaCell[],
 ): Promise<RefreshOutcome> {
   const ranges = cells.map((cell) => {

@@ -2,8 +2,8 @@
  * The date of this workbook's last access review, kept in the workbook itself (Office document
  * settings), so the next review lists the changes since then. The first review looks back 90 days.
  */
-import { addinStrings, type Strings } from "../../i18n";
-import { readDocumentSetting, saveDocumentSetting, SettingsNotSavedError } from "../documentSettings";
+import { addinStrings, type Strings } from "../i18n";
+import { readDocumentSetting, saveDocumentSetting, SettingsNotSavedError } from "../office/documentSettings";
 
 export const REVIEW_SETTING = "eol.lastAccessReview";
 export const FIRST_REVIEW_DAYS = 90;

@@ -3,10 +3,11 @@
  * tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in the
  * add-in's language (the column names are the gateway's).
  */
-import type { AccessReviewResponse } from "../../../shared/api";
+import type { AccessReviewResponse } from "../../shared/api";
 import { formatAsOf, writeReportSheet, type ReportSheetSpec, type WrittenReport } from "./writeTableSheet";
 import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
-import { addinStrings, type Strings } from "../../i18n";
+import { addinStrings, type Strings } from "../i18n";
+import type { WorkbookContext } from "../office/workbook";
 
 function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): string {
   const count = review.divisions.length;
@@ -52,7 +53,7 @@ export function accessReviewSpec(
 }
 
 export function writeAccessReviewSheet(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   review: AccessReviewResponse,
   reviewer: string,
   start: ReviewStart,

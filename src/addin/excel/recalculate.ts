@@ -4,7 +4,8 @@
  * state were sometimes skipped by it (office-js #4502), so where ExcelApi 1.9 is available the formula
  * cells currently showing an error are calculated once more, explicitly.
  */
-import { isSetSupported } from "../environment";
+import { isSetSupported } from "../office/environment";
+import type { WorkbookContext } from "../office/workbook";
 
 export interface RecalculateResult {
   /** Sheets whose error cells were recalculated explicitly. */
@@ -16,7 +17,7 @@ function supportsTargetedCalculation(): boolean {
 }
 
 export async function recalculateAll(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   sheetNames: readonly string[],
   targeted = supportsTargetedCalculation(),
 ): Promise<RecalculateResult> {

@@ -7,8 +7,8 @@
  * without a visible apostrophe added to the value. Numbers, booleans and dates keep real types: dates
  * become serials with a date format, so sorting and filtering work.
  */
-import type { CellValue, Column, ColumnType } from "../../../shared/api";
-import { dateFormatFor, isoToExcelSerial } from "../../../shared/excelDates";
+import type { CellValue, Column, ColumnType } from "../../shared/api";
+import { dateFormatFor, isoToExcelSerial } from "../../shared/excelDates";
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
