@@ -9,6 +9,7 @@ import { measureErrorBudget } from "./errorBudget";
 import { measureMultiInstance } from "./multiInstance";
 import { measureOverhead } from "./overhead";
 import { Report } from "./report";
+import { measureTestLanes } from "./testLanes";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
 
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   );
   const root = path.resolve(__dirname, "..");
   measureBundles(report, path.join(root, "dist"));
+  measureTestLanes(report, root);
   await measureEfficiency(report);
   await measureErrorBudget(report);
   await measureMultiInstance(report);
