@@ -1,6 +1,9 @@
-// One jest run for everything: unit (node), component (jsdom via per-file docblock), integration
-// (real HTTP on loopback) and end-to-end (Playwright + Chromium, Chrome or Edge). TypeScript via ts-jest in
-// transpile-only mode: fast; type-checking is `npm run typecheck`'s job.
+// Three lanes, classified by file name: `unit` (plain *.test.ts[x]: in memory, no I/O, no build —
+// test/support/unitIsolation.ts makes sockets, child processes and writes outside the temporary folder
+// fail), `integration` (*.integration.test.ts: the simulator over HTTP, PostgreSQL, child processes,
+// the build) and `e2e` (*.e2e.test.ts: Chromium). `npm run test:fast` runs `unit` alone; `npm test`
+// builds the add-in and runs all three. TypeScript via ts-jest in transpile-only mode: fast;
+// type-checking is `npm run typecheck`'s job. Component suites pick jsdom with a per-file docblock.
 const tsJest = [
   "ts-jest",
   {
@@ -15,13 +18,27 @@ const tsJest = [
   },
 ];
 
-module.exports = {
+const lane = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  roots: ["<rootDir>/test"],
+  testMatch,
   testEnvironment: "node",
-  roots: ["<rootDir>/test", "<rootDir>/src"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: { "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js" },
   setupFiles: ["<rootDir>/test/support/fetchGuard.ts"],
+  ...extra,
+});
+
+module.exports = {
   testTimeout: 30000,
   maxWorkers: 2,
+  projects: [
+    lane("unit", ["**/*.test.ts", "**/*.test.tsx"], {
+      testPathIgnorePatterns: ["/node_modules/", "\\.integration\\.test\\.tsx?$", "\\.e2e\\.test\\.tsx?$"],
+      setupFilesAfterEnv: ["<rootDir>/test/support/unitIsolation.ts"],
+    }),
+    lane("integration", ["**/*.integration.test.ts", "**/*.integration.test.tsx"]),
+    lane("e2e", ["**/*.e2e.test.ts", "**/*.e2e.test.tsx"]),
+  ],
 };

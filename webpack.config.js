@@ -1,7 +1,8 @@
-// Builds the add-in: one shared-runtime page (taskpane.html) carrying functions + commands + task pane,
-// stable functions.js and functions JSONs (one per language) for the manifest, and small React-free
-// bundles for the sign-in dialog and notice pages. Production builds hash every other file and rewrite
-// the manifest's URLs. The help, support and privacy pages are the gateway's (routes/helpPages.ts).
+// Builds the add-in: the shared runtime as one module graph (src/addin/runtime.ts: functions + commands +
+// task pane entry, the React UI as a lazy chunk) in a stable functions.js, the only script of
+// taskpane.html, with the functions JSONs (one per language) beside it for the manifest; and small
+// React-free bundles for the sign-in dialog and notice pages. Production builds hash every other file and
+// rewrite the manifest's URLs. The help, support and privacy pages are the gateway's (routes/helpPages.ts).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -56,9 +57,8 @@ module.exports = (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
-      functions: FUNCTIONS_SOURCE,
-      commands: "./src/addin/commands/commands.ts",
-      taskpane: "./src/addin/taskpane/index.tsx",
+      // One entry for the whole shared runtime, named for the manifest's functions.js.
+      functions: "./src/addin/runtime.ts",
       dialog: "./src/addin/auth/dialogPage.ts",
       notice: "./src/addin/commands/noticePage.ts",
     },
@@ -94,8 +94,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",
-        chunks: ["functions", "commands", "taskpane"],
-        chunksSortMode: "manual",
+        chunks: ["functions"],
       }),
       new HtmlWebpackPlugin({
         filename: "auth-complete.html",

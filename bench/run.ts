@@ -10,6 +10,7 @@ import { measureFairness } from "./fairness";
 import { measureMultiInstance } from "./multiInstance";
 import { measureOverhead } from "./overhead";
 import { Report } from "./report";
+import { measureTestLanes } from "./testLanes";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   );
   const root = path.resolve(__dirname, "..");
   measureBundles(report, path.join(root, "dist"));
+  measureTestLanes(report, root);
   await measureEfficiency(report);
   await measureErrorBudget(report);
   await measureFairness(report);

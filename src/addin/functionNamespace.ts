@@ -8,7 +8,7 @@
  */
 import { functionDoc } from "../shared/functions/catalogue";
 import { DEFAULT_FUNCTION_NAMESPACE, NAMESPACE_META } from "../shared/manifestIdentity";
-import { officeDisplayLanguage } from "./i18n/language";
+import { displayLanguage as officeDisplayLanguage } from "./office/environment";
 
 const VALID = /^[A-Z][A-Z0-9_]{2,31}$/;
 

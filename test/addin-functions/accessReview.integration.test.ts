@@ -5,7 +5,7 @@
  */
 import * as EOL from "../../src/addin/functions/functions";
 import { dataServices } from "../../src/addin/data/services";
-import { isoToExcelSerial } from "../../src/addin/functions/excelDates";
+import { isoToExcelSerial } from "../../src/shared/excelDates";
 import { VirtualClock } from "../../src/shared/clock";
 import { defaultGrant, startSimulator, type RunningSimulator, type SimUserRole } from "../../src/simulator";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";

@@ -12,6 +12,7 @@ import {
   reviewStart,
 } from "../../src/addin/excel/reviewDate";
 import type { AccessReviewResponse, Column } from "../../src/shared/api";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 const HOLDER_COLUMNS: Column[] = [
   { name: "Division", type: "number" },
@@ -198,27 +199,31 @@ describe("the review date remembered in the workbook (document settings)", () =>
     stored = new Map();
     saveFails = false;
     saves = 0;
-    (globalThis as unknown as { Office: unknown }).Office = {
-      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-      context: {
-        document: {
-          settings: {
-            get: (name: string) => stored.get(name) ?? null,
-            set: (name: string, value: unknown) => stored.set(name, value),
-            saveAsync: (callback: (result: { status: string; error?: { message: string } }) => void) => {
-              saves++;
-              setTimeout(() =>
-                callback(
-                  saveFails ? { status: "failed", error: { message: "read-only" } } : { status: "succeeded" },
-                ),
-              );
+    fakeOfficeHost({
+      office: {
+        AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+        context: {
+          document: {
+            settings: {
+              get: (name: string) => stored.get(name) ?? null,
+              set: (name: string, value: unknown) => stored.set(name, value),
+              saveAsync: (callback: (result: { status: string; error?: { message: string } }) => void) => {
+                saves++;
+                setTimeout(() =>
+                  callback(
+                    saveFails
+                      ? { status: "failed", error: { message: "read-only" } }
+                      : { status: "succeeded" },
+                  ),
+                );
+              },
             },
           },
         },
       },
-    };
+    });
   });
-  afterEach(() => delete (globalThis as unknown as { Office?: unknown }).Office);
+  afterEach(() => resetOfficeHost());
 
   test(`first review: the last ${FIRST_REVIEW_DAYS} days`, () => {
     expect(reviewStart(new Date("2026-12-01T07:00:00.000Z"))).toEqual({

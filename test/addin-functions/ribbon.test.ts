@@ -5,13 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { officeReady } from "../../src/addin/office";
+import { officeReady } from "../../src/addin/office/environment";
 import { PANE_VISIBLE_WAIT_MS, noticeUrl, tellUser } from "../../src/addin/commands/ribbonNotice";
 import type { RibbonCommandId } from "../../src/addin/commands/ribbonCommands";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
-const scope = globalThis as unknown as { Office?: unknown };
 afterEach(() => {
-  delete scope.Office;
+  resetOfficeHost();
   jest.useRealTimers();
 });
 
@@ -46,15 +46,21 @@ function fakeOffice(options: { paneShows: boolean; showThrows?: boolean }) {
     EventType: { DialogMessageReceived: "dialogMessageReceived" },
     hide: () => visibility?.({ visibilityMode: "Hidden" }),
   };
-  scope.Office = office;
+  fakeOfficeHost({ office: office });
   return { office, dialogs };
 }
 
 describe("ribbon handlers", () => {
   test("are associated when the bundle loads, before Office.onReady (which may never come)", () => {
     const associate = jest.fn();
-    scope.Office = { actions: { associate }, onReady: () => new Promise(() => undefined) };
     jest.isolateModules(() => {
+      // A fresh copy of the commands module (and of the adapter it reads), as when the page loads.
+      type Support = typeof import("../support/officeHost");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const copy = require("../support/officeHost") as Support;
+      copy.fakeOfficeHost({
+        office: { actions: { associate }, onReady: () => new Promise(() => undefined) },
+      });
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require("../../src/addin/commands/commands");
     });
@@ -78,19 +84,21 @@ describe("ribbon handlers", () => {
 describe("officeReady", () => {
   test("a host that takes 20 s to be ready is still a host (no timer decides 'outside Office')", async () => {
     jest.useFakeTimers();
-    scope.Office = {
-      onReady: () => new Promise((resolve) => setTimeout(() => resolve({ host: "Excel" }), 20_000)),
-      context: { displayLanguage: "nl-NL" },
-    };
+    fakeOfficeHost({
+      office: {
+        onReady: () => new Promise((resolve) => setTimeout(() => resolve({ host: "Excel" }), 20_000)),
+        context: { displayLanguage: "nl-NL" },
+      },
+    });
     const ready = officeReady();
     await jest.advanceTimersByTimeAsync(20_000);
     expect(await ready).toEqual({ inOffice: true, host: "Excel", displayLanguage: "nl-NL" });
   });
 
   test("a plain browser tab (Office.js reports no host) and a missing Office.js are outside Office", async () => {
-    scope.Office = { onReady: async () => ({ host: null, platform: null }) };
+    fakeOfficeHost({ office: { onReady: async () => ({ host: null, platform: null }) } });
     expect((await officeReady()).inOffice).toBe(false);
-    delete scope.Office;
+    resetOfficeHost();
     expect((await officeReady()).inOffice).toBe(false);
   });
 });
@@ -133,14 +141,14 @@ describe("a ribbon message", () => {
     current = fakeOffice({ paneShows: false });
     jest.spyOn(console, "error").mockImplementation(() => undefined);
     const { runCommand } = (await import("../../src/addin/commands/commands")) as {
-      runCommand: (id: RibbonCommandId, event: Office.AddinCommands.Event) => Promise<void>;
+      runCommand: (id: RibbonCommandId, event: { completed(): void }) => Promise<void>;
     };
     const ribbon = await import("../../src/addin/commands/ribbonCommands");
     jest
       .spyOn(ribbon.RIBBON_COMMANDS, "clearCache")
       .mockRejectedValue(Object.assign(new Error("Exact is away."), { code: "exact_unavailable" }));
     const completed = jest.fn();
-    await runCommand("clearCache", { completed } as unknown as Office.AddinCommands.Event);
+    await runCommand("clearCache", { completed });
     expect(completed).toHaveBeenCalledTimes(1);
     const url = new URL(current.dialogs[0]);
     expect(Object.fromEntries(url.searchParams)).toEqual({

@@ -95,18 +95,3 @@ describe("spill size", () => {
     expect(toSpill(small, { headers: false, formattedDates: false })).toHaveLength(100);
   });
 });
-
-type Services = typeof import("../../src/addin/data/services");
-
-test("every bundle's copy of the module shares one source (functions, ribbon and pane clear the same cache)", () => {
-  let first: unknown;
-  let second: unknown;
-  jest.isolateModules(() => {
-    first = (jest.requireActual("../../src/addin/data/services") as Services).dataServices().tables;
-  });
-  jest.isolateModules(() => {
-    second = (jest.requireActual("../../src/addin/data/services") as Services).dataServices().tables;
-  });
-  expect(first).toBeInstanceOf(Object);
-  expect(second).toBe(first);
-});

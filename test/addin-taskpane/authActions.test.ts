@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The runtime's data services client uses location.origin (jsdom: http://localhost) and reads the global fetch per call.
-import { signIn, signOut } from "../../src/addin/auth/authActions";
+import { signIn, signOut } from "../../src/addin/commands/signInActions";
 import { saveConnectionSettings } from "../../src/addin/auth/connectionSettings";
 import { getSignInState, setSignInState } from "../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../src/addin/session/tokenStore";
@@ -13,6 +13,7 @@ import {
   unmanagedConfig,
   type Handler,
 } from "./fakeGateway";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 /** The one-time code auth-complete.html passes on; redeem must send it. */
 const COMPLETION = "c".repeat(43);
@@ -44,17 +45,19 @@ beforeEach(() => {
       json: async () => answer.body ?? null,
     } as Response;
   }) as typeof fetch;
-  (globalThis as { Office?: unknown }).Office = { addin: { showAsTaskpane: jest.fn(async () => undefined) } };
+  showAsTaskpane = jest.fn(async () => undefined);
+  fakeOfficeHost({ office: { addin: { showAsTaskpane } } });
 });
 
 afterEach(() => {
   jest.restoreAllMocks();
-  delete (globalThis as { Office?: unknown }).Office;
+  resetOfficeHost();
 });
 
+let showAsTaskpane: jest.Mock;
+
 function showTaskpane(): jest.Mock {
-  return (globalThis as unknown as { Office: { addin: { showAsTaskpane: jest.Mock } } }).Office.addin
-    .showAsTaskpane;
+  return showAsTaskpane;
 }
 
 async function settle(): Promise<void> {

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { emit } from "../../src/addin/events";
 import { SignInError } from "../../src/addin/auth/signInError";
 import { setSignInState } from "../../src/addin/auth/signInState";
+import { setSessionToken } from "../../src/addin/session/tokenStore";
 import {
   apiError,
   fakeGateway,
@@ -311,12 +312,12 @@ test("guide: register steps, the Manage subscription right and the ROLEHOLDERS f
   expect(await screen.findByText("Formula inserted in the selected cell.")).toBeInTheDocument();
 });
 
-test("a sign-in finished by the ribbon (another bundle) shows up in an open pane, with its token", async () => {
+test("a sign-in finished by the ribbon shows up in an open pane, with its token", async () => {
   const gateway = fakeGateway(signInRoutes());
   renderPane(gateway.client);
   await screen.findByRole("button", { name: "Sign in" });
-  // The ribbon's copy of tokenStore wrote storage; the pane's copy still remembers "no token".
-  localStorage.setItem("eol.sessionToken", "tok-123");
+  // The ribbon's sign-in keeps the token in the runtime's one token store, then says it is done.
+  await act(() => setSessionToken("tok-123"));
   act(() => setSignInState({ phase: "signed-in", session }));
   expect(await screen.findByText("Jan de Vries")).toBeInTheDocument();
   expect(await screen.findByRole("table")).toBeInTheDocument(); // status loaded with the stored token

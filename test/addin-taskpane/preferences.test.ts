@@ -1,11 +1,13 @@
 /** @jest-environment jsdom */
+import type { HostTheme } from "../../src/addin/office/environment";
 import { initialLanguage, initialTheme } from "../../src/addin/taskpane/preferences";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
-type OfficeStub = { context: { displayLanguage?: string; officeTheme?: Partial<Office.OfficeTheme> } };
+type OfficeStub = { context: { displayLanguage?: string; officeTheme?: HostTheme } };
 
 function setOffice(office: OfficeStub | undefined): void {
-  if (office) (globalThis as { Office?: unknown }).Office = office;
-  else delete (globalThis as { Office?: unknown }).Office;
+  if (office) fakeOfficeHost({ office });
+  else resetOfficeHost();
 }
 
 function prefersDark(dark: boolean): void {

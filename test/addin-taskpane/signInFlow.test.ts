@@ -7,6 +7,7 @@ import { newLoginSecret } from "../../src/addin/auth/loginSecret";
 import { getSessionToken } from "../../src/addin/session/tokenStore";
 import { ORIGIN, apiError, fakeGateway, fakePopup, postCompletion, signInRoutes } from "./fakeGateway";
 import { resetPaneState } from "./renderPane";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 /** The one-time code auth-complete.html passes on; redeem must send it. */
 const COMPLETION = "c".repeat(43);
@@ -15,7 +16,7 @@ beforeEach(resetPaneState);
 afterEach(() => {
   jest.useRealTimers();
   jest.restoreAllMocks();
-  delete (globalThis as { Office?: unknown }).Office;
+  resetOfficeHost();
 });
 
 function popupWindow() {
@@ -175,11 +176,13 @@ describe("Office dialog", () => {
         );
       },
     );
-    (globalThis as { Office?: unknown }).Office = {
-      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-      EventType: { DialogMessageReceived: "message", DialogEventReceived: "event" },
-      context: { ui: { displayDialogAsync }, host: "Excel" },
-    };
+    fakeOfficeHost({
+      office: {
+        AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+        EventType: { DialogMessageReceived: "message", DialogEventReceived: "event" },
+        context: { ui: { displayDialogAsync }, host: "Excel" },
+      },
+    });
     return { handlers, dialog, displayDialogAsync };
   }
 

@@ -182,7 +182,7 @@ describe("manifest.xml", () => {
     };
     for (const name of names) expect(typeof RIBBON_COMMANDS[name]).toBe("function");
     const commandsSource = fs.readFileSync(path.join(ROOT, "src/addin/commands/commands.ts"), "utf8");
-    expect(commandsSource).toMatch(/Office\.actions\.associate\(id,/);
+    expect(commandsSource).toMatch(/associateCommand\(id,/);
   });
 
   test("points every icon at a PNG of the declared size in assets/", () => {

@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, "../..");
 const SOURCES = [
   "src/addin/commands",
   "src/addin/excel",
-  "src/addin/auth/authActions.ts",
+  "src/addin/commands/signInActions.ts",
   "src/addin/auth/dialogPage.ts",
 ];
 const PAGES = ["src/addin/commands/notice.html", "src/addin/auth/auth-complete.html"];

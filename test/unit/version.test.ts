@@ -29,7 +29,7 @@ describe("=EOL.VERSION()", () => {
 describe("CustomFunctions outside Excel", () => {
   test("completes Office.js's plain-browser CustomFunctions (associate only) with Error and ErrorCode", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { installCustomFunctionsStandIn } = require("../../src/addin/functions/outsideExcel") as {
+    const { installCustomFunctionsStandIn } = require("../../src/addin/office/customFunctions") as {
       installCustomFunctionsStandIn: (target: typeof globalThis) => void;
     };
     const associate = jest.fn();

@@ -14,7 +14,8 @@ import {
   type RetryableSignIn,
 } from "./completionMessage";
 import { addinLanguage, addinStrings, errorText } from "../i18n";
-import { officeReady } from "../office";
+import { messageParent } from "../office/dialogs";
+import { officeReady } from "../office/environment";
 
 /** The outcome in the add-in's language (known for sure once Office is ready, so shown again then). */
 function show(message: LoginCompletedMessage): void {
@@ -77,10 +78,7 @@ async function deliver(message: LoginCompletedMessage): Promise<void> {
   const payload = JSON.stringify(message);
   const origin = window.location.origin;
   const host = await officeReady();
-  if (host.inOffice && Office.context?.ui?.messageParent) {
-    Office.context.ui.messageParent(payload, { targetOrigin: origin });
-    return;
-  }
+  if (host.inOffice && messageParent(payload, origin)) return;
   if (window.opener) {
     (window.opener as Window).postMessage(message, origin);
     window.close();

@@ -5,8 +5,9 @@
  */
 import type { LoginRequest, SessionInfo } from "../../shared/api";
 import type { Country } from "../../shared/countries";
-import { isGatewayRequestError, type GatewayClient } from "../data/gatewayClient";
+import { GatewayRequestError, type GatewayClient } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
+import { canOpenDialogs } from "../office/dialogs";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
 import { SignInError } from "./signInError";
@@ -27,13 +28,9 @@ export interface SignInDeps {
   openWindow?: () => SignInWindow;
 }
 
-export function runningInOffice(): boolean {
-  return typeof Office !== "undefined" && !!Office.context?.ui?.displayDialogAsync && !!Office.context.host;
-}
-
 function toSignInError(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
-  if (isGatewayRequestError(error)) return new SignInError(error.code, error.message);
+  if (error instanceof GatewayRequestError) return new SignInError(error.code, error.message);
   return new SignInError("internal_error", error instanceof Error ? error.message : String(error));
 }
 
@@ -71,7 +68,7 @@ export async function signInWithSettings(
   request: SignInRequest,
   deps: SignInDeps = {},
 ): Promise<SessionInfo> {
-  const signInWindow = (deps.openWindow ?? (() => openSignInWindow(runningInOffice())))();
+  const signInWindow = (deps.openWindow ?? (() => openSignInWindow(canOpenDialogs())))();
   setSignInState({ phase: "signing-in" });
   try {
     const session = await signInSteps(request, signInWindow, deps.client ?? dataServices().client);

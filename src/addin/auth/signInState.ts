@@ -1,38 +1,19 @@
 /**
- * What the sign-in is doing right now, shared by the ribbon and the task pane (one runtime): the pane
- * shows the progress and the last error even when the ribbon started the sign-in.
+ * What the sign-in is doing right now, shared by the ribbon and the task pane (one runtime, one module):
+ * the pane shows the progress and the last error even when the ribbon started the sign-in. Every
+ * change is published as the "sign-in" event (../events.ts).
  */
-import type { SessionInfo } from "../../shared/api";
+import { emit, type SignInState } from "../events";
 
-export type SignInState =
-  | { phase: "idle" }
-  | { phase: "signing-in" }
-  | { phase: "signed-in"; session: SessionInfo }
-  | { phase: "failed"; code: string; message: string };
+export type { SignInState };
 
-type Listener = (state: SignInState) => void;
-
-interface Shared {
-  current: SignInState;
-  listeners: Set<Listener>;
-}
-
-// On globalThis: the ribbon (commands bundle) and the pane (taskpane bundle) each carry their own copy
-// of this module, but share one window; this keeps one state for both.
-const KEY = Symbol.for("eol-for-excel.signInState");
-const scope = globalThis as typeof globalThis & { [KEY]?: Shared };
-const shared: Shared = (scope[KEY] ??= { current: { phase: "idle" }, listeners: new Set() });
+let current: SignInState = { phase: "idle" };
 
 export function getSignInState(): SignInState {
-  return shared.current;
+  return current;
 }
 
 export function setSignInState(state: SignInState): void {
-  shared.current = state;
-  for (const listener of shared.listeners) listener(state);
-}
-
-export function onSignInState(listener: Listener): () => void {
-  shared.listeners.add(listener);
-  return () => shared.listeners.delete(listener);
+  current = state;
+  emit("sign-in", state);
 }

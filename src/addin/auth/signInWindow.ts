@@ -4,6 +4,7 @@
  * auth-complete.html sends back (never a token).
  */
 import type { LoginCompletedMessage } from "../../shared/api";
+import { DialogOpenError, openDialog, type DialogSize, type HostDialog } from "../office/dialogs";
 import { SignInError } from "./signInError";
 
 export interface SignInWindow {
@@ -87,21 +88,21 @@ export function openPopupWindow(win: Window = window): SignInWindow {
   };
 }
 
-const DIALOG_OPTIONS: Office.DialogOptions = { height: 70, width: 35, displayInIframe: false };
+const DIALOG_SIZE: DialogSize = { height: 70, width: 35, displayInIframe: false };
 /** 12007: a dialog is still closing; Office's own advice is to try again shortly. */
 const DIALOG_BUSY = 12007;
 const BUSY_RETRY_MS = 700;
 
-function displayDialog(url: string): Promise<Office.Dialog> {
-  return new Promise((resolve, reject) => {
-    Office.context.ui.displayDialogAsync(url, DIALOG_OPTIONS, (result) => {
-      if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
-      else reject(new SignInError(String(result.error.code), result.error.message));
-    });
-  });
+async function displayDialog(url: string): Promise<HostDialog> {
+  try {
+    return await openDialog(url, DIALOG_SIZE);
+  } catch (error) {
+    if (error instanceof DialogOpenError) throw new SignInError(String(error.code), error.message);
+    throw error;
+  }
 }
 
-async function displayDialogWithRetry(url: string): Promise<Office.Dialog> {
+async function displayDialogWithRetry(url: string): Promise<HostDialog> {
   try {
     return await displayDialog(url);
   } catch (error) {
@@ -113,26 +114,24 @@ async function displayDialogWithRetry(url: string): Promise<Office.Dialog> {
 
 /** Office's dialog (displayDialogAsync) on the same-origin start URL. */
 export function openOfficeDialog(expectedOrigin: string = location.origin): SignInWindow {
-  let dialog: Office.Dialog | null = null;
+  let dialog: HostDialog | null = null;
   return {
     async run(url) {
       const opened = await displayDialogWithRetry(url);
       dialog = opened;
       return new Promise((resolve, reject) => {
-        opened.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-          if (!("message" in arg)) return;
+        opened.onMessage((text, origin) => {
           // Older hosts do not report the origin; when they do it must be ours.
-          if (arg.origin !== undefined && arg.origin !== expectedOrigin) return;
-          const message = parseCompletionMessage(arg.message);
+          if (origin !== undefined && origin !== expectedOrigin) return;
+          const message = parseCompletionMessage(text);
           if (!message) return;
           opened.close();
           dialog = null;
           resolve(message);
         });
-        opened.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
-          if (!("error" in arg)) return;
+        opened.onEvent((code) => {
           dialog = null;
-          reject(new SignInError(String(arg.error), `The sign-in dialog reported ${arg.error}.`));
+          reject(new SignInError(String(code), `The sign-in dialog reported ${code}.`));
         });
       });
     },

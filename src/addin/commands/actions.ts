@@ -6,6 +6,7 @@
  */
 import type { TableResponse } from "../../shared/api";
 import { emit } from "../events";
+import { isSetSupported } from "../office/environment";
 import { readSheetNames } from "../excel/sheetList";
 import { recalculateAll } from "../excel/recalculate";
 import {
@@ -18,6 +19,7 @@ import {
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
+import { hasWorkbook, runWorkbook } from "../office/workbook";
 import { divisionsParam } from "../../shared/rules/divisionList";
 import { dataServices } from "../data/services";
 import { addinStrings, type Strings } from "../i18n";
@@ -58,9 +60,9 @@ async function tracked<T>(
   }
 }
 
-/** Outside Excel (a browser tab) there is no workbook: say so rather than fail on a missing `Excel`. */
+/** Outside Excel (a browser tab) there is no workbook: say so rather than fail on a missing workbook. */
 function requireExcel(s: Strings): void {
-  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw new Error(s.needsExcel);
+  if (!hasWorkbook()) throw new Error(s.needsExcel);
 }
 
 /** Forgets this user's cached data here and on the gateway (no recalculation). */
@@ -118,21 +120,14 @@ async function atMost(work: Promise<void>, ms: number): Promise<void> {
 
 /** Re-entering formulas needs ExcelApi 1.12 (spill parents); older hosts get a full calculation. */
 function supportsReentry(): boolean {
-  try {
-    return (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported("ExcelApi", "1.12") === true
-    );
-  } catch {
-    return false;
-  }
+  return isSetSupported("ExcelApi", "1.12");
 }
 
 /** Reads the re-run cells until none is #BUSY! (or the limit), after their fetches have finished. */
 async function awaitValues(cells: readonly EolFormulaCell[], deadline: number): Promise<RefreshOutcome> {
   await delay(RECALC_SETTLE_MS); // Excel invokes the functions asynchronously after the write
   await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
-  const outcome = await Excel.run((context) => readOutcome(context, cells));
+  const outcome = await runWorkbook((context) => readOutcome(context, cells));
   if (outcome.calculating === 0 || Date.now() + BUSY_POLL_MS > deadline) return outcome;
   await delay(BUSY_POLL_MS);
   return awaitValues(cells, deadline);
@@ -161,7 +156,7 @@ export async function refreshAll(): Promise<RefreshOutcome | null> {
       step(s.steps.clearingCache);
       await clearAllCaches({ strict: false });
       step(s.steps.rerunningFormulas);
-      const cells = await Excel.run(async (context) => {
+      const cells = await runWorkbook(async (context) => {
         const names = await readSheetNames(context);
         if (!supportsReentry()) {
           await recalculateAll(context, names);
@@ -199,7 +194,7 @@ async function insertSheet(
       step(s.steps.readingTable);
       const table = await load();
       step(s.steps.writingRows(table.rows.length));
-      await Excel.run(async (context) => {
+      await runWorkbook(async (context) => {
         const existingNames = await readSheetNames(context);
         await writeTableSheet(context, { baseName: sheetName(s.sheets), table, existingNames, strings: s });
       });
@@ -255,7 +250,7 @@ export async function insertAccessReviewSheet(options: AccessReviewOptions = {})
       ]);
       step(s.steps.writingReview);
       const reviewer = session.user.fullName || session.user.userName;
-      await Excel.run(async (context) => {
+      await runWorkbook(async (context) => {
         const existingNames = await readSheetNames(context);
         await writeAccessReviewSheet(context, review, reviewer, start, existingNames, s);
       });

@@ -5,10 +5,11 @@
  * a handler associated later (or never, when the host is slow to report ready) leaves its button dead.
  */
 import { errorCodeOf } from "./noticeMessage";
+import { associateCommand, canAssociateCommands, type RibbonEvent } from "../office/ribbon";
 import { RIBBON_COMMANDS, type RibbonCommandId } from "./ribbonCommands";
 import { tellUser } from "./ribbonNotice";
 
-export async function runCommand(id: RibbonCommandId, event: Office.AddinCommands.Event): Promise<void> {
+export async function runCommand(id: RibbonCommandId, event: RibbonEvent): Promise<void> {
   try {
     await RIBBON_COMMANDS[id]();
   } catch (error) {
@@ -24,9 +25,9 @@ export async function runCommand(id: RibbonCommandId, event: Office.AddinCommand
 
 /** Associates every ribbon command; false where Office.js (and so the ribbon) is absent. */
 export function registerRibbonCommands(): boolean {
-  if (typeof Office === "undefined" || typeof Office.actions?.associate !== "function") return false;
+  if (!canAssociateCommands()) return false;
   for (const id of Object.keys(RIBBON_COMMANDS) as RibbonCommandId[]) {
-    Office.actions.associate(id, (event: Office.AddinCommands.Event) => runCommand(id, event));
+    associateCommand(id, (event) => runCommand(id, event));
   }
   return true;
 }

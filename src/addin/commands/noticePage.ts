@@ -4,7 +4,8 @@
  * add-in's catalogue, in the add-in's language (known for sure once Office is ready), set as text.
  */
 import { addinLanguage, addinStrings } from "../i18n";
-import { officeReady } from "../office";
+import { messageParent } from "../office/dialogs";
+import { officeReady } from "../office/environment";
 import { noticeFromQuery, noticeTexts } from "./noticeMessage";
 
 const notice = noticeFromQuery(window.location.search);
@@ -24,10 +25,6 @@ function render(): void {
 
 render();
 closeButton?.addEventListener("click", () => {
-  if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) {
-    Office.context.ui.messageParent("close", { targetOrigin: window.location.origin });
-  } else {
-    window.close();
-  }
+  if (!messageParent("close", window.location.origin)) window.close();
 });
 void officeReady().then(render);

@@ -1,8 +1,9 @@
 /**
  * What each ribbon button does, keyed by the manifest's <FunctionName>. The task pane calls the same
- * functions (actions.ts, auth/authActions.ts), so there is one implementation of every action.
+ * functions (actions.ts, signInActions.ts), so there is one implementation of every action.
  */
-import { signIn, signOut } from "../auth/authActions";
+import { showTaskpane } from "../office/ribbon";
+import { signIn, signOut } from "./signInActions";
 import {
   clearCache,
   insertAccessReviewSheet,
@@ -10,10 +11,6 @@ import {
   insertRoleAuditSheet,
   refreshAll,
 } from "./actions";
-
-export async function showTaskpane(): Promise<void> {
-  await Office.addin.showAsTaskpane();
-}
 
 export const RIBBON_COMMANDS = {
   showTaskpane,

@@ -1,12 +1,14 @@
 /**
  * How a ribbon button tells the user something (sign-in needed, an error). The task pane is the place,
- * and Office.addin.showAsTaskpane opens it; but since February 2026 Office ignores that call for
+ * and Office's showAsTaskpane opens it; but since February 2026 Office ignores that call for
  * add-ins published in the Microsoft Marketplace (docs: develop/show-hide-add-in). So the pane is asked
  * for, and when it has not become visible shortly after, the message shows in an Office dialog
  * (notice.html) instead. Outside Office there is no ribbon, and nothing to do.
  */
 import { addinStrings } from "../i18n";
-import { sharedState } from "../sharedState";
+import { emit, on } from "../events";
+import { hasDialogApi, openDialog } from "../office/dialogs";
+import { hasAddinApi, showTaskpane, watchPaneVisibility } from "../office/ribbon";
 import { noticeQuery, noticeTexts, type Notice } from "./noticeMessage";
 
 export type { Notice };
@@ -14,24 +16,19 @@ export type { Notice };
 /** How long the pane gets to appear after showAsTaskpane before the dialog is used instead. */
 export const PANE_VISIBLE_WAIT_MS = 1500;
 
-// Whether the task pane is showing, as Office reports it (SharedRuntime 1.1 visibility events). Until
-// the first event, the page's own visibility is the best guess.
-const pane = sharedState("paneVisibility", () => ({
+// Whether the task pane is showing, as Office reports it ("pane-visibility" events). Until the first
+// event, the page's own visibility is the best guess.
+const pane = {
   visible: typeof document !== "undefined" && document.visibilityState === "visible",
-  waiters: new Set<() => void>(),
   watching: false,
-}));
+};
+on("pane-visibility", ({ visible }) => (pane.visible = visible));
 
-function watchPaneVisibility(): void {
-  if (pane.watching || typeof Office === "undefined" || !Office.addin?.onVisibilityModeChanged) return;
+function watchPane(): void {
+  if (pane.watching || !hasAddinApi()) return;
   pane.watching = true;
   void Promise.resolve()
-    .then(() =>
-      Office.addin.onVisibilityModeChanged((message) => {
-        pane.visible = message.visibilityMode === "Taskpane";
-        if (pane.visible) for (const wake of pane.waiters) wake();
-      }),
-    )
+    .then(() => watchPaneVisibility((visible) => emit("pane-visibility", { visible })))
     .catch(() => (pane.watching = false));
 }
 
@@ -40,12 +37,11 @@ function paneShowsWithin(ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (visible: boolean) => {
       clearTimeout(timer);
-      pane.waiters.delete(wake);
+      stop();
       resolve(visible);
     };
-    const wake = () => done(true);
+    const stop = on("pane-visibility", ({ visible }) => visible && done(true));
     const timer = setTimeout(() => done(pane.visible), ms);
-    pane.waiters.add(wake);
   });
 }
 
@@ -54,22 +50,15 @@ export function noticeUrl(notice: Notice, origin = globalThis.location.origin): 
   return `${origin}/notice.html?${noticeQuery(notice).toString()}`;
 }
 
-function showDialog(notice: Notice): Promise<void> {
-  return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 35 }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        // e.g. 12007: another dialog (a sign-in) is open; the message is in the console at least.
-        console.error(
-          `EOL notice could not be shown (${result.error.code}): ${noticeTexts(addinStrings(), notice).text}`,
-        );
-        resolve();
-        return;
-      }
-      const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
-      resolve();
-    });
-  });
+async function showDialog(notice: Notice): Promise<void> {
+  try {
+    const dialog = await openDialog(noticeUrl(notice), { height: 30, width: 35 });
+    dialog.onMessage(() => dialog.close());
+  } catch (error) {
+    // e.g. 12007: another dialog (a sign-in) is open; the message is in the console at least.
+    const code = (error as { code?: number }).code;
+    console.error(`EOL notice could not be shown (${code}): ${noticeTexts(addinStrings(), notice).text}`);
+  }
 }
 
 /**
@@ -77,18 +66,18 @@ function showDialog(notice: Notice): Promise<void> {
  * listens to the sign-in and progress events), else in a dialog. Says which one it used.
  */
 export async function tellUser(notice: Notice): Promise<"pane" | "dialog" | "none"> {
-  if (typeof Office === "undefined" || !Office.addin) return "none";
-  watchPaneVisibility();
+  if (!hasAddinApi()) return "none";
+  watchPane();
   try {
-    await Office.addin.showAsTaskpane();
+    await showTaskpane();
     if (await paneShowsWithin(PANE_VISIBLE_WAIT_MS)) return "pane";
   } catch {
     // Not available here: fall through to the dialog.
   }
-  if (!Office.context?.ui?.displayDialogAsync) return "none";
+  if (!hasDialogApi()) return "none";
   await showDialog(notice);
   return "dialog";
 }
 
 // Start listening at load, so a pane the user opens or closes is known before a button needs it.
-watchPaneVisibility();
+watchPane();

@@ -33,14 +33,6 @@ export class GatewayRequestError extends Error {
   }
 }
 
-/**
- * Whether `error` came from a gateway client. Not `instanceof`: the runtime's one client may have been
- * created by another bundle of the page, whose copy of this class is a different object.
- */
-export function isGatewayRequestError(error: unknown): error is GatewayRequestError {
-  return error instanceof Error && error.name === "GatewayRequestError" && "code" in error && "status" in error;
-}
-
 export type TableRoute =
   | "me"
   | "divisions"

@@ -4,7 +4,6 @@
  * pane all read the runtime's one instance, so a Refresh all clears the cache the functions read.
  */
 import { sessionTokens } from "../session/tokenStore";
-import { sharedState } from "../sharedState";
 import { GatewayClient, type GatewayClientOptions } from "./gatewayClient";
 import { TableSource, type TableSourceOptions } from "./tableSource";
 
@@ -25,8 +24,8 @@ export function createDataServices(options: DataServicesOptions = {}): DataServi
   return { client, tables: new TableSource({ ...tables, client }) };
 }
 
-// One for every bundle of the page (see ../sharedState.ts), created on first use.
-const runtime = sharedState("dataServices", () => ({ current: null as DataServices | null }));
+// The runtime's one data layer (functions, ribbon and pane share this module), created on first use.
+const runtime = { current: null as DataServices | null };
 
 /** This runtime's data layer. */
 export function dataServices(): DataServices {

@@ -7,6 +7,7 @@ import type { AccessReviewResponse } from "../../shared/api";
 import { formatAsOf, writeReportSheet, type ReportSheetSpec, type WrittenReport } from "./writeTableSheet";
 import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
 import { addinStrings, type Strings } from "../i18n";
+import type { WorkbookContext } from "../office/workbook";
 
 function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): string {
   const count = review.divisions.length;
@@ -52,7 +53,7 @@ export function accessReviewSpec(
 }
 
 export function writeAccessReviewSheet(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   review: AccessReviewResponse,
   reviewer: string,
   start: ReviewStart,

@@ -4,35 +4,31 @@
  * state were sometimes skipped by it (office-js #4502), so where ExcelApi 1.9 is available the formula
  * cells currently showing an error are calculated once more, explicitly.
  */
+import { isSetSupported } from "../office/environment";
+import type { WorkbookContext } from "../office/workbook";
+
 export interface RecalculateResult {
   /** Sheets whose error cells were recalculated explicitly. */
   sheetsWithErrors: number;
 }
 
 function supportsTargetedCalculation(): boolean {
-  try {
-    return (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true
-    );
-  } catch {
-    return false;
-  }
+  return isSetSupported("ExcelApi", "1.9");
 }
 
 export async function recalculateAll(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   sheetNames: readonly string[],
   targeted = supportsTargetedCalculation(),
 ): Promise<RecalculateResult> {
-  context.workbook.application.calculate(Excel.CalculationType.full);
+  context.workbook.application.calculate("Full");
   await context.sync();
   if (!targeted || sheetNames.length === 0) return { sheetsWithErrors: 0 };
   const errorCells = sheetNames.map((name) =>
     context.workbook.worksheets
       .getItem(name)
       .getUsedRange()
-      .getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas, Excel.SpecialCellValueType.errors),
+      .getSpecialCellsOrNullObject("Formulas", "Errors"),
   );
   for (const cells of errorCells) cells.load("isNullObject");
   await context.sync();

@@ -6,6 +6,7 @@
  * Needs ExcelApi 1.12 (spill parents); older hosts get recalculate.ts's full calculation instead.
  */
 import { functionNamespace } from "../functionNamespace";
+import type { WorkbookContext, WorkbookRange } from "../office/workbook";
 
 export interface EolFormulaCell {
   sheet: string;
@@ -52,7 +53,7 @@ export function isEolFormula(formula: unknown): formula is string {
  * fills is never rewritten (that would break the spill). Three syncs in all.
  */
 export async function findEolFormulaCells(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   sheetNames: readonly string[],
 ): Promise<EolFormulaCell[]> {
   const isEol = eolFormulaTest();
@@ -60,7 +61,7 @@ export async function findEolFormulaCells(
     const areas = context.workbook.worksheets
       .getItem(name)
       .getUsedRangeOrNullObject()
-      .getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+      .getSpecialCellsOrNullObject("Formulas");
     areas.load("address"); // isNullObject is known after the sync whatever is loaded
     areas.areas.load("items/rowIndex,items/columnIndex,items/formulas");
     return { name, areas };
@@ -92,7 +93,7 @@ export async function findEolFormulaCells(
   );
 }
 
-function cellOf(context: Excel.RequestContext, cell: EolFormulaCell): Excel.Range {
+function cellOf(context: WorkbookContext, cell: EolFormulaCell): WorkbookRange {
   return context.workbook.worksheets.getItem(cell.sheet).getRangeByIndexes(cell.row, cell.column, 1, 1);
 }
 
@@ -101,7 +102,7 @@ function cellOf(context: Excel.RequestContext, cell: EolFormulaCell): Excel.Rang
  * Recursion rather than a loop keeps one sync per batch visible (and the lint rule satisfied).
  */
 export async function reenterFormulas(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   cells: readonly EolFormulaCell[],
 ): Promise<void> {
   if (cells.length === 0) return;
@@ -112,7 +113,7 @@ export async function reenterFormulas(
 
 /** What the cells show now: counts of values, errors and #BUSY! (one sync). */
 export async function readOutcome(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   cells: readonly EolFormulaCell[],
 ): Promise<RefreshOutcome> {
   const ranges = cells.map((cell) => {
@@ -123,7 +124,7 @@ export async function readOutcome(
   if (ranges.length > 0) await context.sync();
   const outcome: RefreshOutcome = { cells: cells.length, refreshed: 0, inError: 0, calculating: 0 };
   for (const range of ranges) {
-    if (range.valueTypes[0][0] !== Excel.RangeValueType.error) outcome.refreshed++;
+    if (String(range.valueTypes[0][0]) !== "Error") outcome.refreshed++;
     else if (range.values[0][0] === "#BUSY!") outcome.calculating++;
     else outcome.inError++;
   }

@@ -3,15 +3,12 @@
  * settings), so the next review lists the changes since then. The first review looks back 90 days.
  */
 import { addinStrings, type Strings } from "../i18n";
+import { readDocumentSetting, saveDocumentSetting, SettingsNotSavedError } from "../office/documentSettings";
 
 export const REVIEW_SETTING = "eol.lastAccessReview";
 export const FIRST_REVIEW_DAYS = 90;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function settings(): Office.Settings {
-  return Office.context.document.settings;
-}
 
 function isDay(value: unknown): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -26,20 +23,18 @@ export interface ReviewStart {
 
 /** The previous review's date, or 90 days before `now` when there is none (or it is unreadable). */
 export function reviewStart(now: Date = new Date()): ReviewStart {
-  const stored: unknown = settings().get(REVIEW_SETTING);
+  const stored = readDocumentSetting(REVIEW_SETTING);
   if (isDay(stored)) return { since: stored, remembered: true };
   const since = new Date(now.getTime() - FIRST_REVIEW_DAYS * DAY_MS).toISOString().slice(0, 10);
   return { since, remembered: false };
 }
 
 /** Remembers `day` as this workbook's last review; rejects when Office could not save the settings. */
-export function rememberReview(day: string, s: Strings = addinStrings()): Promise<void> {
-  settings().set(REVIEW_SETTING, day);
-  return new Promise((resolve, reject) =>
-    settings().saveAsync((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded
-        ? resolve()
-        : reject(new Error(s.reviewDateNotSaved(result.error?.message))),
-    ),
-  );
+export async function rememberReview(day: string, s: Strings = addinStrings()): Promise<void> {
+  try {
+    await saveDocumentSetting(REVIEW_SETTING, day);
+  } catch (error) {
+    if (error instanceof SettingsNotSavedError) throw new Error(s.reviewDateNotSaved(error.hostMessage));
+    throw error;
+  }
 }

@@ -8,7 +8,7 @@
  * become serials with a date format, so sorting and filtering work.
  */
 import type { CellValue, Column, ColumnType } from "../../shared/api";
-import { dateFormatFor, isoToExcelSerial } from "../functions/excelDates";
+import { dateFormatFor, isoToExcelSerial } from "../../shared/excelDates";
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";

@@ -10,6 +10,7 @@ import type { TableResponse } from "../../shared/api";
 import { cellFormat, cellValue, TEXT_FORMAT, type WritableCell } from "./tableCells";
 import { uniqueSheetName } from "./sheetNames";
 import { addinStrings, type Strings } from "../i18n";
+import type { WorkbookContext, Worksheet } from "../office/workbook";
 
 export const MAX_ROWS_PER_WRITE = 5000;
 /** Row (0-based) of the table's header; row 0 holds the "Data as of" line, row 1 stays empty. */
@@ -111,7 +112,7 @@ function layout(spec: ReportSheetSpec): { blocks: Block[]; tables: WrittenReport
   return { blocks, tables };
 }
 
-function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Block): void {
+function queueBlock(context: WorkbookContext, sheet: Worksheet, block: Block): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
   const range = sheet.getRangeByIndexes(block.rowIndex, 0, block.values.length, block.values[0].length);
   // Format first: a text cell must already be "@" when the value arrives, or Excel parses it.
@@ -121,8 +122,8 @@ function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block
 
 /** One data block per sync, in order; recursion instead of a loop keeps each sync's payload bounded. */
 async function writeBlocks(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
+  context: WorkbookContext,
+  sheet: Worksheet,
   blocks: Block[],
   index = 0,
 ): Promise<void> {
@@ -134,7 +135,7 @@ async function writeBlocks(
 
 /** A new, uniquely named sheet with heading lines and one Excel table per section. */
 export async function writeReportSheet(
-  context: Excel.RequestContext,
+  context: WorkbookContext,
   spec: ReportSheetSpec,
 ): Promise<WrittenReport> {
   const name = uniqueSheetName(spec.baseName, spec.existingNames);
@@ -158,10 +159,7 @@ export async function writeReportSheet(
 }
 
 /** One gateway table under its "Data as of" line: the header lands on TABLE_HEADER_ROW. */
-export async function writeTableSheet(
-  context: Excel.RequestContext,
-  spec: TableSheetSpec,
-): Promise<WrittenSheet> {
+export async function writeTableSheet(context: WorkbookContext, spec: TableSheetSpec): Promise<WrittenSheet> {
   const { columns, rows } = spec.table;
   const {
     name,

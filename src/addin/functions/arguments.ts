@@ -15,7 +15,7 @@ import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/acc
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { divisionCode, parseDivisionList, type DivisionSelection } from "../../shared/rules/divisionList";
 import { ArgumentError } from "./argumentError";
-import { excelSerialToDay, isoToExcelSerial } from "./excelDates";
+import { excelSerialToDay, isoToExcelSerial } from "../../shared/excelDates";
 
 /** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
 export type RawArgument = unknown;

@@ -12,7 +12,7 @@
  * argument and what it accepts, instead of Excel's silent coercion. None of these is volatile:
  * Excel recalculates them when their arguments change, and "Refresh all" re-runs them.
  */
-import "./outsideExcel";
+import "../office/customFunctions";
 import packageJson from "../../../package.json";
 import * as tables from "./eolTables";
 

@@ -3,7 +3,8 @@
  * dates as Excel dates, booleans as TRUE/FALSE, missing values as empty cells.
  */
 import type { CellValue, Column, TableResponse } from "../../shared/api";
-import { dateFormatFor, isoToExcelSerial } from "./excelDates";
+import { isSetSupported } from "../office/environment";
+import { dateFormatFor, isoToExcelSerial } from "../../shared/excelDates";
 
 /**
  * A date cell as a formatted number, in the current shape (Excel.DoubleCellValue; the older
@@ -34,17 +35,7 @@ export const FORMATTED_RESULTS_SET = { name: "CustomFunctionsRuntime", version: 
  * of office-js #3504).
  */
 export function supportsFormattedDates(): boolean {
-  try {
-    return (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported(
-        FORMATTED_RESULTS_SET.name,
-        FORMATTED_RESULTS_SET.version,
-      ) === true
-    );
-  } catch {
-    return false;
-  }
+  return isSetSupported(FORMATTED_RESULTS_SET.name, FORMATTED_RESULTS_SET.version);
 }
 
 function toCell(value: CellValue, column: Column, formattedDates: boolean): SpillCell {

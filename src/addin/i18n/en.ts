@@ -2,7 +2,14 @@
  * English texts of the add-in (task pane, ribbon messages, progress, inserted sheets, dialog pages).
  * nl.ts must have exactly the same keys (the type enforces it).
  */
-import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
+
+/** What Refresh all counted (the workbook adapter's RefreshOutcome has this shape). */
+export interface RefreshCounts {
+  cells: number;
+  refreshed: number;
+  inError: number;
+  calculating: number;
+}
 
 const refreshCounts = (outcome: RefreshCounts) =>
   `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +

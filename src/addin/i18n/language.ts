@@ -4,7 +4,6 @@
  * shared by everything in the runtime), else ?lang= (previews, screenshots), else Office's display
  * language, else the browser's.
  */
-import { sharedState } from "../sharedState";
 import { en, type Strings } from "./en";
 import { nl } from "./nl";
 
@@ -14,8 +13,17 @@ export const LANGUAGES: readonly Language[] = ["en", "nl"];
 
 const STRINGS: Record<Language, Strings> = { en, nl };
 
-// The runtime is shared by several bundles (sharedState.ts): one choice for all of them.
-const chosen = sharedState("language", () => ({ language: null as Language | null }));
+// The pane's choice, for everything in the runtime (one module on the page).
+const chosen = { language: null as Language | null };
+
+// Office's display language as the Office adapter reads it. i18n is a leaf (it imports nothing from
+// the add-in's other folders), so the adapter hands its reader in when it loads (office/environment.ts).
+let hostLanguage: () => string | null = () => null;
+
+/** Where Office's display language comes from; called by the Office adapter. */
+export function readHostLanguageWith(read: () => string | null): void {
+  hostLanguage = read;
+}
 
 export function stringsFor(language: Language): Strings {
   return STRINGS[language];
@@ -30,15 +38,6 @@ export function languageFromLocale(locale: string | null | undefined): Language 
   return locale && /^nl(-|_|$)/i.test(locale) ? "nl" : "en";
 }
 
-/** Office's display language ("nl-NL"), or null outside Office or before Office is ready. */
-export function officeDisplayLanguage(): string | null {
-  try {
-    return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
-  } catch {
-    return null; // Office.context is not ready yet in some hosts
-  }
-}
-
 function pageSearch(): string {
   return typeof location !== "undefined" ? location.search : "";
 }
@@ -48,7 +47,7 @@ export function addinLanguage(search = pageSearch()): Language {
   if (chosen.language) return chosen.language;
   const fromUrl = new URLSearchParams(search).get("lang");
   if (isLanguage(fromUrl)) return fromUrl;
-  const office = officeDisplayLanguage();
+  const office = hostLanguage();
   if (office) return languageFromLocale(office);
   return languageFromLocale(typeof navigator !== "undefined" ? navigator.language : null);
 }

@@ -2,8 +2,7 @@
  * Nederlandse teksten van de invoegtoepassing (taakvenster, lintmeldingen, voortgang, ingevoegde
  * bladen, dialoogpagina's); dezelfde sleutels als en.ts (afgedwongen door het type).
  */
-import type { RefreshOutcome as RefreshCounts } from "../excel/refreshFormulas";
-import type { Strings } from "./en";
+import type { RefreshCounts, Strings } from "./en";
 
 const refreshCounts = (outcome: RefreshCounts) =>
   `${outcome.refreshed} van ${outcome.cells} EOL-formules vernieuwd, ${outcome.inError} met een fout` +

@@ -1,32 +1,16 @@
 /**
- * Where the gateway session token lives: OfficeRuntime.storage in Excel's shared runtime, localStorage
- * in a plain browser tab. The token is a gateway session (never an Exact token); it is kept in memory
+ * Where the gateway session token lives: the runtime's storage (../office/storage.ts: OfficeRuntime
+ * storage in Excel, localStorage in a plain browser tab). The token is a gateway session (never an Exact token); it is kept in memory
  * too so every custom function call does not hit storage.
  */
 import { emit } from "../events";
-import { sharedState } from "../sharedState";
+import { runtimeStorage as storage } from "../office/storage";
 
 const KEY = "eol.sessionToken";
 
-interface KeyValueStorage {
-  getItem(key: string): Promise<string | null> | string | null;
-  setItem(key: string, value: string): Promise<void> | void;
-  removeItem(key: string): Promise<void> | void;
-}
-
-function storage(): KeyValueStorage | null {
-  if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage) return OfficeRuntime.storage;
-  try {
-    if (typeof localStorage !== "undefined") return localStorage;
-  } catch {
-    // Storage can be blocked (privacy settings); we then keep the session in memory only.
-  }
-  return null;
-}
-
-// One in-memory copy for every bundle of the page (see sharedState.ts): a sign-in in the task pane
-// must reach the custom functions at once.
-const memory = sharedState("session", () => ({ token: undefined as string | null | undefined }));
+// One in-memory copy for the whole runtime (functions, ribbon and pane share this module): a sign-in in
+// the task pane reaches the custom functions at once. Without storage the session lives here only.
+const memory = { token: undefined as string | null | undefined };
 
 export async function getSessionToken(): Promise<string | null> {
   if (memory.token !== undefined) return memory.token;

@@ -1,6 +1,6 @@
 /** Loaded lazily by index.tsx: React, Fluent UI and the pane live in their own chunk. */
 import { createRoot } from "react-dom/client";
-import type { HostInfo } from "../office";
+import type { HostInfo } from "../office/environment";
 import { App } from "./App";
 import { initialLanguage, initialTheme } from "./preferences";
 import { defaultServices } from "./services";

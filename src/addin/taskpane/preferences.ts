@@ -4,6 +4,7 @@
  * the add-in's one decision (i18n/language.ts), shared with the ribbon.
  */
 import { addinLanguage, type Language } from "../i18n";
+import { hostTheme } from "../office/environment";
 
 export type ThemeName = "light" | "dark";
 
@@ -20,16 +21,11 @@ function luminance(hex: string): number | null {
 }
 
 function officeTheme(): ThemeName | null {
-  if (typeof Office === "undefined") return null;
-  try {
-    const theme = Office.context?.officeTheme;
-    if (!theme) return null;
-    if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
-    const level = luminance(theme.bodyBackgroundColor ?? "");
-    return level === null ? null : level < 0.5 ? "dark" : "light";
-  } catch {
-    return null; // officeTheme throws in hosts that do not support it
-  }
+  const theme = hostTheme();
+  if (!theme) return null;
+  if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme ? "dark" : "light";
+  const level = luminance(theme.bodyBackgroundColor ?? "");
+  return level === null ? null : level < 0.5 ? "dark" : "light";
 }
 
 export function initialTheme(search = location.search): ThemeName {

@@ -7,6 +7,7 @@ import * as actions from "../commands/actions";
 import type { GatewayClient } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import type { SignInWindow } from "../auth/signInWindow";
+import { insertFormulaInSelection } from "../office/workbook";
 
 export type PaneActions = Pick<
   typeof actions,
@@ -16,21 +17,12 @@ export type PaneActions = Pick<
 export interface PaneServices {
   client: GatewayClient;
   actions: PaneActions;
-  /** Inside Office (dialog, Excel.run) or a plain browser tab (popup). */
+  /** Inside Office (dialog, workbook) or a plain browser tab (popup). */
   inOffice: boolean;
   /** Overrides the sign-in window (tests); the default picks dialog or popup. */
   openWindow?: () => SignInWindow;
   /** Puts a formula into the selected cell; null outside Excel. */
   insertFormula: ((formula: string) => Promise<void>) | null;
-}
-
-async function insertFormulaInSelection(formula: string): Promise<void> {
-  await Excel.run(async (context) => {
-    const cell = context.workbook.getSelectedRange().getCell(0, 0);
-    cell.formulas = [[formula]];
-    cell.select();
-    await context.sync();
-  });
 }
 
 export function defaultServices(inOffice: boolean): PaneServices {

@@ -5,10 +5,10 @@
 import { useCallback, useEffect, useState } from "react";
 import type { SessionInfo } from "../../shared/api";
 import { signInWithSettings, type SignInRequest } from "../auth/signInFlow";
-import { getSignInState, onSignInState, setSignInState } from "../auth/signInState";
+import { getSignInState, setSignInState } from "../auth/signInState";
 import { on } from "../events";
-import { isGatewayRequestError } from "../data/gatewayClient";
-import { getSessionToken, resetSessionTokenCache } from "../session/tokenStore";
+import { GatewayRequestError } from "../data/gatewayClient";
+import { getSessionToken } from "../session/tokenStore";
 import { useServices } from "./services";
 
 export type SessionView =
@@ -45,7 +45,7 @@ export function useSession(): SessionControls {
         if (active) setView({ kind: "signed-in", session });
       } catch (error) {
         if (!active) return;
-        const code = isGatewayRequestError(error) ? error.code : "internal_error";
+        const code = error instanceof GatewayRequestError ? error.code : "internal_error";
         const message = error instanceof Error ? error.message : String(error);
         // A dead session is plain "signed out"; anything else is worth showing.
         setView(
@@ -56,9 +56,7 @@ export function useSession(): SessionControls {
       }
     };
     void check();
-    const offState = onSignInState((state) => {
-      // The ribbon's bundle may have stored or cleared the token: re-read it from storage next time.
-      if (state.phase === "signed-in" || state.phase === "idle") resetSessionTokenCache();
+    const offState = on("sign-in", (state) => {
       if (state.phase === "signing-in") setView({ kind: "signing-in" });
       else if (state.phase === "signed-in") setView({ kind: "signed-in", session: state.session });
       else if (state.phase === "failed") setView({ kind: "signed-out", error: state });

@@ -8,6 +8,7 @@
 // dependencies do not load under jest, so give it the enum alone.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 import { OfficeMockObject } from "office-addin-mock";
+import { fakeOfficeHost } from "../../support/officeHost";
 
 export interface StoredCell {
   format: string;
@@ -222,13 +223,9 @@ export class FakeWorkbook {
   }
 }
 
-/** Installs global Excel (run + the enums our code uses) over a FakeWorkbook, with readable sheet names. */
+/** Puts Excel.run over a FakeWorkbook (readable sheet names) behind the Office adapter, as the fake host's. */
 export function installExcel(workbook: FakeWorkbook): void {
-  (globalThis as unknown as { Excel: unknown }).Excel = {
-    CalculationType: { full: "Full", recalculate: "Recalculate" },
-    SpecialCellType: { formulas: "Formulas" },
-    SpecialCellValueType: { errors: "Errors" },
-    RangeValueType: { error: "Error" },
+  const excel = {
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const context = workbook.context() as unknown as { workbook: { worksheets: Record<string, unknown> } };
       // office-addin-mock cannot model collections: give worksheets a loadable items list by hand.
@@ -240,4 +237,5 @@ export function installExcel(workbook: FakeWorkbook): void {
       return batch(context as unknown as Excel.RequestContext);
     },
   };
+  fakeOfficeHost({ excel });
 }

@@ -13,13 +13,13 @@ import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectToStub, freshWorkbook } from "./support/setup";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
 let progress: AddinEvents["progress"][];
 let stopListening: () => void;
 let dialogs: URL[];
-const scope = globalThis as unknown as { Office?: unknown; Excel?: unknown };
 
 /** Excel in Dutch with ExcelApi 1.12, workbook settings, and a dialog where the pane cannot show. */
 function dutchOffice(displayLanguage = "nl-NL") {
@@ -64,7 +64,7 @@ beforeEach(async () => {
   workbook = freshWorkbook("Sheet1");
   workbook.evaluate = async () => (await EOL.divisions(false, null))[0][0];
   dialogs = [];
-  scope.Office = dutchOffice();
+  fakeOfficeHost({ office: dutchOffice() });
   (globalThis as unknown as { location?: URL }).location = new URL("https://eol.example.com/taskpane.html");
   progress = [];
   stopListening = on("progress", (event) => progress.push(event));
@@ -72,7 +72,7 @@ beforeEach(async () => {
 afterEach(() => {
   stopListening();
   chooseLanguage(null);
-  delete scope.Office;
+  resetOfficeHost();
   delete (globalThis as unknown as { location?: URL }).location;
 });
 
@@ -121,7 +121,7 @@ test("a failed ribbon button: its Dutch label and the Dutch text for the gateway
   jest.spyOn(console, "error").mockImplementation(() => undefined);
   stub.failures.set("/api/v1/cache", { status: 502, code: "exact_unavailable", message: "Gateway busy." });
   const completed = jest.fn();
-  await runCommand("clearCache", { completed } as unknown as Office.AddinCommands.Event);
+  await runCommand("clearCache", { completed });
   expect(completed).toHaveBeenCalledTimes(1);
   expect(dialogs).toHaveLength(1);
   // The dialog's address carries codes; notice.html takes the words from the catalogue.
@@ -134,16 +134,16 @@ test("a failed ribbon button: its Dutch label and the Dutch text for the gateway
 });
 
 test("outside Excel the reason is Dutch too", async () => {
-  delete scope.Excel;
+  fakeOfficeHost({ excel: undefined }); // no workbook behind the adapter
   await expect(refreshAll()).rejects.toThrow(
     "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   );
 });
 
 test("English display language, or English chosen in the pane, gives English labels", async () => {
-  scope.Office = dutchOffice("en-US");
+  fakeOfficeHost({ office: dutchOffice("en-US") });
   await insertDivisionsSheet();
-  scope.Office = dutchOffice("nl-NL");
+  fakeOfficeHost({ office: dutchOffice("nl-NL") });
   chooseLanguage("en"); // the pane's language menu
   await insertDivisionsSheet();
   expect([...workbook.sheets.keys()]).toEqual(["Sheet1", "Divisions", "Divisions (2)"]);

@@ -1,7 +1,9 @@
 /*
- * Outside Excel (a plain browser tab, tests) there is no CustomFunctions global, yet the build appends
- * CustomFunctions.associate(...) calls to functions.ts. This installs a minimal stand-in first, so the
- * page loads without errors and the registered functions can be listed and called in previews.
+ * Excel's CustomFunctions API: the error a cell shows, and a stand-in where Excel is absent. Outside
+ * Excel (a plain browser tab, tests) there is no CustomFunctions global, yet the build appends
+ * CustomFunctions.associate(...) calls to functions.ts (custom-functions-metadata-plugin), so the
+ * stand-in is a global: installed when this module loads, before those calls run, so the page loads
+ * without errors and the registered functions can be listed and called in previews.
  */
 type Registered = Record<string, (...args: unknown[]) => unknown>;
 
@@ -49,3 +51,12 @@ export function installCustomFunctionsStandIn(target: typeof globalThis = global
 }
 
 installCustomFunctionsStandIn();
+
+/** The error a cell shows: Excel allows a message only with #VALUE! and #N/A. */
+export type CellError = CustomFunctions.Error;
+export type CellErrorKind = "invalidValue" | "notAvailable";
+
+export function cellError(kind: CellErrorKind, message: string): CellError {
+  const { Error: HostCellError, ErrorCode } = CustomFunctions;
+  return new HostCellError(ErrorCode[kind], message);
+}

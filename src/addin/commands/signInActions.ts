@@ -2,14 +2,14 @@
  * Sign in / sign out as the ribbon (and anything else outside the task pane) starts them. Sign-in runs
  * directly when no input is needed (admin-managed app, or the remembered demo); otherwise — no
  * settings yet, or an own app whose client secret must be entered again — it sends the user to the
- * task pane (opening it where Office lets us, else saying so in a dialog: ../commands/ribbonNotice.ts).
+ * task pane (opening it where Office lets us, else saying so in a dialog: ribbonNotice.ts).
  */
-import { errorCodeOf } from "../commands/noticeMessage";
-import { tellUser } from "../commands/ribbonNotice";
+import { errorCodeOf } from "./noticeMessage";
+import { tellUser } from "./ribbonNotice";
 import { dataServices } from "../data/services";
-import { loadConnectionSettings } from "./connectionSettings";
-import { signInWithSettings, type SignInRequest } from "./signInFlow";
-import { getSignInState, setSignInState } from "./signInState";
+import { loadConnectionSettings } from "../auth/connectionSettings";
+import { signInWithSettings, type SignInRequest } from "../auth/signInFlow";
+import { getSignInState, setSignInState } from "../auth/signInState";
 
 /** Sends the user to the task pane, saying why with an error code (its text is the catalogue's). */
 async function toThePane(code?: string): Promise<void> {

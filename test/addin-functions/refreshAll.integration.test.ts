@@ -11,12 +11,12 @@ import { WRITE_BATCH, isEolFormula } from "../../src/addin/excel/refreshFormulas
 import { on, type AddinEvents } from "../../src/addin/events";
 import { startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectToStub, freshWorkbook } from "./support/setup";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
 let progress: AddinEvents["progress"][];
 let stopListening: () => void;
-const scope = globalThis as unknown as { Office?: unknown };
 
 beforeAll(async () => {
   stub = await startStubGateway();
@@ -25,11 +25,13 @@ afterAll(() => stub.close());
 beforeEach(async () => {
   await connectToStub(stub);
   workbook = freshWorkbook("Sheet1", "Report");
-  scope.Office = {
-    context: {
-      requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v === "1.12" },
+  fakeOfficeHost({
+    office: {
+      context: {
+        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v === "1.12" },
+      },
     },
-  };
+  });
   // A formula evaluates as Excel would: by calling the EOL function (the first cell of its table).
   workbook.evaluate = async (formula) => {
     const table = /USERS/i.test(formula)
@@ -44,7 +46,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   stopListening();
-  delete scope.Office;
+  resetOfficeHost();
 });
 
 test("re-enters exactly the EOL formulas (any case, nested), not other formulas or spilled cells", async () => {

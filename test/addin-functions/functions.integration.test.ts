@@ -12,6 +12,7 @@ import { SIGN_IN_CELL_MESSAGE } from "../../src/shared/rules/signInMessage";
 import { on } from "../../src/addin/events";
 import { AS_OF, STUB_TOKEN, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { cellError, connectTo, connectToStub } from "./support/setup";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 let stub: StubGateway;
 
@@ -54,14 +55,17 @@ describe("=EOL.DIVISIONS()", () => {
 
   /** Runs `work` with Office reporting exactly these requirement sets as supported. */
   async function withSets<T>(sets: string[], work: () => Promise<T>): Promise<T> {
-    const office = globalThis as unknown as { Office?: unknown };
-    office.Office = {
-      context: { requirements: { isSetSupported: (set: string, v: string) => sets.includes(`${set} ${v}`) } },
-    };
+    fakeOfficeHost({
+      office: {
+        context: {
+          requirements: { isSetSupported: (set: string, v: string) => sets.includes(`${set} ${v}`) },
+        },
+      },
+    });
     try {
       return await work();
     } finally {
-      delete office.Office;
+      resetOfficeHost();
     }
   }
 

@@ -16,12 +16,13 @@ import {
 } from "../../src/addin/commands/actions";
 import { REVIEW_SETTING } from "../../src/addin/excel/reviewDate";
 import { RIBBON_COMMANDS } from "../../src/addin/commands/ribbonCommands";
-import { signIn, signOut } from "../../src/addin/auth/authActions";
+import { signIn, signOut } from "../../src/addin/commands/signInActions";
 import { runCommand } from "../../src/addin/commands/commands";
 import { on, type AddinEvents } from "../../src/addin/events";
 import { TABLE_HEADER_ROW } from "../../src/addin/excel/writeTableSheet";
 import { AS_OF, startStubGateway, type StubGateway } from "./support/stubGateway";
 import { connectTo, connectToStub, freshWorkbook } from "./support/setup";
+import { fakeOfficeHost, resetOfficeHost } from "../support/officeHost";
 
 let stub: StubGateway;
 let workbook: FakeWorkbook;
@@ -63,16 +64,17 @@ describe("Refresh all (fallback: full calculation)", () => {
 
   test("recalculates cells in error explicitly where ExcelApi 1.9 exists (but not 1.12)", async () => {
     workbook.sheetsWithErrors.add("Sheet1");
-    const office = globalThis as unknown as { Office?: unknown };
-    office.Office = {
-      context: {
-        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v !== "1.12" },
+    fakeOfficeHost({
+      office: {
+        context: {
+          requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && v !== "1.12" },
+        },
       },
-    };
+    });
     try {
       await refreshAll();
     } finally {
-      delete office.Office;
+      resetOfficeHost();
     }
     expect(workbook.ops.filter((op) => op.op.startsWith("calculate"))).toEqual([
       { op: "calculate", type: "Full" },
@@ -233,20 +235,23 @@ describe("Insert access review sheet", () => {
   let stored: Map<string, unknown>;
   beforeEach(() => {
     stored = new Map();
-    (globalThis as unknown as { Office: unknown }).Office = {
-      AsyncResultStatus: { Succeeded: "succeeded" },
-      context: {
-        document: {
-          settings: {
-            get: (name: string) => stored.get(name) ?? null,
-            set: (name: string, value: unknown) => stored.set(name, value),
-            saveAsync: (callback: (result: { status: string }) => void) => callback({ status: "succeeded" }),
+    fakeOfficeHost({
+      office: {
+        AsyncResultStatus: { Succeeded: "succeeded" },
+        context: {
+          document: {
+            settings: {
+              get: (name: string) => stored.get(name) ?? null,
+              set: (name: string, value: unknown) => stored.set(name, value),
+              saveAsync: (callback: (result: { status: string }) => void) =>
+                callback({ status: "succeeded" }),
+            },
           },
         },
       },
-    };
+    });
   });
-  afterEach(() => delete (globalThis as unknown as { Office?: unknown }).Office);
+  afterEach(() => resetOfficeHost());
 
   test("first review: the last 90 days; the review date is remembered and the next review starts there", async () => {
     const ninetyDaysAgo = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
@@ -297,15 +302,14 @@ describe("ribbon", () => {
   test("a failed button opens the task pane (where the reason shows) and always completes", async () => {
     await connectTo(stub.baseUrl, null);
     const showAsTaskpane = jest.fn(async () => undefined);
-    const office = globalThis as unknown as { Office?: unknown };
-    office.Office = { addin: { showAsTaskpane } };
+    fakeOfficeHost({ office: { addin: { showAsTaskpane } } });
     const completed = jest.fn();
     const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      await runCommand("insertDivisionsSheet", { completed } as unknown as Office.AddinCommands.Event);
+      await runCommand("insertDivisionsSheet", { completed });
     } finally {
       consoleError.mockRestore();
-      delete office.Office;
+      resetOfficeHost();
     }
     expect(showAsTaskpane).toHaveBeenCalledTimes(1);
     expect(completed).toHaveBeenCalledTimes(1);
@@ -315,8 +319,7 @@ describe("ribbon", () => {
 
 describe("outside Excel", () => {
   test("the workbook actions say they need Excel instead of failing on a missing Excel global", async () => {
-    const excel = globalThis as unknown as { Excel?: unknown };
-    delete excel.Excel;
+    fakeOfficeHost({ excel: undefined }); // no workbook behind the adapter
     const review = () => insertAccessReviewSheet();
     for (const action of [refreshAll, insertDivisionsSheet, () => insertRoleAuditSheet(), review]) {
       await expect(action()).rejects.toThrow(

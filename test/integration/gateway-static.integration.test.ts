@@ -35,13 +35,11 @@ describe("gateway serves the add-in", () => {
     expect(await res.json()).toEqual({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
-  test("taskpane.html loads functions, commands and task pane bundles, with a CSP allowing Office framing", async () => {
+  test("taskpane.html loads the shared runtime's one script (functions, commands, pane), with a CSP allowing Office framing", async () => {
     const res = await fetch(`${gateway.url}/taskpane.html`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/src="?functions\.js/);
-    expect(html).toMatch(/commands\.[0-9a-f]{10}\.js/);
-    expect(html).toMatch(/taskpane\.[0-9a-f]{10}\.js/);
     const csp = res.headers.get("content-security-policy")!;
     expect(frameAncestors(csp)).toEqual([...OFFICE_FRAME_ANCESTORS]);
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
@@ -87,8 +85,8 @@ describe("gateway serves the add-in", () => {
   });
 
   test("hashed bundles are immutable", async () => {
-    const html = await (await fetch(`${gateway.url}/taskpane.html`)).text();
-    const bundle = /(taskpane\.[0-9a-f]{10}\.js)/.exec(html)![1];
+    const html = await (await fetch(`${gateway.url}/auth-complete.html`)).text();
+    const bundle = /(dialog\.[0-9a-f]{10}\.js)/.exec(html)![1];
     const res = await fetch(`${gateway.url}/${bundle}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("immutable");
