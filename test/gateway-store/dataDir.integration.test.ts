@@ -97,7 +97,7 @@ test("a stalled gateway (SIGSTOP for 15 s) keeps its data directory: a second on
     const second = spawnGateway(env);
     const outcome = await second.outcome;
     second.child.kill("SIGTERM");
-    expect(outcome).toMatch(/^exit 1: .*Another gateway process is using EOL_DATA_DIR=/s);
+    expect(outcome).toMatch(/^exit 5: .*Another gateway process is using EOL_DATA_DIR=/s);
     first.child.kill("SIGCONT");
     expect((await fetch(`${await first.url}/healthz`)).status).toBe(200);
   } finally {

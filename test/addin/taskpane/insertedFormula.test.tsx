@@ -8,16 +8,13 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeGateway, signInRoutes } from "../../addin-taskpane/fakeGateway";
 import { renderPane, resetPaneState } from "../../addin-taskpane/renderPane";
-
-const scope = globalThis as unknown as { Office?: unknown };
+import { fakeOfficeHost, resetOfficeHost } from "../../support/officeHost";
 
 beforeEach(() => {
   resetPaneState();
-  scope.Office = { context: { displayLanguage: "nl-BE" } };
+  fakeOfficeHost({ office: { context: { displayLanguage: "nl-BE" } } });
 });
-afterEach(() => {
-  delete scope.Office;
-});
+afterEach(resetOfficeHost);
 
 test("in a Flemish Office the guide inserts =EOL.ROLHOUDERS(274), and says so on its button", async () => {
   const user = userEvent.setup();

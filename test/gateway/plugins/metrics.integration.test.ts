@@ -66,7 +66,9 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
     sim.setFaults("503:1");
     const down = await api(accounts, { "cache-control": "no-cache" });
     sim.setFaults(null);
-    expect((await down.json()).error.code).toBe("exact_unavailable");
+    const downBody = await down.json();
+    expect({ status: down.status, body: downBody }).toEqual({ status: 503, body: downBody });
+    expect(downBody.error.code).toBe("exact_unavailable");
 
     // Another app with the same user spends the division's day at Exact: the gateway's next call gets a 429.
     const accessToken = await gateway.app.tokens.getAccessToken(
