@@ -11,8 +11,8 @@ import { VirtualClock } from "../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import * as EOL from "../../src/addin/functions/functions";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
-import { connectTo } from "../addin-functions/support/setup";
-import { examplesIn, parseFormula, type Argument, type ExampleCall } from "./examples";
+import { connectTo } from "../support/addin/setup";
+import { examplesIn, parseFormula, type Argument, type ExampleCall } from "../support/docExamples";
 
 const ROOT = path.join(__dirname, "../..");
 const FILES = [

@@ -11,10 +11,10 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newAddinContext } from "./support/browser";
-import { startStack, type Stack } from "./support/stack";
-import { DEMO_LABEL, clickSignIn, openPane, signInDemo } from "./support/pane";
-import { reviewSheetHtml } from "./support/reviewHtml";
+import { launchBrowser, newAddinContext } from "../support/e2e/browser";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { DEMO_LABEL, clickSignIn, openPane, signInDemo } from "../support/e2e/pane";
+import { reviewSheetHtml } from "../support/e2e/reviewHtml";
 import { accessReviewSpec } from "../../src/addin/excel/accessReviewSheet";
 import type { AccessReviewResponse } from "../../src/shared/api";
 

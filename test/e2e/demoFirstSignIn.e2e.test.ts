@@ -10,9 +10,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newAddinContext } from "./support/browser";
-import { startStack, type Stack } from "./support/stack";
-import { approveConsent, clickSignIn, openPane } from "./support/pane";
+import { launchBrowser, newAddinContext } from "../support/e2e/browser";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { approveConsent, clickSignIn, openPane } from "../support/e2e/pane";
 
 const VIEWPORT = { width: 320, height: 640 };
 const SHOTS = path.resolve(process.env.EOL_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), "eol-screenshots"));

@@ -6,9 +6,9 @@ jest.setTimeout(90_000);
 
 import type { Browser, Page } from "playwright-core";
 import { activeRoleHolders, defaultGrant } from "../../src/simulator";
-import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
-import { startStack, type Stack } from "./support/stack";
-import { openPane, signInDemo } from "./support/pane";
+import { launchBrowser, newAddinContext, type AddinContext } from "../support/e2e/browser";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { openPane, signInDemo } from "../support/e2e/pane";
 
 let browser: Browser;
 let stack: Stack;

@@ -6,10 +6,10 @@ jest.setTimeout(90_000);
 
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
+import { launchBrowser, newAddinContext, type AddinContext } from "../support/e2e/browser";
 import { bindGatewayServer } from "../../src/gateway/start";
-import { startStack, type Stack } from "./support/stack";
-import { approveConsent, clickSignIn, openPane } from "./support/pane";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { approveConsent, clickSignIn, openPane } from "../support/e2e/pane";
 
 const APP = { clientId: "0b7e4c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d", clientSecret: "managed-secret-5e2a1c" };
 

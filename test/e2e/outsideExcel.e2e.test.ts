@@ -6,9 +6,9 @@
 jest.setTimeout(120_000);
 
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
-import { startStack, type Stack } from "./support/stack";
-import { openPane, signInDemo } from "./support/pane";
+import { launchBrowser, newAddinContext, type AddinContext } from "../support/e2e/browser";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { openPane, signInDemo } from "../support/e2e/pane";
 import { en } from "../../src/addin/i18n/en";
 
 let browser: Browser;

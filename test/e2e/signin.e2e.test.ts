@@ -5,9 +5,9 @@
 jest.setTimeout(90_000);
 
 import type { Browser } from "playwright-core";
-import { launchBrowser, newAddinContext, type AddinContext } from "./support/browser";
-import { startStack, type Stack } from "./support/stack";
-import { DEMO_LABEL, approveConsent, clickSignIn, openPane, signInDemo } from "./support/pane";
+import { launchBrowser, newAddinContext, type AddinContext } from "../support/e2e/browser";
+import { startStack, type Stack } from "../support/e2e/stack";
+import { DEMO_LABEL, approveConsent, clickSignIn, openPane, signInDemo } from "../support/e2e/pane";
 
 let browser: Browser;
 let stack: Stack;

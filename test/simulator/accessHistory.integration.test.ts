@@ -4,7 +4,14 @@
  * data's day, and served with Exact's field names and types.
  */
 import { generateDataset, isRoleActive, type SimDataset, type SimUserRole } from "../../src/simulator";
-import { api, signIn, startTestSimulator, type ODataPage, type TestSim, type Tokens } from "./helpers";
+import {
+  api,
+  signIn,
+  startTestSimulator,
+  type ODataPage,
+  type TestSim,
+  type Tokens,
+} from "../support/simulator";
 
 const DAY = 86_400_000;
 /** Two different days: the facts hold whenever the data set is generated. */

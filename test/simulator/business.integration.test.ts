@@ -15,7 +15,7 @@ import {
   type ODataPage,
   type TestSim,
   type Tokens,
-} from "./helpers";
+} from "../support/simulator";
 
 const ENDPOINTS = [
   "crm/Accounts",

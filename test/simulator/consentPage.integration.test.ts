@@ -4,7 +4,14 @@ import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { launchHeadlessBrowser } from "../support/browserExecutable";
-import { api, exchangeCode, startTestSimulator, TEST_APP, type ODataPage, type TestSim } from "./helpers";
+import {
+  api,
+  exchangeCode,
+  startTestSimulator,
+  TEST_APP,
+  type ODataPage,
+  type TestSim,
+} from "../support/simulator";
 
 let browser: Browser;
 let t: TestSim;

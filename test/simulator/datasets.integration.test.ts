@@ -7,7 +7,7 @@ import {
   type SimDataset,
 } from "../../src/simulator";
 import { generateLarge } from "../../src/simulator/data/large";
-import { api, signIn, startTestSimulator, type ODataPage } from "./helpers";
+import { api, signIn, startTestSimulator, type ODataPage } from "../support/simulator";
 
 const NOW = Date.UTC(2026, 10, 23);
 

@@ -1,6 +1,6 @@
 /** Fault injection and latency: each fault kind, determinism per seed, and spec validation. */
 import { parseFaultSpec } from "../../src/simulator";
-import { api, signIn, startTestSimulator, type TestSim, type Tokens } from "./helpers";
+import { api, signIn, startTestSimulator, type TestSim, type Tokens } from "../support/simulator";
 
 let t: TestSim;
 let tokens: Tokens;

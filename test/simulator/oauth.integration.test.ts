@@ -11,7 +11,7 @@ import {
   tokenRequest,
   type TestSim,
   type Tokens,
-} from "./helpers";
+} from "../support/simulator";
 
 let t: TestSim;
 beforeEach(async () => {

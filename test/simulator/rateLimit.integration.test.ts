@@ -1,5 +1,5 @@
 /** Rate limits per (client ID, division) in clock-minute and UTC-day windows, on a virtual clock. */
-import { api, signIn, startTestSimulator, TEST_APP, type TestSim, type Tokens } from "./helpers";
+import { api, signIn, startTestSimulator, TEST_APP, type TestSim, type Tokens } from "../support/simulator";
 import { DEMO_APP } from "../../src/simulator";
 
 let t: TestSim;

@@ -14,7 +14,7 @@ import {
   type ODataPage,
   type TestSim,
   type Tokens,
-} from "./helpers";
+} from "../support/simulator";
 
 let t: TestSim;
 let tokens: Tokens;

@@ -10,11 +10,11 @@
  * free-port-then-listen race) and `gateway.fetch` is the real fetch. It stays only where the socket
  * itself is under test or something outside this process must reach the gateway:
  * - the browser end-to-end suites (test/e2e: Chromium loads the pane and calls the gateway);
- * - https/TLS, the static files and Node's HTTP parser (test/integration: gateway-https-demo,
- *   gateway-static, gateway-socket — light-my-request bypasses TLS and the parser);
- * - shutdown and SIGTERM (test/gateway-errors/shutdown: in-flight requests, refused connections).
- * Gateway processes (`npm start` in test/gateway-store/dataDir) listen on PORT=0 the same way. The
- * add-in's own client against a stand-in server (test/addin-functions/support/stubGateway) uses real
+ * - https/TLS, the static files and Node's HTTP parser (test/gateway: httpsDemo, socket and
+ *   plugins/staticFiles — light-my-request bypasses TLS and the parser);
+ * - shutdown and SIGTERM (test/gateway/shutdown: in-flight requests, refused connections).
+ * Gateway processes (`npm start` in test/gateway/store/dataDir) listen on PORT=0 the same way. The
+ * add-in's own client against a stand-in server (test/support/addin/stubGateway) uses real
  * fetch: its network errors and timeouts are what it tests.
  */
 import crypto from "node:crypto";

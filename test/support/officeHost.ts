@@ -1,7 +1,7 @@
 /**
  * The add-in tests' one fake Office host, put behind the Office adapter (src/addin/office/host.ts)
  * instead of patched globals. A suite gives the parts it needs: `office` (context, addin, actions,
- * dialogs, settings), `excel` (Excel.run over a fake workbook: test/addin/support/excelMock.ts) or
+ * dialogs, settings), `excel` (Excel.run over a fake workbook: test/support/addin/excelMock.ts) or
  * `runtime` (storage); the parts it does not give are absent. Suites reset it after each test (afterEach(resetOfficeHost)).
  */
 import { installOfficeHost, type OfficeHost } from "../../src/addin/office/host";

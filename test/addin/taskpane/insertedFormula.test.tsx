@@ -6,8 +6,8 @@
 import "@testing-library/jest-dom";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fakeGateway, signInRoutes } from "../../addin-taskpane/fakeGateway";
-import { renderPane, resetPaneState } from "../../addin-taskpane/renderPane";
+import { fakeGateway, signInRoutes } from "../../support/addin/fakeGateway";
+import { renderPane, resetPaneState } from "../../support/addin/renderPane";
 import { fakeOfficeHost, resetOfficeHost } from "../../support/officeHost";
 
 beforeEach(() => {

@@ -7,8 +7,8 @@
 import "@testing-library/jest-dom";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fakeGateway, signInRoutes } from "../../addin-taskpane/fakeGateway";
-import { renderPane, resetPaneState } from "../../addin-taskpane/renderPane";
+import { fakeGateway, signInRoutes } from "../../support/addin/fakeGateway";
+import { renderPane, resetPaneState } from "../../support/addin/renderPane";
 
 beforeEach(resetPaneState);
 

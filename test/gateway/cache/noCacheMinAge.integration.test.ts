@@ -8,7 +8,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator } from "../../../src/simulator";
 import { signInTestUser, buildTestGateway } from "../../support/gateway";
 import { startPostgres, type TestPostgres } from "../../support/postgres";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 const MIN_AGE_SECONDS = 10;
 const EVERY_MS = 2000;

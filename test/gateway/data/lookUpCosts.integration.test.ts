@@ -9,7 +9,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
 import { startPostgres, type TestPostgres } from "../../support/postgres";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 const DAY_LIMIT = 40;
 const CEILING = 5;

@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { DEFAULT_ERROR_LIMIT, QUERY_SHARE } from "../../../src/gateway/exact/errorBudget";
 import { DEFAULT_SHARING } from "../../../src/gateway/sharingConfig";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 const enc = encodeURIComponent;
 const queryShare = (limit: number) => Math.floor(limit * QUERY_SHARE);

@@ -7,7 +7,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { ACCESS_TOKEN_LIFETIME_MS, startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { ExactClient } from "../../../src/gateway/exact/client";
 import { DEFAULT_ERROR_LIMIT, ErrorBudget, MemoryErrorLedger } from "../../../src/gateway/exact/errorBudget";
-import { clientHarness } from "../../gateway-data/support/harness";
+import { clientHarness } from "../../support/api/harness";
 
 let sim: RunningSimulator;
 afterEach(() => sim.close());

@@ -9,7 +9,7 @@ import { startSimulator } from "../../../src/simulator";
 import { DEFAULT_ERROR_LIMIT, QUERY_SHARE } from "../../../src/gateway/exact/errorBudget";
 import { signInTestUser, buildTestGateway } from "../../support/gateway";
 import { startPostgres, type TestPostgres } from "../../support/postgres";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 let postgres: TestPostgres;
 beforeAll(async () => {

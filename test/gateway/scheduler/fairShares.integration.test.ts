@@ -7,7 +7,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { DEFAULT_SHARING } from "../../../src/gateway/sharingConfig";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 const LATENCY_MS = 1000;
 const CONCURRENCY = 4;

@@ -8,7 +8,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator } from "../../../src/simulator";
 import { signInTestUser, buildTestGateway } from "../../support/gateway";
 import { startPostgres, type TestPostgres } from "../../support/postgres";
-import { callApi } from "../../gateway-data/support/api";
+import { callApi } from "../../support/api/callApi";
 
 const MINUTE_LIMIT = 60;
 const RESERVE = 10;

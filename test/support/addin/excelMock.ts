@@ -1,0 +1,241 @@
+/**
+ * Excel objects for tests: office-addin-mock's OfficeMockObject for the request context, workbook and
+ * application (load/sync tracking), with seed functions returning ranges backed by a small cell grid
+ * that parses written values the way Excel does: in a cell formatted "@" a value stays text; elsewhere
+ * a text starting with = + - @ becomes a formula and a numeric text becomes a number.
+ */
+// office-addin-mock imports office-addin-manifest only for its OfficeApp enum; the package's ESM
+// dependencies do not load under jest, so give it the enum alone.
+jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
+import { OfficeMockObject } from "office-addin-mock";
+import { fakeOfficeHost } from "../officeHost";
+
+export interface StoredCell {
+  format: string;
+  value: string | number | boolean;
+  formula: string | null;
+}
+
+export type Op =
+  | { op: "sync" }
+  | { op: "suspendCalculation" }
+  | { op: "calculate"; type: string }
+  | { op: "addSheet"; name: string }
+  | { op: "numberFormat" | "values"; sheet: string; row: number; rows: number; cols: number }
+  | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
+  | { op: "calculateErrors"; sheet: string }
+  | { op: "formula"; sheet: string; row: number; col: number; formula: string }
+  | { op: "activate"; sheet: string };
+
+export class FakeWorkbook {
+  readonly ops: Op[] = [];
+  readonly sheets = new Map<string, Map<string, StoredCell>>();
+  /** Sheets whose used range has formula cells in error. */
+  readonly sheetsWithErrors = new Set<string>();
+  /** What a full calculation re-runs (the workbook's custom functions), called after it is requested. */
+  onCalculate: () => void = () => undefined;
+  /** What a formula written into a cell evaluates to (the custom function's result); rejects → #N/A. */
+  evaluate: (formula: string) => Promise<unknown> = async () => "value";
+  /** Cells ("sheet!row,col") that a spill fills: Excel reports their spill parent elsewhere. */
+  readonly spillChildren = new Set<string>();
+
+  /** Puts a formula with its current value into a cell, as a user would have typed it. */
+  setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
+    this.sheets.get(sheet)!.set(`${row},${col}`, { format: "General", value: value as string, formula });
+  }
+
+  static valueType(value: unknown): string {
+    if (typeof value === "number") return "Double";
+    if (typeof value === "boolean") return "Boolean";
+    if (value === "" || value === undefined) return "Empty";
+    return /^#(N\/A|VALUE!|BUSY!|SPILL!|REF!|NAME\?|NUM!|DIV\/0!|NULL!)$/.test(String(value))
+      ? "Error"
+      : "String";
+  }
+
+  cell(sheet: string, row: number, col: number): StoredCell | undefined {
+    return this.sheets.get(sheet)?.get(`${row},${col}`);
+  }
+
+  /** What Excel would do with a value written to a cell of the given format. */
+  static parse(value: unknown, format: string): StoredCell {
+    if (typeof value !== "string" || format === "@") {
+      return { format, value: value as string | number | boolean, formula: null };
+    }
+    if (/^[=+\-@]/.test(value) && value.length > 1) {
+      const numeric = /^[+-]\d+(\.\d+)?$/.test(value);
+      return { format, value: numeric ? Number(value) : "#FORMULA", formula: numeric ? null : value };
+    }
+    if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return { format, value: Number(value), formula: null };
+    return { format, value, formula: null };
+  }
+
+  range(sheet: string, row: number, col: number, rows: number, cols: number) {
+    const grid = this.sheets.get(sheet)!;
+    const ops = this.ops;
+    const evaluate = (formula: string) => this.evaluate(formula);
+    const spillChildren = this.spillChildren;
+    const at = (r: number, c: number) => `${row + r},${col + c}`;
+    const check = (matrix: unknown[][]) => {
+      if (matrix.length !== rows || matrix.some((line) => line.length !== cols)) {
+        throw new Error(`matrix ${matrix.length}×${matrix[0]?.length} written to a ${rows}×${cols} range`);
+      }
+    };
+    return {
+      set numberFormat(matrix: string[][]) {
+        check(matrix);
+        ops.push({ op: "numberFormat", sheet, row, rows, cols });
+        matrix.forEach((line, r) =>
+          line.forEach((format, c) =>
+            grid.set(at(r, c), { ...(grid.get(at(r, c)) ?? { value: "", formula: null }), format }),
+          ),
+        );
+      },
+      set values(matrix: unknown[][]) {
+        check(matrix);
+        ops.push({ op: "values", sheet, row, rows, cols });
+        matrix.forEach((line, r) =>
+          line.forEach((value, c) =>
+            grid.set(at(r, c), FakeWorkbook.parse(value, grid.get(at(r, c))?.format ?? "General")),
+          ),
+        );
+      },
+      set formulas(matrix: string[][]) {
+        check(matrix);
+        matrix.forEach((line, r) =>
+          line.forEach((formula, c) => {
+            ops.push({ op: "formula", sheet, row: row + r, col: col + c, formula });
+            const cell: StoredCell = { format: "General", value: "#BUSY!", formula };
+            grid.set(at(r, c), cell);
+            evaluate(formula).then(
+              (value) => (cell.value = value as string),
+              () => (cell.value = "#N/A"),
+            );
+          }),
+        );
+      },
+      get values() {
+        return Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => grid.get(at(r, c))?.value ?? ""),
+        );
+      },
+      get valueTypes() {
+        return this.values.map((line) => line.map(FakeWorkbook.valueType));
+      },
+      address: `${sheet}!R${row}C${col}`,
+      load: () => undefined,
+      getSpillParentOrNullObject: () => ({
+        isNullObject: false,
+        // A spilled-into cell's parent is the anchor above it; an anchor is its own parent here.
+        address: spillChildren.has(`${sheet}!${row},${col}`) ? `${sheet}!anchor` : `${sheet}!R${row}C${col}`,
+        load: () => undefined,
+      }),
+      format: { autofitColumns: () => undefined },
+      rowIndex: row,
+      rowCount: rows,
+      columnCount: cols,
+    };
+  }
+
+  worksheet(name: string) {
+    const ops = this.ops;
+    return {
+      name,
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+        this.range(name, row, col, rows, cols),
+      tables: {
+        add(range: { rowIndex: number; rowCount: number; columnCount: number }, hasHeaders: boolean) {
+          ops.push({
+            op: "addTable",
+            sheet: name,
+            row: range.rowIndex,
+            rows: range.rowCount,
+            cols: range.columnCount,
+            hasHeaders,
+          });
+        },
+      },
+      activate: () => ops.push({ op: "activate", sheet: name }),
+      getUsedRangeOrNullObject: () => ({
+        getSpecialCellsOrNullObject: (cellType: string) => {
+          const formulaCells = [...(this.sheets.get(name) ?? new Map()).entries()].filter(
+            ([, cell]) => cellType === "Formulas" && cell.formula !== null,
+          );
+          return {
+            isNullObject: formulaCells.length === 0,
+            load: () => undefined,
+            // One 1×1 area per formula cell: enough to exercise the reading of areas.
+            areas: {
+              load: () => undefined,
+              items: formulaCells.map(([key, cell]) => {
+                const [rowIndex, columnIndex] = key.split(",").map(Number);
+                return { rowIndex, columnIndex, formulas: [[cell.formula]] };
+              }),
+            },
+          };
+        },
+      }),
+      getUsedRange: () => ({
+        getSpecialCellsOrNullObject: (cellType: string, valueType: string) => {
+          const present =
+            cellType === "Formulas" && valueType === "Errors" && this.sheetsWithErrors.has(name);
+          return {
+            isNullObject: !present,
+            load: () => undefined,
+            calculate: () => ops.push({ op: "calculateErrors", sheet: name }),
+          };
+        },
+      }),
+    };
+  }
+
+  /** An office-addin-mock request context over this workbook. */
+  context(): Excel.RequestContext {
+    const seed = {
+      workbook: {
+        application: {
+          suspendApiCalculationUntilNextSync: () => this.ops.push({ op: "suspendCalculation" }),
+          calculate: (type: string) => {
+            this.ops.push({ op: "calculate", type });
+            setTimeout(() => this.onCalculate(), 10);
+          },
+        },
+        worksheets: {
+          add: (name: string) => {
+            if ([...this.sheets.keys()].some((existing) => existing.toLowerCase() === name.toLowerCase())) {
+              throw new Error(`A sheet named ${name} already exists`);
+            }
+            this.sheets.set(name, new Map());
+            this.ops.push({ op: "addSheet", name });
+            return this.worksheet(name);
+          },
+          getItem: (name: string) => this.worksheet(name),
+        },
+      },
+    };
+    const mock = new OfficeMockObject(seed) as unknown as { sync(): Promise<void> };
+    const mockSync = mock.sync.bind(mock);
+    mock.sync = async () => {
+      this.ops.push({ op: "sync" });
+      await mockSync();
+    };
+    return mock as unknown as Excel.RequestContext;
+  }
+}
+
+/** Puts Excel.run over a FakeWorkbook (readable sheet names) behind the Office adapter, as the fake host's. */
+export function installExcel(workbook: FakeWorkbook): void {
+  const excel = {
+    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const context = workbook.context() as unknown as { workbook: { worksheets: Record<string, unknown> } };
+      // office-addin-mock cannot model collections: give worksheets a loadable items list by hand.
+      const worksheets = context.workbook.worksheets;
+      worksheets.load = () => undefined;
+      Object.defineProperty(worksheets, "items", {
+        get: () => [...workbook.sheets.keys()].map((name) => ({ name })),
+      });
+      return batch(context as unknown as Excel.RequestContext);
+    },
+  };
+  fakeOfficeHost({ excel });
+}
