@@ -5,6 +5,7 @@
 import path from "node:path";
 import { COUNTRIES, type Country } from "../shared/countries";
 import { ConfigError, ProblemCollector } from "./configProblems";
+import { readAnswerLimits, type AnswerLimitsConfig } from "./configAnswerLimits";
 
 export { ConfigError };
 
@@ -43,6 +44,8 @@ export interface GatewayConfig {
   /** Data API (docs/api.md): cache TTL (EOL_CACHE_TTL_SECONDS, 0 = no caching) and size. */
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
+  /** Answer sizes, the memory answers share, the cache's bytes (configAnswerLimits.ts). */
+  answerLimits: AnswerLimitsConfig;
   /** EOL_EXACT_CONCURRENCY: calls to Exact in flight at once, over all divisions. */
   exactConcurrency: number;
   /** EOL_EXACT_RETRIES: retries of a failed page (5xx, network, time-out) before "Exact Online unavailable". */
@@ -362,6 +365,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     authRateLimitPerMinute: c.read(() => readPositiveInt(env, "EOL_AUTH_RATE_LIMIT", 120), 0),
     cacheTtlSeconds: c.read(() => readWholeNumber(env, "EOL_CACHE_TTL_SECONDS", 300, 86_400), 0),
     cacheMaxEntries: c.read(() => readPositiveInt(env, "EOL_CACHE_MAX_ENTRIES", 10_000), 0),
+    answerLimits: readAnswerLimits(env, c),
     exactConcurrency: c.read(() => readPositiveInt(env, "EOL_EXACT_CONCURRENCY", 8), 0),
     exactRetries: c.read(() => readWholeNumber(env, "EOL_EXACT_RETRIES", 3, 10), 0),
     exactTimeoutMs: c.read(() => readPositiveInt(env, "EOL_EXACT_TIMEOUT_MS", 30_000), 0),

@@ -2,11 +2,12 @@
  * Results per (chain, resource, division, query options), kept for a TTL with the time they were
  * fetched (`asOf`), on lru-cache: identical requests in flight share one fetch (`fetchMethod`),
  * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`), and the
- * least recently used entries go first beyond the bound (`max`). The clock is the gateway's, so
+ * least recently used entries go first beyond either bound (`max` entries, `maxSize` bytes). The clock is the gateway's, so
  * benchmarks on a virtual clock age entries in virtual time (`perf`).
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
+import { measureRows } from "../answers/answerSize";
 import type { SharedCacheStats, SharedResultCache } from "./sharedCache";
 
 export interface CacheKeyParts {
@@ -26,6 +27,8 @@ interface Entry {
   chainId: string;
   value: unknown;
   asOf: number;
+  /** The value's size as JSON (answerSize.ts), for the cache's byte bound. */
+  bytes: number;
 }
 
 export interface ResultCacheOptions {
@@ -33,6 +36,8 @@ export interface ResultCacheOptions {
   /** 0 = keep nothing (identical requests in flight still share one fetch). */
   ttlMs: number;
   maxEntries: number;
+  /** Bytes kept at most (values measured as JSON); a value larger than this is served but not kept. */
+  maxBytes?: number;
   /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
   shared?: SharedResultCache;
 }
@@ -43,6 +48,14 @@ export function cacheKey(parts: CacheKeyParts): string {
     .filter((name) => parts.options[name] !== undefined)
     .map((name) => [name, parts.options[name]]);
   return JSON.stringify([parts.chainId, parts.resource, parts.division, options]);
+}
+
+/** A value's weight in the cache: a listing's JSON size (at least 1, as lru-cache wants). */
+function sizeOf(value: unknown): number {
+  const bytes = Array.isArray(value)
+    ? measureRows(value as Record<string, unknown>[]).bytes
+    : (JSON.stringify(value)?.length ?? 0);
+  return Math.max(1, bytes);
 }
 
 /** What a fetch needs: whose entry it is and how to load it. */
@@ -60,6 +73,7 @@ export class ResultCache {
     const { clock } = options;
     this.entries = new LRUCache<string, Entry, Load>({
       max: options.maxEntries,
+      ...(options.maxBytes ? { maxSize: options.maxBytes, sizeCalculation: (entry) => entry.bytes } : {}),
       // lru-cache serves an entry until its age exceeds `ttl`; ours expire when the age reaches ttlMs.
       ...(options.ttlMs > 1 ? { ttl: options.ttlMs - 1 } : {}),
       ttlResolution: 0, // the clock may be virtual: never reuse a "now" across calls
@@ -70,7 +84,8 @@ export class ResultCache {
       ignoreFetchAbort: true,
       fetchMethod: async (_key, _stale, { context }) => {
         const asOf = clock.now();
-        return { chainId: context.chainId, value: await context.load(), asOf };
+        const value = await context.load();
+        return { chainId: context.chainId, value, asOf, bytes: sizeOf(value) };
       },
     });
   }

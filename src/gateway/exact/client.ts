@@ -46,6 +46,15 @@ export interface ExactClientOptions {
 export type ODataQuery = Record<string, string | undefined>;
 
 /**
+ * Who watches a listing page by page: `onPage` may throw to stop it (a size limit), and once `signal`
+ * aborts no further page is requested (a call already waiting for the scheduler is not sent).
+ */
+export interface PageWatch {
+  onPage?: (records: ExactRecord[]) => void;
+  signal?: AbortSignal;
+}
+
+/**
  * Who a call is made for: the budget key (client ID), the token chain and Exact's base URL. A session
  * context is one; the sign-in callback passes its own one-off `tokens` before a chain exists.
  */
@@ -61,6 +70,7 @@ type Outcome =
   | { kind: "dayLimited"; resetAt: number | null }
   | { kind: "transient" }
   | { kind: "blocked"; until: number }
+  | { kind: "abandoned" }
   | { kind: "failed"; status: number; error: GatewayError };
 
 const MAX_PAGES = 5000;
@@ -104,6 +114,7 @@ export class ExactClient {
     division: number | null,
     resource: string,
     query: ODataQuery,
+    watch: PageWatch = {},
   ): Promise<ExactRecord[]> {
     const first = resourceUrl(session.exactBaseUrl, division, resource, query);
     const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first };
@@ -115,7 +126,9 @@ export class ExactClient {
         throw new GatewayError(502, "exact_unavailable", "Exact Online kept sending more pages; stopped.");
       }
       this.checkPageUrl(first, url);
-      const page = await this.getPage(session, scope, url);
+      watch.signal?.throwIfAborted();
+      const page = await this.getPage(session, scope, url, watch.signal);
+      watch.onPage?.(page.records);
       records.push(...page.records);
       url = page.next;
     }
@@ -141,7 +154,12 @@ export class ExactClient {
     this.options.assertAllowedUpstream(candidate);
   }
 
-  private async getPage(session: ExactCaller, scope: ErrorScope, url: string): Promise<ODataPage> {
+  private async getPage(
+    session: ExactCaller,
+    scope: ErrorScope,
+    url: string,
+    signal?: AbortSignal,
+  ): Promise<ODataPage> {
     const { scheduler, maxAttempts, errorBudget } = this.options;
     const tokens = session.tokens ?? this.options.tokens;
     const { division } = scope;
@@ -154,6 +172,8 @@ export class ExactClient {
       let token = "";
       const key = budgetKey(session.clientId, division);
       const outcome = await scheduler.schedule(session.clientId, division, async (budget) => {
+        // The request gave up while this call waited for its turn: the slot goes to the next one.
+        if (signal?.aborted) return { kind: "abandoned" } as const;
         const denied = await this.reserveShared(key, budget);
         if (denied) return denied;
         token = await tokens.getAccessToken(session.chainId);
@@ -162,6 +182,8 @@ export class ExactClient {
       switch (outcome.kind) {
         case "ok":
           return outcome.page;
+        case "abandoned":
+          throw signal?.reason;
         case "failed":
           await errorBudget?.failed(scope, outcome.status, outcome.error);
           throw outcome.error;

@@ -5,6 +5,8 @@
  */
 import fp from "fastify-plugin";
 import type { GatewayConfig } from "../config";
+import type { AnswerMeter } from "../answers/answerMeter";
+import { AnswerBudgets, type AnswerSettings } from "../answers/answerBudgets";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
 import { ErrorBudget } from "../exact/errorBudget";
@@ -19,6 +21,10 @@ export interface DataApiSettings {
   concurrency: number;
   cacheTtlMs: number;
   cacheMaxEntries: number;
+  /** Bytes the cache keeps (answer sizes as JSON). */
+  cacheMaxBytes: number;
+  /** Limits of one answer and the memory all answers in the making share. */
+  answers: AnswerSettings;
   /** Attempts per page for 5xx / network / time-out failures. */
   maxAttempts: number;
   /** Real-time limit per upstream HTTP call. */
@@ -30,6 +36,8 @@ export const DEFAULT_DATA_API_SETTINGS: DataApiSettings = {
   concurrency: 8,
   cacheTtlMs: 5 * 60_000,
   cacheMaxEntries: 10_000,
+  cacheMaxBytes: 64 * 1_048_576,
+  answers: { maxRows: 100_000, maxBytes: 5 * 1_048_576, inFlightBytes: 32 * 1_048_576 },
   maxAttempts: 4,
   timeoutMs: 30_000,
   backoffBaseMs: 500,
@@ -41,6 +49,12 @@ export function dataApiSettings(config: GatewayConfig): DataApiSettings {
     concurrency: config.exactConcurrency,
     cacheTtlMs: config.cacheTtlSeconds * 1000,
     cacheMaxEntries: config.cacheMaxEntries,
+    cacheMaxBytes: config.answerLimits.cacheMaxBytes,
+    answers: {
+      maxRows: config.answerLimits.maxRows,
+      maxBytes: config.answerLimits.maxBytes,
+      inFlightBytes: config.answerLimits.inFlightBytes,
+    },
     maxAttempts: config.exactRetries + 1,
     timeoutMs: config.exactTimeoutMs,
   };
@@ -54,11 +68,17 @@ export interface ExactServices {
   data: DataService;
   /** current/Me for the session check (≤ one call per chain per 30 s, shared by concurrent checks). */
   currentUser: CurrentUserReader;
+  /** Answer limits, the memory answers share, a meter per request (and what each answer weighed). */
+  answers: AnswerBudgets;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     exact: ExactServices;
+  }
+  interface FastifyRequest {
+    /** The answer meter of an /api/v1 request (routes/api/v1/index.ts); null elsewhere. */
+    eolAnswer: AnswerMeter | null;
   }
 }
 
@@ -71,6 +91,7 @@ export default fp(
       clock,
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
+      maxBytes: settings.cacheMaxBytes,
       shared: app.store.resultCache,
     });
     const client = new ExactClient({
@@ -88,14 +109,17 @@ export default fp(
       // …and the rate budgets (every call is reserved in the store first).
       rateBudget: app.store.rateBudget,
     });
+    const answers = new AnswerBudgets(settings.answers);
+    app.decorateRequest("eolAnswer", null);
     app.decorate("exact", {
       scheduler,
       cache,
       client,
       // Divisions started at once: enough to keep every scheduler slot busy across divisions (a division's
       // work is several calls in a row), few enough that a failure stops the rest from starting.
-      data: new DataService(client, cache, clock, settings.concurrency * FAN_OUT_PER_SLOT),
+      data: new DataService(client, cache, clock, settings.concurrency * FAN_OUT_PER_SLOT, answers.limits),
       currentUser: new CurrentUserReader(client, clock),
+      answers,
     });
   },
   {

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { TSchema } from "@sinclair/typebox";
 import type { TableResponse } from "../../../../shared/api";
+import type { AnswerMeter } from "../../../answers/answerMeter";
 import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
@@ -19,6 +20,8 @@ export function caller(request: FastifyRequest): {
   session: SessionContext;
   fresh: boolean;
   progress: FanOutProgress | null;
+  /** This request's answer meter (index.ts opens it for every /api/v1 request). */
+  answer: AnswerMeter | null;
 } {
   // The scope's hook set it; a route registered outside that scope would be a programming error.
   if (!request.eolSession) throw new GatewayError(401, "not_signed_in", MESSAGES.notSignedIn);
@@ -26,6 +29,7 @@ export function caller(request: FastifyRequest): {
     session: request.eolSession,
     fresh: wantsFresh(request.headers["cache-control"]),
     progress: request.eolProgress,
+    answer: request.eolAnswer,
   };
 }
 
