@@ -40,7 +40,7 @@ function readableDivisions(userId: string): number[] {
 }
 
 async function signIn(userId: string): Promise<Record<string, string>> {
-  const target = { url: gateway.url, simulator: sim, fetch: (input, init) => fetch(input, init) } as const;
+  const target = { url: gateway.url, simulator: sim, fetch: globalThis.fetch };
   const { sessionToken } = await signInTestUser(target, { country: "nl", ...APP, userId });
   return { authorization: `Bearer ${sessionToken}` };
 }
