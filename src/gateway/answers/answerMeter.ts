@@ -112,14 +112,20 @@ export class AnswerMeter {
   private stop(error: Error, own = true): never {
     if (own) stoppedBy.set(error, this);
     this.controller.abort(error);
+    // What it fetched is dropped with the error: another request may use the memory at once.
+    this.release();
     throw error;
+  }
+
+  private release(): void {
+    this.budget.release(this.held);
+    this.held = 0;
   }
 
   /** The answer went (or the request ended): its bytes go back to the budget. Idempotent. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.budget.release(this.held);
-    this.held = 0;
+    this.release();
   }
 }

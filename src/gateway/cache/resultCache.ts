@@ -156,4 +156,9 @@ export class ResultCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Bytes the kept answers take (as JSON); 0 without a byte bound or in shared mode. */
+  get bytes(): number {
+    return this.entries.calculatedSize ?? 0;
+  }
 }
