@@ -108,9 +108,9 @@ export class ResultCache {
     const joinKey = `${fresh ? "fresh" : "any"}|${key}`;
     let pending = this.joining.get(joinKey);
     if (!pending) {
-      const { clock, ttlMs } = this.options;
+      const { clock, ttlMs, maxBytes } = this.options;
       pending = shared
-        .getOrLoad(key, parts.chainId, load, { now: () => clock.now(), ttlMs, fresh })
+        .getOrLoad(key, parts.chainId, load, { now: () => clock.now(), ttlMs, fresh, maxBytes })
         .then((entry) => ({ value: entry.value, asOf: entry.asOf, cached: entry.hit }))
         .finally(() => this.joining.delete(joinKey));
       this.joining.set(joinKey, pending);

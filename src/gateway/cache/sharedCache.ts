@@ -20,12 +20,13 @@ export interface SharedResultCache {
   /**
    * The live entry of `key`, or `load` run once across instances (the entry is re-checked once the
    * key's lock is held) and kept until `ttlMs` after it started; `fresh` skips the stored entry.
+   * `maxBytes` bounds what the store keeps (the oldest answers go first; a larger one is not kept).
    */
   getOrLoad(
     key: string,
     chainId: string,
     load: () => Promise<unknown>,
-    options: { now: () => number; ttlMs: number; fresh: boolean },
+    options: { now: () => number; ttlMs: number; fresh: boolean; maxBytes?: number },
   ): Promise<SharedCacheEntry>;
   /** Drops every entry of one token chain, for every instance. */
   clearChain(chainId: string): Promise<number>;

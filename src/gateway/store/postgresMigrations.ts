@@ -119,4 +119,9 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
     name: "login tokens kept while the identity read is retried",
     sql: `ALTER TABLE logins ADD COLUMN kept_tokens_sealed TEXT;`,
   },
+  {
+    version: 7,
+    name: "result cache bounded by bytes",
+    sql: `ALTER TABLE eol_result_cache ADD COLUMN size_bytes BIGINT NOT NULL DEFAULT 0;`,
+  },
 ];
