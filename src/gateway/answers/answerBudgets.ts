@@ -34,11 +34,16 @@ export class AnswerBudgets {
   }
 
   /** Ends a request's meter and tells the observers what its answer weighed. */
-  finish(meter: AnswerMeter, status: number, size: AnswerSize = meter.size): void {
+  finish(meter: AnswerMeter, status: number): void {
     meter.close();
+    const size = meter.size;
     for (const observer of this.observers) observer({ ...size, status });
   }
 
+  /**
+   * Hears every /api/v1 answer once it has gone: its rows and bytes (as sent, or as far as it got
+   * before a refusal) and its status. For metrics; an observer must not throw.
+   */
   observe(observer: (answer: AnswerRecord) => void): void {
     this.observers.push(observer);
   }

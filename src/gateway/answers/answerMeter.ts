@@ -32,6 +32,7 @@ export class AnswerMeter {
   private readonly controller = new AbortController();
   private readonly counted: AnswerSize = { rows: 0, bytes: 0 };
   private held = 0;
+  private built: AnswerSize | null = null;
   private closed = false;
   /** Pages that become rows of the answer (a query's records, a users listing). */
   readonly rows: PageSink;
@@ -56,9 +57,9 @@ export class AnswerMeter {
     return this.controller.signal;
   }
 
-  /** Rows and bytes counted towards the answer so far. */
+  /** The answer's rows and bytes: as built once checked, else as counted while paging so far. */
   get size(): AnswerSize {
-    return { ...this.counted };
+    return { ...(this.built ?? this.counted) };
   }
 
   /** The bytes this request holds in the memory budget. */
@@ -85,6 +86,7 @@ export class AnswerMeter {
 
   /** The assembled answer (computed answers are checked once built). */
   checkAnswer(size: AnswerSize): void {
+    this.built = size;
     if (exceeds(size, this.limits)) this.refuseTooLarge(size);
   }
 

@@ -10,6 +10,7 @@ import { businessBook } from "../../../src/simulator/data/business";
 import { TRANSACTION_LINE } from "../../../src/simulator/rest/businessSchemas";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
 import { callApi } from "../../gateway-data/support/api";
+import type { AnswerRecord } from "../../../src/gateway/answers/answerBudgets";
 
 const LINES = "financialtransaction/TransactionLines";
 const ALL_FIELDS = [...TRANSACTION_LINE.entity.fields.keys()].join(",");
@@ -53,6 +54,8 @@ function linePages(divisions: number[]): number {
 
 test("past EOL_ANSWER_MAX_BYTES: 422 naming the size reached and how to narrow it; paging stopped", async () => {
   const token = await start({ EOL_ANSWER_MAX_BYTES: "65536" });
+  const seen: AnswerRecord[] = [];
+  gateway!.app.exact.answers.observe((answer) => seen.push(answer));
   sim.log.reset();
   const { status, body } = await callApi(
     gateway!,
@@ -77,6 +80,12 @@ test("past EOL_ANSWER_MAX_BYTES: 422 naming the size reached and how to narrow i
   );
   expect(narrowed.status).toBe(200);
   expect(narrowed.body.rows.length).toBeGreaterThan(10);
+  // Each answer's size is heard once it has gone (for operators' metrics).
+  await new Promise((resolve) => setImmediate(resolve));
+  const [refusal, table] = seen;
+  expect(refusal).toMatchObject({ status: 422, bytes: expect.any(Number) });
+  expect(refusal.bytes).toBeGreaterThan(65536);
+  expect(table).toMatchObject({ status: 200, rows: narrowed.body.rows.length });
 });
 
 test("past EOL_ANSWER_MAX_ROWS: 422 naming the rows reached", async () => {
