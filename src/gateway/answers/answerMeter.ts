@@ -124,10 +124,18 @@ export class AnswerMeter {
     this.held = 0;
   }
 
-  /** The answer went (or the request ended): its bytes go back to the budget. Idempotent. */
+  /**
+   * The answer went, or the caller went away: its bytes go back to the budget and nothing more is
+   * fetched for it (a request that shared one of its fetches fetches for itself). Idempotent.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (!this.signal.aborted) {
+      const ended = new Error("The request ended.");
+      stoppedBy.set(ended, this);
+      this.controller.abort(ended);
+    }
     this.release();
   }
 }

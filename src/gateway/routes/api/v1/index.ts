@@ -16,10 +16,13 @@ import roleRoutes from "./roles";
 import tableRoutes from "./tables";
 
 export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     request.eolSession = await app.sessions.resolve(request.headers.authorization);
     request.eolProgress = progressOf(request, request.eolSession.sessionId);
-    request.eolAnswer = app.exact.answers.open(request.log);
+    const answer = app.exact.answers.open(request.log);
+    request.eolAnswer = answer;
+    // A caller that goes away gets no onResponse: its memory comes back when the connection closes.
+    reply.raw.once("close", () => answer.close());
   });
   // Computed answers (role holders, reviews) are weighed once built, before they are serialized.
   app.addHook("preSerialization", async (request, reply, payload) => {
