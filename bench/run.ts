@@ -3,6 +3,7 @@
  * not enforced: the run fails only on errors.
  */
 import path from "node:path";
+import { measureBigQuery } from "./bigQuery";
 import { measureBundles } from "./bundles";
 import { measureEfficiency } from "./efficiency";
 import { measureErrorBudget } from "./errorBudget";
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   await measureWallTime(report);
   await measureRealTimeCheck(report);
   await measureOverhead(report);
+  await measureBigQuery(report);
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   report.write(path.join(root, "bench", "RESULTS.md"), startedAt, seconds);
   console.log(`\nWrote bench/RESULTS.md (${seconds.toFixed(0)} s).`);

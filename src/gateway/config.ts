@@ -10,6 +10,7 @@ import { ConfigError, ProblemCollector } from "./configProblems";
 import { readNumberVariable } from "./configNumbers";
 import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
 import { readSharingConfig, type SharingConfig } from "./sharingConfig";
+import { readAnswerLimits, type AnswerLimitsConfig } from "./configAnswerLimits";
 
 export { ConfigError };
 
@@ -50,6 +51,8 @@ export interface GatewayConfig {
   /** Data API (docs/api.md): cache TTL (EOL_CACHE_TTL_SECONDS, 0 = no caching) and size. */
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
+  /** Answer sizes, the memory answers share, the cache's bytes (configAnswerLimits.ts). */
+  answerLimits: AnswerLimitsConfig;
   /** EOL_EXACT_CONCURRENCY: calls to Exact in flight at once, over all divisions. */
   exactConcurrency: number;
   /** EOL_EXACT_RETRIES: retries of a failed page (5xx, network, time-out) before "Exact Online unavailable". */
@@ -347,6 +350,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Gateway
     authRateLimitPerMinute: c.read(() => readNumberVariable(env, "EOL_AUTH_RATE_LIMIT"), 0),
     cacheTtlSeconds: c.read(() => readNumberVariable(env, "EOL_CACHE_TTL_SECONDS"), 0),
     cacheMaxEntries: c.read(() => readNumberVariable(env, "EOL_CACHE_MAX_ENTRIES"), 0),
+    answerLimits: readAnswerLimits(env, c),
     exactConcurrency: c.read(() => readNumberVariable(env, "EOL_EXACT_CONCURRENCY"), 0),
     exactRetries: c.read(() => readNumberVariable(env, "EOL_EXACT_RETRIES"), 0),
     exactTimeoutMs: c.read(() => readNumberVariable(env, "EOL_EXACT_TIMEOUT_MS"), 0),

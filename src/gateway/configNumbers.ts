@@ -29,6 +29,9 @@ export function readBoundedInt(env: Env, name: string, range: NumberRange): numb
   return value;
 }
 
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
 /** The ranges of the numeric variables (docs list them in README.md's table). */
 export const NUMBER_RANGES = {
   PORT: { min: 0, max: 65_535, fallback: 3000, note: "0 picks a free port" },
@@ -47,6 +50,11 @@ export const NUMBER_RANGES = {
   EOL_DIVISION_ERROR_LIMIT: { min: 1, max: 100, fallback: 20 },
   EOL_NO_CACHE_MIN_AGE_SECONDS: { min: 0, max: 300, fallback: 10 },
   EOL_MINUTE_RESERVE: { min: 0, max: 50, fallback: 10 },
+  // How big answers may grow (configAnswerLimits.ts): Excel on the web takes 5 MB a result.
+  EOL_ANSWER_MAX_ROWS: { min: 100, max: 1_048_575, fallback: 100_000 },
+  EOL_ANSWER_MAX_BYTES: { min: 64 * KiB, max: 256 * MiB, fallback: 5 * MiB },
+  EOL_ANSWERS_IN_FLIGHT_BYTES: { min: MiB, max: 4096 * MiB, fallback: 32 * MiB },
+  EOL_CACHE_MAX_BYTES: { min: MiB, max: 16_384 * MiB, fallback: 64 * MiB },
 } as const satisfies Record<string, NumberRange>;
 
 export type NumberVariable = keyof typeof NUMBER_RANGES;

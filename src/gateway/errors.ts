@@ -6,6 +6,8 @@ export class GatewayError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Sent as Retry-After (seconds) when the same request may succeed later. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "GatewayError";

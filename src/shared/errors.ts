@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   "exact_blocked", // Exact blocked the app for a division and endpoint after too many errors
   "exact_error", // Exact answered 400/404 etc. with its own text
   "exact_unavailable", // 5xx / network after retries
+  "answer_too_large", // the answer passed EOL_ANSWER_MAX_ROWS / _BYTES: fetching stopped; narrow the request
+  "gateway_busy", // large answers in progress hold the gateway's answer memory: retry after Retry-After
   "internal_error",
   "gateway_stopping", // the gateway is stopping: its grace period ran out, or the request came in after it began
 ] as const;

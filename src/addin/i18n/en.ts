@@ -193,6 +193,8 @@ export const en = {
       "Exact blocked the app for this division and table after too many errors. Try again later.",
     exact_error: "Exact Online reported a problem with the request.",
     exact_unavailable: "Exact Online is not reachable right now. Try again in a few minutes.",
+    answer_too_large: "The answer is too large. Narrow it: fewer divisions, fewer fields, a top or a filter.",
+    gateway_busy: "The EOL gateway is busy with other large answers. Try again in a few seconds.",
     internal_error:
       "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
     gateway_stopping: "The EOL gateway is restarting. Try again in a moment.",

@@ -32,6 +32,8 @@ export const GUIDE_ERROR_CODES: readonly string[] = [
   "daily_limit_reached",
   "error_limit_reached",
   "exact_blocked",
+  "answer_too_large",
+  "gateway_busy",
   "too_many_requests",
   "exact_error",
   "exact_unavailable",
@@ -49,6 +51,7 @@ const GATEWAY_MESSAGE_FIRST = new Set([
   "lookup_limit_reached",
   "error_limit_reached",
   "exact_blocked",
+  "answer_too_large",
 ]);
 
 /** The text for an error code: ours when known, else the gateway's own message, else a generic one. */

@@ -191,6 +191,10 @@ export const nl: Strings = {
       "Exact heeft de app voor deze administratie en tabel geblokkeerd na te veel fouten. Probeer het later opnieuw.",
     exact_error: "Exact Online meldde een probleem met het verzoek.",
     exact_unavailable: "Exact Online is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    answer_too_large:
+      "Het antwoord is te groot. Beperk het: minder administraties, minder velden, een top of een filter.",
+    gateway_busy:
+      "De EOL-gateway is bezig met andere grote antwoorden. Probeer het over een paar seconden opnieuw.",
     internal_error:
       "Er ging iets mis in de EOL-gateway. Probeer het opnieuw; blijft het misgaan, neem dan contact op met uw beheerder.",
     gateway_stopping: "De EOL-gateway start opnieuw op. Probeer het zo meteen opnieuw.",

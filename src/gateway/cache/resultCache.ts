@@ -3,12 +3,14 @@
  * fetched (`asOf`), on lru-cache: identical requests in flight share one fetch (`fetchMethod`),
  * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`) unless it is
  * younger than `noCacheMinAgeMs` (a no-cache loop gets one fetch per that time, not one per request), and the
- * least recently used entries go first beyond the bound (`max`). The clock is the gateway's, so
+ * least recently used entries go first beyond either bound (`max` entries, `maxSize` bytes). The clock is the
+ * gateway's, so
  * benchmarks on a virtual clock age entries in virtual time (`perf`).
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
 import type { CacheLookup } from "../contracts";
+import { measureRows } from "../answers/answerSize";
 import type { SharedCacheStats, SharedResultCache } from "./sharedCache";
 
 export interface CacheKeyParts {
@@ -28,6 +30,8 @@ interface Entry {
   chainId: string;
   value: unknown;
   asOf: number;
+  /** The value's size as JSON (answerSize.ts), for the cache's byte bound. */
+  bytes: number;
 }
 
 export interface ResultCacheOptions {
@@ -37,6 +41,8 @@ export interface ResultCacheOptions {
   maxEntries: number;
   /** A no-cache request this soon after the last fetch of the same answer gets that fetch's answer. */
   noCacheMinAgeMs?: number;
+  /** Bytes kept at most (values measured as JSON); a value larger than this is served but not kept. */
+  maxBytes?: number;
   /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
   shared?: SharedResultCache;
   /** Told how each look-up was served (metrics). */
@@ -49,6 +55,14 @@ export function cacheKey(parts: CacheKeyParts): string {
     .filter((name) => parts.options[name] !== undefined)
     .map((name) => [name, parts.options[name]]);
   return JSON.stringify([parts.chainId, parts.resource, parts.division, options]);
+}
+
+/** A value's weight in the cache: a listing's JSON size (at least 1, as lru-cache wants). */
+function sizeOf(value: unknown): number {
+  const bytes = Array.isArray(value)
+    ? measureRows(value as Record<string, unknown>[]).bytes
+    : (JSON.stringify(value)?.length ?? 0);
+  return Math.max(1, bytes);
 }
 
 /** What a fetch needs: whose entry it is and how to load it. */
@@ -66,6 +80,7 @@ export class ResultCache {
     const { clock } = options;
     this.entries = new LRUCache<string, Entry, Load>({
       max: options.maxEntries,
+      ...(options.maxBytes ? { maxSize: options.maxBytes, sizeCalculation: (entry) => entry.bytes } : {}),
       // lru-cache serves an entry until its age exceeds `ttl`; ours expire when the age reaches ttlMs.
       ...(options.ttlMs > 1 ? { ttl: options.ttlMs - 1 } : {}),
       ttlResolution: 0, // the clock may be virtual: never reuse a "now" across calls
@@ -76,7 +91,8 @@ export class ResultCache {
       ignoreFetchAbort: true,
       fetchMethod: async (_key, _stale, { context }) => {
         const asOf = clock.now();
-        return { chainId: context.chainId, value: await context.load(), asOf };
+        const value = await context.load();
+        return { chainId: context.chainId, value, asOf, bytes: sizeOf(value) };
       },
     });
   }
@@ -109,13 +125,14 @@ export class ResultCache {
     let pending = this.joining.get(joinKey);
     if (pending) this.options.onLookup?.("joined");
     else {
-      const { clock, ttlMs } = this.options;
+      const { clock, ttlMs, maxBytes } = this.options;
       pending = shared
         .getOrLoad(key, parts.chainId, load, {
           now: () => clock.now(),
           ttlMs,
           fresh,
           minAgeMs: this.options.noCacheMinAgeMs ?? 0,
+          maxBytes,
         })
         .then((entry) => {
           this.options.onLookup?.(entry.hit ? "hit" : "miss");
@@ -166,8 +183,8 @@ export class ResultCache {
     return this.entries.size;
   }
 
-  /** Bytes held as lru-cache measures them (its calculatedSize; 0 while entries are not sized). */
+  /** Bytes the kept answers take (as JSON); 0 without a byte bound or in shared mode. */
   get bytes(): number {
-    return this.entries.calculatedSize;
+    return this.entries.calculatedSize ?? 0;
   }
 }

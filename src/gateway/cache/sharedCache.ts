@@ -21,12 +21,13 @@ export interface SharedResultCache {
    * The live entry of `key`, or `load` run once across instances (the entry is re-checked once the
    * key's lock is held) and kept until `ttlMs` after it started; `fresh` skips the stored entry unless
    * it is younger than `minAgeMs` or was fetched while this call waited for the lock (one fetch serves).
+   * `maxBytes` bounds what the store keeps (the oldest answers go first; a larger one is not kept).
    */
   getOrLoad(
     key: string,
     chainId: string,
     load: () => Promise<unknown>,
-    options: { now: () => number; ttlMs: number; fresh: boolean; minAgeMs?: number },
+    options: { now: () => number; ttlMs: number; fresh: boolean; minAgeMs?: number; maxBytes?: number },
   ): Promise<SharedCacheEntry>;
   /** Drops every entry of one token chain, for every instance. */
   clearChain(chainId: string): Promise<number>;

@@ -10,6 +10,8 @@ import type { ExactClient, ODataQuery } from "../exact/client";
 import type { ExactRecord } from "../exact/odata";
 import type { ErrorOrigin } from "../exact/errorBudget";
 import { GatewayError } from "../errors";
+import { meterThatStopped, type PageSink } from "../answers/answerMeter";
+import { answerTooLarge, exceeds, measureRows, type AnswerLimits } from "../answers/answerSize";
 import type { DivisionSelector } from "./arguments";
 import { fanOut, type FanOutProgress } from "./fanOut";
 import { codeFilter, DivisionAccess } from "./divisionAccess";
@@ -42,6 +44,7 @@ export class DataService {
     private readonly fanOutWidth = 8,
     /** The per-user ceiling on division look-ups; none: unlimited (tests of other things). */
     lookUps?: LookUpAllowance,
+    private readonly limits: AnswerLimits = { maxRows: Infinity, maxBytes: Infinity },
   ) {
     this.access = new DivisionAccess(
       clock,
@@ -64,22 +67,64 @@ export class DataService {
   }
 
   /**
-   * All records of one resource in one division (null = no division in the URL), cached. `origin`
-   * "query": the user wrote the request (QUERY), so its errors use only QUERY's part of the allowance.
+   * All records of one resource in one division (null = no division in the URL), cached. `sink` (the
+   * request's meter) weighs every page as it arrives, or the whole listing when it came from the cache
+   * or from another request's fetch. `origin` "query": the user wrote the request (QUERY), so its errors
+   * use only QUERY's part of the allowance.
    */
-  fetch(
+  async fetch(
     session: SessionContext,
     division: number | null,
     resource: string,
     query: ODataQuery,
     fresh: boolean,
+    sink?: PageSink | null,
     origin: ErrorOrigin = "builtin",
   ): Promise<Fetched<ExactRecord[]>> {
-    return this.cache.get(
-      { chainId: session.chainId, resource, division, options: query },
-      () => this.client.getAll(session, division, resource, query, origin),
-      fresh,
-    );
+    const parts = { chainId: session.chainId, resource, division, options: query };
+    for (let attempt = 1; ; attempt += 1) {
+      let loadedHere = false;
+      const load = () => {
+        loadedHere = true;
+        return this.load(session, division, resource, query, sink, origin);
+      };
+      try {
+        const result = await this.cache.get(parts, load, fresh);
+        if (sink && !loadedHere) sink.add(measureRows(result.value));
+        return result;
+      } catch (error) {
+        // A fetch shared with a request that stopped at its own limit: this one fetches for itself.
+        const stopper = meterThatStopped(error);
+        if (stopper && stopper !== sink?.meter && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Pages one listing, stopping as soon as it alone would pass an answer's limits. */
+  private load(
+    session: SessionContext,
+    division: number | null,
+    resource: string,
+    query: ODataQuery,
+    sink: PageSink | null | undefined,
+    origin: ErrorOrigin,
+  ): Promise<ExactRecord[]> {
+    const listing = { rows: 0, bytes: 0 };
+    return this.client.getAll(session, division, resource, query, {
+      signal: sink?.signal,
+      origin,
+      onPage: (records) => {
+        const page = measureRows(records);
+        listing.rows += page.rows;
+        listing.bytes += page.bytes;
+        if (exceeds(listing, this.limits)) {
+          if (sink) sink.meter.refuseListing(listing);
+          throw answerTooLarge(listing, this.limits);
+        }
+        sink?.add(page);
+      },
+    });
   }
 
   async me(session: SessionContext, fresh: boolean): Promise<Fetched<ExactRecord>> {
@@ -160,8 +205,13 @@ export class DataService {
     }
   }
 
-  users(session: SessionContext, division: number, fresh: boolean): Promise<Fetched<ExactRecord[]>> {
-    return this.fetch(session, division, "users/Users", { $select: USER_SELECT.join(",") }, fresh);
+  users(
+    session: SessionContext,
+    division: number,
+    fresh: boolean,
+    sink?: PageSink | null,
+  ): Promise<Fetched<ExactRecord[]>> {
+    return this.fetch(session, division, "users/Users", { $select: USER_SELECT.join(",") }, fresh, sink);
   }
 
   /**
@@ -169,9 +219,14 @@ export class DataService {
    * joining names onto role rows of many divisions costs one call instead of one per division. Null
    * when Exact refuses it (e.g. an app without that scope): callers then fall back to users/Users.
    */
-  async userDirectory(session: SessionContext, fresh: boolean): Promise<Fetched<ExactRecord[]> | null> {
+  async userDirectory(
+    session: SessionContext,
+    fresh: boolean,
+    sink?: PageSink | null,
+  ): Promise<Fetched<ExactRecord[]> | null> {
     try {
-      return await this.fetch(session, null, "system/Users", { $select: USER_SELECT.join(",") }, fresh);
+      const select = { $select: USER_SELECT.join(",") };
+      return await this.fetch(session, null, "system/Users", select, fresh, sink);
     } catch (error) {
       if (
         error instanceof GatewayError &&
@@ -189,6 +244,7 @@ export class DataService {
     division: number,
     roles: number[] | null,
     fresh: boolean,
+    sink?: PageSink | null,
   ): Promise<Fetched<ExactRecord[]>> {
     const filter =
       roles && roles.length > 0 ? roles.map((role) => `Role eq ${role}`).join(" or ") : undefined;
@@ -198,6 +254,7 @@ export class DataService {
       "users/UserRolesPerDivision",
       { $select: USER_ROLE_SELECT.join(","), $filter: filter },
       fresh,
+      sink,
     );
   }
 

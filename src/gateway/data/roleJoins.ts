@@ -4,6 +4,7 @@
  * listing fetched alongside the role rows; only a division with users missing from it (another
  * license's users) costs its own users/Users call (fewest calls).
  */
+import type { PageSink } from "../answers/answerMeter";
 import type { SessionContext } from "../contracts";
 import type { ExactRecord } from "../exact/odata";
 import type { DataService, Fetched } from "./dataService";
@@ -17,23 +18,26 @@ export async function userRoleRows(
   roles: number[] | null,
   fresh: boolean,
   progress?: FanOutProgress | null,
+  /** Where the role rows are weighed (the answer's rows, or its input); user listings are input. */
+  sink?: PageSink | null,
 ): Promise<{ rows: UserRoleRow[]; parts: Fetched<unknown>[] }> {
+  const input = sink?.meter.input;
   const now = service.now();
   let directory: Promise<{ fetched: Fetched<ExactRecord[]>; byId: Map<unknown, ExactRecord> } | null> | null =
     null;
   // Started on the first division with role rows, so an answer without any rows costs no user call.
   const userDirectory = () =>
     (directory ??= service
-      .userDirectory(session, fresh)
+      .userDirectory(session, fresh, input)
       .then((fetched) => fetched && { fetched, byId: indexUsers(fetched.value) }));
   const perDivision = await service.fanOut(divisions, async (division) => {
-    const roleRows = await service.userRoles(session, division, roles, fresh);
+    const roleRows = await service.userRoles(session, division, roles, fresh, sink);
     if (roleRows.value.length === 0) return { division, roleRows, users: null };
     const known = await userDirectory();
     if (known && roleRows.value.every((role) => known.byId.has(role.UserID))) {
       return { division, roleRows, users: known.fetched };
     }
-    return { division, roleRows, users: await service.users(session, division, fresh) };
+    return { division, roleRows, users: await service.users(session, division, fresh, input) };
   }, progress);
   const rows: UserRoleRow[] = [];
   const parts = new Set<Fetched<unknown>>();

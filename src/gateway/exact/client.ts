@@ -54,6 +54,17 @@ export interface ExactClientOptions {
 export type ODataQuery = Record<string, string | undefined>;
 
 /**
+ * Who watches a listing page by page: `onPage` may throw to stop it (a size limit), and once `signal`
+ * aborts no further page is requested (a call already waiting for the scheduler is not sent).
+ */
+export interface PageWatch {
+  onPage?: (records: ExactRecord[]) => void;
+  signal?: AbortSignal;
+  /** "query": the user wrote the request (QUERY), so its errors use only QUERY's part of the allowance. */
+  origin?: ErrorOrigin;
+}
+
+/**
  * Who a call is made for: the budget key (client ID), the token chain and Exact's base URL. A session
  * context is one; the sign-in callback passes its own one-off `tokens` before a chain exists.
  */
@@ -69,6 +80,7 @@ type Outcome =
   | { kind: "dayLimited"; resetAt: number | null }
   | { kind: "transient" }
   | { kind: "blocked"; until: number }
+  | { kind: "abandoned" }
   | { kind: "failed"; status: number; error: GatewayError };
 
 const MAX_PAGES = 5000;
@@ -112,16 +124,18 @@ export class ExactClient {
 
   /**
    * Every record of `resource` (all pages). `division` null for division-less resources (current/Me);
-   * `origin` "query" when the user wrote the request (QUERY), which may use only part of the error allowance.
+   * `watch` sees each page as it arrives and may stop the listing; its `origin` "query" when the user wrote
+   * the request (QUERY), which may use only part of the error allowance.
    */
   async getAll(
     session: ExactCaller,
     division: number | null,
     resource: string,
     query: ODataQuery,
-    origin: ErrorOrigin = "builtin",
+    watch: PageWatch = {},
   ): Promise<ExactRecord[]> {
     const first = resourceUrl(session.exactBaseUrl, division, resource, query);
+    const origin = watch.origin ?? "builtin";
     const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first, origin };
     await this.options.errorBudget?.check(scope);
     const records: ExactRecord[] = [];
@@ -131,7 +145,9 @@ export class ExactClient {
         throw new GatewayError(502, "exact_unavailable", "Exact Online kept sending more pages; stopped.");
       }
       this.checkPageUrl(first, url);
-      const page = await this.getPage(session, scope, url);
+      watch.signal?.throwIfAborted();
+      const page = await this.getPage(session, scope, url, watch.signal);
+      watch.onPage?.(page.records);
       records.push(...page.records);
       url = page.next;
     }
@@ -157,7 +173,12 @@ export class ExactClient {
     this.options.assertAllowedUpstream(candidate);
   }
 
-  private async getPage(session: ExactCaller, scope: ErrorScope, url: string): Promise<ODataPage> {
+  private async getPage(
+    session: ExactCaller,
+    scope: ErrorScope,
+    url: string,
+    signal?: AbortSignal,
+  ): Promise<ODataPage> {
     const { scheduler, maxAttempts, errorBudget } = this.options;
     const tokens = session.tokens ?? this.options.tokens;
     const { division } = scope;
@@ -180,6 +201,8 @@ export class ExactClient {
         session.clientId,
         division,
         async (budget) => {
+          // The request gave up while this call waited for its turn: the slot goes to the next one.
+          if (signal?.aborted) return { kind: "abandoned" } as const;
           this.telemetry.queueWait(division, this.options.clock.now() - queuedAt);
           const denied = await this.reserveShared(key, budget, session);
           if (denied) return denied;
@@ -187,10 +210,13 @@ export class ExactClient {
           return this.send(url, token, budget, key);
         },
         session.chainId,
+        signal,
       );
       switch (outcome.kind) {
         case "ok":
           return outcome.page;
+        case "abandoned":
+          throw signal?.reason;
         case "failed":
           await errorBudget?.failed(scope, outcome.status, outcome.error);
           throw outcome.error;

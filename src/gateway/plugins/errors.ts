@@ -77,6 +77,8 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof GatewayError) {
+        if (error.retryAfterSeconds !== undefined)
+          reply.header("retry-after", String(error.retryAfterSeconds));
         return reply.status(error.status).send(body(error.code, error.message));
       }
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {

@@ -13,6 +13,8 @@ interface Job {
   run: (budget: DivisionBudget) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** Stops watching the caller's signal once the call has left the queue. */
+  detach?: () => void;
 }
 
 interface Lane {
@@ -65,17 +67,36 @@ export class RateScheduler {
     division: number | null,
     call: (budget: DivisionBudget) => Promise<T>,
     user: string = NOBODY,
+    signal?: AbortSignal,
   ): Promise<T> {
     const key = budgetKey(clientId, division);
     const lane = this.lane(key, division);
     return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const job: Job = { run: call, resolve: resolve as (value: unknown) => void, reject };
       const queue = lane.queues.get(user);
-      const job = { run: call, resolve: resolve as (value: unknown) => void, reject };
       if (queue) queue.push(job);
       else lane.queues.set(user, [job]);
+      // A request that gave up leaves the line at once, even while its division waits for the clock.
+      if (signal) {
+        const withdraw = () => this.withdraw(lane, user, job, signal.reason);
+        signal.addEventListener("abort", withdraw, { once: true });
+        job.detach = () => signal.removeEventListener("abort", withdraw);
+      }
       if (!lane.waiting) this.markReady(key, lane);
       this.pump();
     });
+  }
+
+  /** Takes a call that has not started out of its queue (no-op once it has). */
+  private withdraw(lane: Lane, user: string, job: Job, reason: unknown): void {
+    const queue = lane.queues.get(user);
+    const at = queue?.indexOf(job) ?? -1;
+    if (!queue || at < 0) return;
+    queue.splice(at, 1);
+    if (queue.length === 0) lane.queues.delete(user);
+    job.detach?.();
+    job.reject(reason);
   }
 
   budget(clientId: string, division: number | null): DivisionBudget {
@@ -127,7 +148,10 @@ export class RateScheduler {
       if (decision.kind === "dayExhausted") {
         // Every queued call of this division would fail the same way: fail them all now.
         for (const queue of lane.queues.values()) {
-          for (const queued of queue) queued.reject(dailyLimitError(lane.budget.division, decision.resetAt));
+          for (const queued of queue) {
+            queued.detach?.();
+            queued.reject(dailyLimitError(lane.budget.division, decision.resetAt));
+          }
         }
         lane.queues.clear();
         continue;
@@ -199,6 +223,7 @@ export class RateScheduler {
   }
 
   private start(lane: Lane, job: Job): void {
+    job.detach?.();
     this.active += 1;
     lane.budget.take(this.options.clock.now());
     job

@@ -5,6 +5,8 @@
  */
 import fp from "fastify-plugin";
 import type { GatewayConfig } from "../config";
+import type { AnswerMeter } from "../answers/answerMeter";
+import { AnswerBudgets, type AnswerSettings } from "../answers/answerBudgets";
 import { ResultCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
 import { ErrorBudget, MemoryErrorLedger } from "../exact/errorBudget";
@@ -20,6 +22,10 @@ export interface DataApiSettings {
   concurrency: number;
   cacheTtlMs: number;
   cacheMaxEntries: number;
+  /** Bytes the cache keeps (answer sizes as JSON). */
+  cacheMaxBytes: number;
+  /** Limits of one answer and the memory all answers in the making share. */
+  answers: AnswerSettings;
   /** Attempts per page for 5xx / network / time-out failures. */
   maxAttempts: number;
   /** Real-time limit per upstream HTTP call. */
@@ -35,6 +41,12 @@ export function dataApiSettings(config: GatewayConfig): DataApiSettings {
     concurrency: config.exactConcurrency,
     cacheTtlMs: config.cacheTtlSeconds * 1000,
     cacheMaxEntries: config.cacheMaxEntries,
+    cacheMaxBytes: config.answerLimits.cacheMaxBytes,
+    answers: {
+      maxRows: config.answerLimits.maxRows,
+      maxBytes: config.answerLimits.maxBytes,
+      inFlightBytes: config.answerLimits.inFlightBytes,
+    },
     maxAttempts: config.exactRetries + 1,
     timeoutMs: config.exactTimeoutMs,
     backoffBaseMs: BACKOFF_BASE_MS,
@@ -49,11 +61,17 @@ export interface ExactServices {
   data: DataService;
   /** current/Me for the session check (≤ one call per chain per 30 s, shared by concurrent checks). */
   currentUser: CurrentUserReader;
+  /** Answer limits, the memory answers share, a meter per request (and what each answer weighed). */
+  answers: AnswerBudgets;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     exact: ExactServices;
+  }
+  interface FastifyRequest {
+    /** The answer meter of an /api/v1 request (routes/api/v1/index.ts); null elsewhere. */
+    eolAnswer: AnswerMeter | null;
   }
 }
 
@@ -72,6 +90,7 @@ export default fp(
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
       noCacheMinAgeMs: sharing.noCacheMinAgeSeconds * 1000,
+      maxBytes: settings.cacheMaxBytes,
       shared: app.store.resultCache,
       onLookup: (result) => metrics.cacheLookup(result),
     });
@@ -101,6 +120,8 @@ export default fp(
       rateBudget: app.store.rateBudget,
       telemetry: metrics,
     });
+    const answers = new AnswerBudgets(settings.answers);
+    app.decorateRequest("eolAnswer", null);
     app.decorate("exact", {
       scheduler,
       cache,
@@ -113,8 +134,10 @@ export default fp(
         clock,
         settings.concurrency * FAN_OUT_PER_SLOT,
         new LookUpAllowance(clock, ledger, sharing.lookupsPerUserHour, warn),
+        answers.limits,
       ),
       currentUser: new CurrentUserReader(client, clock),
+      answers,
     });
   },
   {

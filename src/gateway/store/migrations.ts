@@ -210,12 +210,24 @@ const rateShares = (dialect: StoreDialect): Migration => ({
   },
 });
 
+/** Each cached answer's size, so the shared cache can be bounded by bytes (EOL_CACHE_MAX_BYTES). */
+const resultCacheBytes = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    if (dialect !== "postgres") return;
+    await db.schema
+      .alterTable("eol_result_cache")
+      .addColumn("size_bytes", "bigint", (col) => col.notNull().defaultTo(0))
+      .execute();
+  },
+});
+
 /** The list, in order (Kysely sorts by name). */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     "0001_records_baseline": recordsBaseline(dialect),
     "0002_shared_coordination": sharedCoordination(dialect),
     "0003_rate_shares": rateShares(dialect),
+    "0004_result_cache_bytes": resultCacheBytes(dialect),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The shared result cache in PostgreSQL: one row per request key (hashed: the key holds filters) with
- * its chain, the answer sealed like every other secret at rest, and its expiry. A miss is fetched under
+ * its chain, the answer sealed like every other secret at rest, its size and its expiry. The rows
+ * together stay within `maxBytes` (EOL_CACHE_MAX_BYTES): storing an answer drops the oldest beyond it. A miss is fetched under
  * an advisory lock on the key, on a pool of its own (a held lock must never starve the queries the
  * fetch itself makes), and re-checked once the lock is held: N instances, one upstream fetch.
  */
@@ -29,9 +30,9 @@ export class PostgresResultCache implements SharedResultCache {
     key: string,
     chainId: string,
     load: () => Promise<unknown>,
-    options: { now: () => number; ttlMs: number; fresh: boolean; minAgeMs?: number },
+    options: { now: () => number; ttlMs: number; fresh: boolean; minAgeMs?: number; maxBytes?: number },
   ): Promise<SharedCacheEntry> {
-    const { now, ttlMs, fresh } = options;
+    const { now, ttlMs, fresh, maxBytes = Infinity } = options;
     const asked = now();
     // A no-cache request takes an answer fetched since it was asked, or within the minimum age.
     const servesFresh = (entry: SharedCacheEntry | null) =>
@@ -40,7 +41,7 @@ export class PostgresResultCache implements SharedResultCache {
     const fetchNow = async (): Promise<SharedCacheEntry> => {
       const asOf = now();
       const value = await load();
-      if (ttlMs > 0) await this.store(id, chainId, value, asOf, asOf + ttlMs);
+      if (ttlMs > 0) await this.store(id, chainId, value, { asOf, expiresAt: asOf + ttlMs, maxBytes });
       return { value, asOf, hit: false };
     };
     if (ttlMs === 0) return fetchNow(); // nothing is kept, so there is nothing to wait for
@@ -90,16 +91,39 @@ export class PostgresResultCache implements SharedResultCache {
     id: string,
     chainId: string,
     value: unknown,
-    asOf: number,
-    expiresAt: number,
+    when: { asOf: number; expiresAt: number; maxBytes: number },
   ): Promise<void> {
+    const sealed = this.box.seal(JSON.stringify(value));
+    const size = Buffer.byteLength(sealed);
+    if (size > when.maxBytes) return; // served, never kept: it alone would pass the bound
     // Expired answers of the chain go as new ones arrive, so the table only holds what can be served.
     await this.pool.query(
       `WITH expired AS (DELETE FROM eol_result_cache WHERE chain_id = $2 AND expires_at <= $4 AND key <> $1)
-       INSERT INTO eol_result_cache (key, chain_id, value_sealed, as_of, expires_at) VALUES ($1, $2, $3, $4, $5)
+       INSERT INTO eol_result_cache (key, chain_id, value_sealed, as_of, expires_at, size_bytes)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (key) DO UPDATE SET chain_id = excluded.chain_id, value_sealed = excluded.value_sealed,
-         as_of = excluded.as_of, expires_at = excluded.expires_at`,
-      [id, chainId, this.box.seal(JSON.stringify(value)), asOf, expiresAt],
+         as_of = excluded.as_of, expires_at = excluded.expires_at, size_bytes = excluded.size_bytes`,
+      [id, chainId, sealed, when.asOf, when.expiresAt, size],
     );
+    if (Number.isFinite(when.maxBytes)) await this.trim(when.maxBytes);
+  }
+
+  /** Drops the oldest answers (every chain's) beyond `maxBytes` in all. */
+  private async trim(maxBytes: number): Promise<void> {
+    await this.pool.query(
+      `DELETE FROM eol_result_cache WHERE key IN (
+         SELECT key FROM (
+           SELECT key, sum(size_bytes) OVER (ORDER BY as_of DESC, key) AS kept FROM eol_result_cache
+         ) AS newest_first WHERE kept > $1)`,
+      [maxBytes],
+    );
+  }
+
+  /** Bytes the stored answers take (sealed), for operators and tests. */
+  async bytes(): Promise<number> {
+    const { rows } = await this.pool.query<{ total: string | null }>(
+      "SELECT sum(size_bytes) AS total FROM eol_result_cache",
+    );
+    return Number(rows[0].total ?? 0);
   }
 }

@@ -1,6 +1,7 @@
 /** What every data route reads from a request, and how it assembles a TableResponse. */
 import type { FastifyRequest } from "fastify";
 import type { TSchema } from "@sinclair/typebox";
+import type { AnswerMeter } from "../../../answers/answerMeter";
 import type { SessionContext } from "../../../contracts";
 import { wantsFresh } from "../../../data/arguments";
 import { combine, type Fetched } from "../../../data/dataService";
@@ -18,6 +19,8 @@ export function caller(request: FastifyRequest): {
   session: SessionContext;
   fresh: boolean;
   progress: FanOutProgress | null;
+  /** This request's answer meter (index.ts opens it for every /api/v1 request). */
+  answer: AnswerMeter | null;
 } {
   // The scope's hook set it; a route registered outside that scope would be a programming error.
   if (!request.eolSession) throw notSignedIn();
@@ -25,6 +28,7 @@ export function caller(request: FastifyRequest): {
     session: request.eolSession,
     fresh: wantsFresh(request.headers["cache-control"]),
     progress: request.eolProgress,
+    answer: request.eolAnswer,
   };
 }
 

@@ -1,10 +1,13 @@
 /**
  * /api/v1: the data routes. One hook for the whole scope resolves the Bearer session token into
  * `request.eolSession` before anything else (parameter checks included) runs, and with it the
- * request's fan-out progress (X-EOL-Request-Id), whose last state is written before the answer goes.
+ * request's fan-out progress (X-EOL-Request-Id), whose last state is written before the answer goes,
+ * and its answer meter (limits and memory), which weighs the finished answer once more and gives its
+ * memory back when the answer has gone.
  */
 import type { FastifyInstance } from "fastify";
 import { progressOf } from "../../../services/progress";
+import { answerSize } from "../../../answers/answerSize";
 import cacheRoutes from "./cache";
 import progressRoute from "./progress";
 import queryRoute from "./query";
@@ -13,9 +16,21 @@ import roleRoutes from "./roles";
 import tableRoutes from "./tables";
 
 export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     request.eolSession = await app.sessions.resolve(request);
     request.eolProgress = progressOf(request, request.eolSession.sessionId);
+    const answer = app.exact.answers.open(request.log);
+    request.eolAnswer = answer;
+    // A caller that goes away gets no onResponse: its memory comes back when the connection closes.
+    reply.raw.once("close", () => answer.close());
+  });
+  // Computed answers (role holders, reviews) are weighed once built, before they are serialized.
+  app.addHook("preSerialization", async (request, reply, payload) => {
+    if (request.eolAnswer && reply.statusCode === 200) request.eolAnswer.checkAnswer(answerSize(payload));
+    return payload;
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.eolAnswer) app.exact.answers.finish(request.eolAnswer, reply.statusCode);
   });
   app.addHook("onSend", (request, reply, payload, done) => {
     // Most requests carry no request id: they pass without a promise.

@@ -10,7 +10,7 @@ const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
   app.get("/query", { schema: answers(QueryQuery) }, async (req) => {
-    const { session, fresh, progress } = caller(req);
+    const { session, fresh, progress, answer } = caller(req);
     const { query } = req;
     const options = validateQueryOptions(query);
     const selector = parseDivisions(eitherValue(query, "division", "divisions"), "division");
@@ -23,7 +23,7 @@ const queryRoute: FastifyPluginAsyncTypebox = async (app) => {
     };
     const perDivision = await data.fanOut(
       resolved.divisions,
-      (division) => data.fetch(session, division, options.resource, odata, fresh, "query"),
+      (division) => data.fetch(session, division, options.resource, odata, fresh, answer?.rows, "query"),
       progress,
     );
     const records = perDivision.flatMap((result) => result.value);

@@ -42,9 +42,18 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** The role rows (all roles) of every division in scope, joined with their users. */
-  async function reviewRows({ session, selector, fresh, progress }: ReturnType<typeof reviewRequest>) {
+  async function reviewRows(request: ReturnType<typeof reviewRequest>) {
+    const { session, selector, fresh, progress, answer } = request;
     const resolved = await data.resolveDivisions(session, selector, fresh);
-    const joined = await userRoleRows(data, session, resolved.divisions, null, fresh, progress);
+    const joined = await userRoleRows(
+      data,
+      session,
+      resolved.divisions,
+      null,
+      fresh,
+      progress,
+      answer?.input,
+    );
     const parts = resolved.basis ? [resolved.basis, ...joined.parts] : joined.parts;
     return { resolved, rows: joined.rows, parts, now: data.now() };
   }

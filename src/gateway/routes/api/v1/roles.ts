@@ -15,25 +15,41 @@ const roleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { data } = app.exact;
 
   app.get("/user-roles", { schema: answers(UserRolesQuery) }, async (req) => {
-    const { session, fresh, progress } = caller(req);
+    const { session, fresh, progress, answer } = caller(req);
     const { query } = req;
     const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions");
     const roles = parseRoles(eitherValue(query, "role", "roles"), "role", false);
     const activeOnly = parseBoolean(query.activeOnly, "activeOnly", true);
     const resolved = await data.resolveDivisions(session, selector, fresh);
-    const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh, progress);
+    const joined = await userRoleRows(
+      data,
+      session,
+      resolved.divisions,
+      roles,
+      fresh,
+      progress,
+      answer?.rows,
+    );
     const rows = activeOnly ? joined.rows.filter((row) => row.activeToday) : joined.rows;
     const parts = resolved.basis ? [resolved.basis, ...joined.parts] : joined.parts;
     return table(shapeRows(USER_ROLE_COLUMNS, rows), parts, data.now(), resolved.divisions, resolved.source);
   });
 
   app.get("/role-holders", { schema: answers(RoleHoldersQuery) }, async (req) => {
-    const { session, fresh, progress } = caller(req);
+    const { session, fresh, progress, answer } = caller(req);
     const { query } = req;
     const roles = parseRoles(eitherValue(query, "roles", "role"), "roles", true) as number[];
     const selector = parseDivisions(eitherValue(query, "divisions", "division"), "divisions", "all");
     const resolved = await data.resolveDivisions(session, selector, fresh);
-    const joined = await userRoleRows(data, session, resolved.divisions, roles, fresh, progress);
+    const joined = await userRoleRows(
+      data,
+      session,
+      resolved.divisions,
+      roles,
+      fresh,
+      progress,
+      answer?.input,
+    );
     const holders = roleHolderRows(joined.rows.filter((row) => row.activeToday));
     const parts = resolved.basis ? [resolved.basis, ...joined.parts] : joined.parts;
     return table(

@@ -33,13 +33,13 @@ const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get("/users", { schema: answers(UsersQuery) }, async (req) => {
-    const { session, fresh, progress } = caller(req);
+    const { session, fresh, progress, answer } = caller(req);
     const { query } = req;
     const raw = eitherValue(query, "division", "divisions");
     const resolved = await data.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
     const perDivision = await data.fanOut(
       resolved.divisions,
-      (division) => data.users(session, division, fresh),
+      (division) => data.users(session, division, fresh, answer?.rows),
       progress,
     );
     const rows: DivisionRecord[] = perDivision.flatMap((result, index) =>
