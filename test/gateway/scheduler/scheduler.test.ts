@@ -144,3 +144,31 @@ describe("RateScheduler", () => {
     expect(order).toEqual(["no division", "division 2", "division 3", "division 4"]);
   });
 });
+
+describe("RateScheduler and a request that gives up", () => {
+  it("takes the request's waiting calls out of the queue at once, even while the division waits for the clock", async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1, 9, 0, 30));
+    const scheduler = new RateScheduler({ clock, concurrency: 1 });
+    // The minute is spent: calls of division 1 wait for the reset, 30 s away on the virtual clock.
+    const budget = scheduler.budget("app", 1);
+    budget.learn(snapshot(clock.now(), 0), clock.now());
+    const caller = new AbortController();
+    const ran: string[] = [];
+    const waiting = scheduler.schedule("app", 1, async () => ran.push("gave up"), "alice", caller.signal);
+    const other = scheduler.schedule("app", 1, async () => ran.push("other"), "bob");
+    caller.abort(new Error("The request ended."));
+    await expect(waiting).rejects.toThrow("The request ended.");
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1, 9, 0, 30)); // refused before the clock moved
+    await other; // the other user's call still runs once the minute resets
+    expect(ran).toEqual(["other"]);
+  });
+
+  it("refuses a call whose request had already given up", async () => {
+    const scheduler = new RateScheduler({ clock: new VirtualClock(0), concurrency: 1 });
+    const ran: number[] = [];
+    await expect(
+      scheduler.schedule("app", 1, async () => ran.push(1), "alice", AbortSignal.abort(new Error("gone"))),
+    ).rejects.toThrow("gone");
+    expect(ran).toEqual([]);
+  });
+});
