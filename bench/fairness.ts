@@ -6,7 +6,7 @@
  * the scheduler's bound: per call, the round in flight when it asks plus its own call.
  */
 import { VirtualClock } from "../src/shared/clock";
-import { DEFAULT_SHARING } from "../src/gateway/sharingConfig";
+import { DEFAULT_SHARING } from "../src/gateway/config/sharing";
 import type { Report } from "./report";
 import { startBenchStack } from "./stack";
 import { signInTestUser } from "../test/support/gateway";

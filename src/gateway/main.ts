@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfigOrExit } from "./startup/checkConfig";
 import { startGateway } from "./start";
-import { startupBanner } from "./banner";
-import { installShutdown } from "./shutdown";
+import { startupBanner } from "./server/banner";
+import { installShutdown } from "./server/shutdown";
 import { EXIT_CODES, exitWith } from "./startup/exitCodes";
 import {
   checkBuilt,

@@ -3,9 +3,9 @@ import type http from "node:http";
 import type net from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildGateway, createGatewayServer, type GatewayOptions, type TlsOptions } from "./app";
-import type { GatewayConfig } from "./config";
-import { withBoundPort } from "./config";
-import { loadTls } from "./tls";
+import type { GatewayConfig } from "./config/config";
+import { withBoundPort } from "./config/config";
+import { loadTls } from "./server/tls";
 import { renderManifest } from "./plugins/staticFiles";
 
 export interface RunningGateway {

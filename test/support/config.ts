@@ -1,5 +1,5 @@
 /** Asserts that loading this environment fails with a ConfigError naming `variable` and matching `message`. */
-import { ConfigError, loadConfig } from "../../src/gateway/config";
+import { ConfigError, loadConfig } from "../../src/gateway/config/config";
 
 export function configErrorFor(env: Record<string, string>, variable: string, message: RegExp): ConfigError {
   let caught: unknown;

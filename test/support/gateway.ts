@@ -27,7 +27,7 @@ import type { Clock } from "../../src/shared/clock";
 import type { Country } from "../../src/shared/countries";
 import type { RunningSimulator } from "../../src/simulator";
 import { buildGateway } from "../../src/gateway/app";
-import { loadConfig, type GatewayConfig } from "../../src/gateway/config";
+import { loadConfig, type GatewayConfig } from "../../src/gateway/config/config";
 import { startGateway, type RunningGateway } from "../../src/gateway/start";
 import { injectFetch } from "./injectFetch";
 

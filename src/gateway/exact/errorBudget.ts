@@ -18,7 +18,7 @@ import type { Clock } from "../../shared/clock";
 import { clip, GatewayError } from "../errors";
 import { ERROR_WINDOW_MS, type ErrorLedger } from "../store/types";
 import { MemoryErrorLedger } from "./memoryErrorLedger";
-import type { ExactErrorCounting } from "../sharingConfig";
+import type { ExactErrorCounting } from "../config/sharing";
 
 export type { ErrorLedger };
 export { MemoryErrorLedger };

@@ -5,7 +5,7 @@
  * `assertAllowed`, so a crafted URL can never make the gateway call anything else.
  */
 import { EXACT_HOSTS, type Country } from "../../shared/countries";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { GatewayError } from "../errors";
 
 export interface ExactHostConfig {

@@ -5,7 +5,7 @@
  */
 import type { CatalogueLanguage } from "../../shared/functions/types";
 import { helpPaths } from "../../shared/helpPaths";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import type { HelpSite } from "./functionPages";
 import { escapeHtml, renderPage } from "./layout";
 

@@ -2,7 +2,7 @@
 import packageJson from "../../../package.json";
 import type { CatalogueLanguage } from "../../shared/functions/types";
 import { EXACT_APP_CENTER_URL, helpPaths } from "../../shared/helpPaths";
-import type { SupportContact } from "../addinConfig";
+import type { SupportContact } from "../config/addin";
 import type { HelpSite } from "./functionPages";
 import { escapeHtml, renderPage } from "./layout";
 

@@ -1,7 +1,7 @@
 /** Infrastructure: the gateway's configuration and clock, decorated for every other plugin. */
 import fp from "fastify-plugin";
 import type { Clock } from "../../shared/clock";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -3,8 +3,8 @@
  * answers never cached, and keep-alive connections ended once the gateway is closing.
  */
 import fp from "fastify-plugin";
-import { registerJsonBodyParser } from "../jsonBody";
-import { registerDrain } from "../shutdown";
+import { registerJsonBodyParser } from "./jsonBody";
+import { registerDrain } from "../server/shutdown";
 
 export default fp(
   async (app) => {

@@ -8,10 +8,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fp from "fastify-plugin";
 import type { FastifyError } from "fastify";
-import type { MetricsConfig } from "../configMetrics";
+import type { MetricsConfig } from "../config/metrics";
 import { constantTimeEqual } from "../crypto/random";
 import { GatewayError } from "../errors";
-import { loggableUrl } from "../logging";
+import { loggableUrl } from "./logging";
 import { OPERATOR_WARNINGS, WarningThrottle } from "../metrics/operatorWarnings";
 import { PrometheusTelemetry } from "../metrics/prometheus";
 

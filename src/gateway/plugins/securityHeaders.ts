@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import helmet from "helmet";
 import fp from "fastify-plugin";
-import { OFFICE_FRAME_ANCESTORS } from "../officeFrameAncestors";
+import { OFFICE_FRAME_ANCESTORS } from "./officeFrameAncestors";
 
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 

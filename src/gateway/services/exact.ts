@@ -4,7 +4,7 @@
  * the session check's current/Me reader — all calls go client → scheduler → Exact.
  */
 import fp from "fastify-plugin";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import type { AnswerMeter } from "../answers/answerMeter";
 import { AnswerBudgets, type AnswerSettings } from "../answers/answerBudgets";
 import { ResultCache } from "../cache/resultCache";

@@ -3,7 +3,7 @@
  * periodic purge of everything that can never be used again (expired logins and sessions, dead chains).
  */
 import type { FastifyInstance } from "fastify";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { GatewayError } from "../errors";
 import type { AuthStore, PurgeCounts, SessionRecord } from "../store/types";
 import type { Clock } from "../../shared/clock";

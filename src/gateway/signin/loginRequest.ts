@@ -5,7 +5,7 @@
  */
 import type { LoginRequest } from "../../shared/api";
 import { COUNTRIES, isCountry, type Country } from "../../shared/countries";
-import { normaliseClientId, redirectUriProblem, type ManagedApp } from "../config";
+import { normaliseClientId, redirectUriProblem, type ManagedApp } from "../config/config";
 import { GatewayError } from "../errors";
 import { checkRedirectUri } from "./redirectPolicy";
 

@@ -14,7 +14,7 @@ import type {
 import type { Clock } from "../../shared/clock";
 import { COUNTRIES, type Country } from "../../shared/countries";
 import type { ErrorCode } from "../../shared/errors";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { randomId, randomSecret, sha256 } from "../crypto/random";
 import type { ExactClient } from "../exact/client";
 import type { ExactHosts } from "../exact/hosts";

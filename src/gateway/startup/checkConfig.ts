@@ -3,7 +3,7 @@
  * and main.ts load it through here. Run alone (`tsx src/gateway/startup/checkConfig.ts`) it checks
  * the variables only.
  */
-import { ConfigError, loadConfig, type GatewayConfig } from "../config";
+import { ConfigError, loadConfig, type GatewayConfig } from "../config/config";
 import { EXIT_CODES } from "./exitCodes";
 
 /** The configuration, or every problem printed (one per line) and exit code 2. */

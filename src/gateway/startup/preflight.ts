@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
 import pg from "pg";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { DataDirInUseError, lockDataDir } from "../store/dataDirLock";
 import { describeDatabaseUrl } from "../store/postgresStore";
 import { StartupFailure } from "./exitCodes";

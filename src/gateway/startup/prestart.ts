@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { loadConfigOrExit } from "./checkConfig";
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { buildIfStale, type BuildOutput } from "./buildFreshness";
 import { EXIT_CODES, exitWith, StartupFailure } from "./exitCodes";
 import { checkDatabase, checkDataDir, checkDataDirLock, checkPortFree, checkTlsFiles } from "./preflight";

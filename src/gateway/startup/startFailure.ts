@@ -2,7 +2,7 @@
  * What kind of failure stopped a gateway that passed the preflight checks (a port taken meanwhile, a
  * second process winning the data directory, an unreadable certificate): its exit code and advice.
  */
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { StartupFailure } from "./exitCodes";
 import { checkDataDirLock, dataDirProblem, errnoOf, messageOf, portProblem, tlsProblem } from "./preflight";
 

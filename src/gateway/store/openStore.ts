@@ -2,7 +2,7 @@
  * Opens the configured sign-in store: PostgreSQL when EOL_DATABASE_URL is set (several instances share
  * it), else SQLite in the data directory, which one gateway process owns at a time (dataDirLock.ts).
  */
-import type { GatewayConfig } from "../config";
+import type { GatewayConfig } from "../config/config";
 import { openSecretKey } from "../crypto/keyFile";
 import { SecretBox } from "../crypto/secretBox";
 import { PostgresAuthStore } from "./postgresStore";

@@ -8,7 +8,7 @@ import { PassThrough } from "node:stream";
 import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { DEFAULT_ERROR_LIMIT, QUERY_SHARE } from "../../../src/gateway/exact/errorBudget";
-import { DEFAULT_SHARING } from "../../../src/gateway/sharingConfig";
+import { DEFAULT_SHARING } from "../../../src/gateway/config/sharing";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
 import { callApi } from "../../support/api/callApi";
 

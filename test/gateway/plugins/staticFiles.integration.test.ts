@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startTestGateway } from "../../support/gateway";
-import { OFFICE_FRAME_ANCESTORS } from "../../../src/gateway/officeFrameAncestors";
+import { OFFICE_FRAME_ANCESTORS } from "../../../src/gateway/plugins/officeFrameAncestors";
 
 /** The sources of the CSP's frame-ancestors directive, in order. */
 function frameAncestors(csp: string): string[] {

@@ -7,7 +7,7 @@ import type { StatusResponse } from "../../../src/shared/api";
 import { startSimulator, defaultGrant, type RunningSimulator, type SimDataset } from "../../../src/simulator";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
 import { callApi, records } from "../../support/api/callApi";
-import { DEFAULT_SHARING } from "../../../src/gateway/sharingConfig";
+import { DEFAULT_SHARING } from "../../../src/gateway/config/sharing";
 
 const DAY = 86_400_000;
 

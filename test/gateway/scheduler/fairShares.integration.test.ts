@@ -5,7 +5,7 @@
  */
 import { VirtualClock } from "../../../src/shared/clock";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator";
-import { DEFAULT_SHARING } from "../../../src/gateway/sharingConfig";
+import { DEFAULT_SHARING } from "../../../src/gateway/config/sharing";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../../support/gateway";
 import { callApi } from "../../support/api/callApi";
 

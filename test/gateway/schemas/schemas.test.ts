@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildGateway } from "../../../src/gateway/app";
-import { loadConfig } from "../../../src/gateway/config";
+import { loadConfig } from "../../../src/gateway/config/config";
 
 let app: FastifyInstance;
 

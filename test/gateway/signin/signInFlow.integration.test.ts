@@ -219,7 +219,7 @@ test("a login older than 10 minutes has expired", async () => {
 });
 
 test("the callback's code and state never appear in the logs' URLs", async () => {
-  const { loggableUrl } = await import("../../../src/gateway/logging");
+  const { loggableUrl } = await import("../../../src/gateway/plugins/logging");
   expect(loggableUrl("/auth/callback?code=XTzM!IAAA&state=abc")).toBe("/auth/callback?[redacted]");
   // Data queries filter on names and e-mail addresses: their queries are cut too (issue 13).
   expect(loggableUrl("/api/v1/query?filter=Email%20eq%20'a%40b.nl'")).toBe("/api/v1/query?[redacted]");

@@ -8,7 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { loadConfig } from "../../../src/gateway/config";
+import { loadConfig } from "../../../src/gateway/config/config";
 import { EXIT_CODES } from "../../../src/gateway/startup/exitCodes";
 import { prestart } from "../../../src/gateway/startup/prestart";
 import { lockDataDir } from "../../../src/gateway/store/dataDirLock";

@@ -5,7 +5,7 @@
  */
 import process from "node:process";
 import { VirtualClock } from "../../../src/shared/clock";
-import { loadConfig } from "../../../src/gateway/config";
+import { loadConfig } from "../../../src/gateway/config/config";
 import { startGateway } from "../../../src/gateway/start";
 
 const clock = new VirtualClock(Number(process.env.EOL_TEST_CLOCK_START));

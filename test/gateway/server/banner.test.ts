@@ -1,5 +1,5 @@
-import { startupBanner } from "../../src/gateway/banner";
-import { loadConfig } from "../../src/gateway/config";
+import { startupBanner } from "../../../src/gateway/server/banner";
+import { loadConfig } from "../../../src/gateway/config/config";
 
 describe("npm start banner", () => {
   test("names the task pane, the manifest, how to sideload everywhere, and the demo", () => {

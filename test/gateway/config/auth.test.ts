@@ -3,11 +3,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig, normaliseClientId } from "../../src/gateway/config";
-import { loadOrCreateSecretKey, SecretBox } from "../../src/gateway/crypto/secretBox";
-import { openSqliteStore } from "../../src/gateway/store/sqliteStore";
-import { ExactHosts } from "../../src/gateway/exact/hosts";
-import { configErrorFor } from "../support/config";
+import { loadConfig, normaliseClientId } from "../../../src/gateway/config/config";
+import { loadOrCreateSecretKey, SecretBox } from "../../../src/gateway/crypto/secretBox";
+import { openSqliteStore } from "../../../src/gateway/store/sqliteStore";
+import { ExactHosts } from "../../../src/gateway/exact/hosts";
+import { configErrorFor } from "../../support/config";
 
 const MANAGED = {
   EOL_CLIENT_ID: "{3F1C0D2E-8A4B-4C6D-9E0F-1A2B3C4D5E6F}",

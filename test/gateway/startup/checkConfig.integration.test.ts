@@ -4,13 +4,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { loadConfig } from "../../src/gateway/config";
-import { checkDataDir, portProblem } from "../../src/gateway/startup/preflight";
-import { classifyStartFailure } from "../../src/gateway/startup/startFailure";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { checkDataDir, portProblem } from "../../../src/gateway/startup/preflight";
+import { classifyStartFailure } from "../../../src/gateway/startup/startFailure";
 
 const run = promisify(execFile);
-const script = path.join(__dirname, "../../src/gateway/startup/checkConfig.ts");
-const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
+const script = path.join(__dirname, "../../../src/gateway/startup/checkConfig.ts");
+const tsx = path.join(__dirname, "../../../node_modules/.bin/tsx");
 
 describe("npm start's configuration check (prestart)", () => {
   test("lists every problem and exits 2 without building anything", async () => {

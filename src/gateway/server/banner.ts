@@ -1,7 +1,7 @@
 /** The text `npm start` prints: where the add-in is and how to sideload it into Excel. */
 import path from "node:path";
-import type { GatewayConfig } from "./config";
-import { DATABASE_FILE } from "./store/sqliteStore";
+import type { GatewayConfig } from "../config/config";
+import { DATABASE_FILE } from "../store/sqliteStore";
 import { trustInstructions } from "./tls";
 
 /** Which store holds the sign-ins: the SQLite file, or PostgreSQL's host and database (never the credentials). */

@@ -1,6 +1,6 @@
 /** Request lines are logged at debug: the default level (info) keeps the log for start-up and errors. */
 import { PassThrough } from "node:stream";
-import { buildTestGateway } from "../support/gateway";
+import { buildTestGateway } from "../../support/gateway";
 
 async function logOf(env: Record<string, string>): Promise<Array<Record<string, unknown>>> {
   const stream = new PassThrough();

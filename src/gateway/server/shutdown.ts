@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
-import type { ApiErrorBody } from "../shared/errors";
+import type { ApiErrorBody } from "../../shared/errors";
 
 declare module "fastify" {
   interface FastifyInstance {

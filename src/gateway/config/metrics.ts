@@ -3,8 +3,8 @@
  * (EOL_METRICS_LISTEN, e.g. 127.0.0.1:9464, reachable only by whoever can reach that address), and/or
  * behind a bearer token (EOL_METRICS_TOKEN; on the gateway's own port when no own address is set).
  */
-import { ConfigError } from "./configProblems";
-import { readBoundedInt } from "./configNumbers";
+import { ConfigError } from "./problems";
+import { readBoundedInt } from "./numbers";
 
 type Env = Record<string, string | undefined>;
 

@@ -2,9 +2,9 @@
  * Issue 13 (12): SIGTERM lets requests in flight finish (within the grace period), then exits; a
  * second signal or the grace running out stops at once.
  */
-import { startSimulator } from "../../src/simulator";
-import { closeWithin, installShutdown } from "../../src/gateway/shutdown";
-import { signInTestUser, startTestGateway } from "../support/gateway";
+import { startSimulator } from "../../../src/simulator";
+import { closeWithin, installShutdown } from "../../../src/gateway/server/shutdown";
+import { signInTestUser, startTestGateway } from "../../support/gateway";
 
 test("a request in flight when the gateway is told to stop still gets its answer", async () => {
   const sim = await startSimulator({ dataset: "demo", seed: 1, autoApprove: true });

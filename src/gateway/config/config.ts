@@ -3,14 +3,14 @@
  * with a message naming the variable and what it accepts. Later features add their variables here.
  */
 import path from "node:path";
-import { COUNTRIES, type Country } from "../shared/countries";
-import { DEFAULT_ADDIN_IDENTITY, type AddinIdentity } from "../shared/manifestIdentity";
-import { readAddinIdentity, readSupportContact, type SupportContact } from "./addinConfig";
-import { ConfigError, ProblemCollector } from "./configProblems";
-import { readNumberVariable } from "./configNumbers";
-import { readMetricsConfig, type MetricsConfig } from "./configMetrics";
-import { readSharingConfig, type SharingConfig } from "./sharingConfig";
-import { readAnswerLimits, type AnswerLimitsConfig } from "./configAnswerLimits";
+import { COUNTRIES, type Country } from "../../shared/countries";
+import { DEFAULT_ADDIN_IDENTITY, type AddinIdentity } from "../../shared/manifestIdentity";
+import { readAddinIdentity, readSupportContact, type SupportContact } from "./addin";
+import { ConfigError, ProblemCollector } from "./problems";
+import { readNumberVariable } from "./numbers";
+import { readMetricsConfig, type MetricsConfig } from "./metrics";
+import { readSharingConfig, type SharingConfig } from "./sharing";
+import { readAnswerLimits, type AnswerLimitsConfig } from "./answerLimits";
 
 export { ConfigError };
 

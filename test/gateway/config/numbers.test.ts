@@ -1,7 +1,7 @@
 /** Every numeric variable has a range: one past either end is refused, the message naming the range. */
-import { loadConfig } from "../../src/gateway/config";
-import { NUMBER_RANGES } from "../../src/gateway/configNumbers";
-import { configErrorFor } from "../support/config";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { NUMBER_RANGES } from "../../../src/gateway/config/numbers";
+import { configErrorFor } from "../../support/config";
 
 const variables = Object.entries(NUMBER_RANGES);
 

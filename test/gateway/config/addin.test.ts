@@ -1,7 +1,7 @@
 /** EOL_ADDIN_ID, EOL_ADDIN_NAME, EOL_FUNCTION_NAMESPACE, EOL_SUPPORT_URL and EOL_SUPPORT_EMAIL. */
-import { loadConfig } from "../../src/gateway/config";
-import { DEFAULT_ADDIN_IDENTITY } from "../../src/shared/manifestIdentity";
-import { configErrorFor } from "../support/config";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { DEFAULT_ADDIN_IDENTITY } from "../../../src/shared/manifestIdentity";
+import { configErrorFor } from "../../support/config";
 
 const ID = "0f5c2d8e-4b7a-4e1f-9c3d-2a6b8e4f7c10";
 

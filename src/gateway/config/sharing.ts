@@ -4,8 +4,8 @@
  * `Cache-Control: no-cache` may reach Exact for the same answer. Each variable has a range; a value outside
  * it stops the gateway with a message naming the variable and the range.
  */
-import { ConfigError, type ProblemCollector } from "./configProblems";
-import { NUMBER_RANGES, readNumberVariable } from "./configNumbers";
+import { ConfigError, type ProblemCollector } from "./problems";
+import { NUMBER_RANGES, readNumberVariable } from "./numbers";
 /** How Exact is assumed to count errors towards its block: per endpoint (documented) or per division. */
 export type ExactErrorCounting = "endpoint" | "division";
 

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from "../../src/gateway/config";
-import { configErrorFor } from "../support/config";
+import { ConfigError, loadConfig } from "../../../src/gateway/config/config";
+import { configErrorFor } from "../../support/config";
 
 const CLIENT_ID = "3f1c2d4e-0000-4000-8000-000000000001";
 const MANAGED = {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { loadConfig } from "../../src/gateway/config";
-import { configErrorFor } from "../support/config";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { configErrorFor } from "../../support/config";
 
 describe("gateway configuration", () => {
   test("defaults run https on localhost:3000 with ./data", () => {

@@ -1,9 +1,9 @@
 /** No secret or token reaches the logs, even at trace level, across a full sign-in and token refresh. */
 import { PassThrough } from "node:stream";
-import { VirtualClock } from "../../src/shared/clock";
-import { startSimulator } from "../../src/simulator";
-import { buildTestGateway } from "../support/gateway";
-import { completion, postJson, redirectOf, startLogin, completionCodeOf } from "../support/signInRig";
+import { VirtualClock } from "../../../src/shared/clock";
+import { startSimulator } from "../../../src/simulator";
+import { buildTestGateway } from "../../support/gateway";
+import { completion, postJson, redirectOf, startLogin, completionCodeOf } from "../../support/signInRig";
 
 test("logs carry no client secret, login secret, code, state, session or Exact token", async () => {
   const clock = new VirtualClock();

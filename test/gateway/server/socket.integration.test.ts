@@ -3,7 +3,7 @@
  * the gateway's client error handler still answers in the JSON error shape (inject skips the parser).
  */
 import net from "node:net";
-import { startTestGateway, type TestGateway } from "../support/gateway";
+import { startTestGateway, type TestGateway } from "../../support/gateway";
 
 let gateway: TestGateway;
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/gateway/config";
-import { startGateway, type RunningGateway } from "../../src/gateway/start";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { startGateway, type RunningGateway } from "../../../src/gateway/start";
 
 let gateway: RunningGateway;
 let ca: Buffer;

@@ -3,8 +3,8 @@
  * in the making may hold together, and how many bytes the result cache keeps. Each has a range: a value
  * outside it stops the gateway with a ConfigError naming the range.
  */
-import { NUMBER_RANGES, readNumberVariable } from "./configNumbers";
-import { ConfigError, type ProblemCollector } from "./configProblems";
+import { NUMBER_RANGES, readNumberVariable } from "./numbers";
+import { ConfigError, type ProblemCollector } from "./problems";
 
 export interface AnswerLimitsConfig {
   /** EOL_ANSWER_MAX_ROWS: rows one answer may hold. */

@@ -8,8 +8,8 @@ import {
   DEFAULT_ADDIN_IDENTITY,
   DEFAULT_FUNCTION_NAMESPACE,
   type AddinIdentity,
-} from "../shared/manifestIdentity";
-import { ConfigError, ProblemCollector } from "./configProblems";
+} from "../../shared/manifestIdentity";
+import { ConfigError, ProblemCollector } from "./problems";
 
 export interface SupportContact {
   url: string | null;

@@ -5,7 +5,7 @@
  */
 import { LogController, type FastifyReply, type FastifyRequest } from "fastify";
 import pinoPretty from "pino-pretty";
-import type { LogFormat } from "./config";
+import type { LogFormat } from "../config/config";
 export const LOG_REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",

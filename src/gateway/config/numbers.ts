@@ -3,7 +3,7 @@
  * would otherwise reach timers, SQL intervals or date arithmetic and break them far from the cause
  * (a session lifetime of 10^20 days overflowed every PostgreSQL purge). The message names the range.
  */
-import { ConfigError } from "./configProblems";
+import { ConfigError } from "./problems";
 
 type Env = Record<string, string | undefined>;
 

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { X509Certificate } from "node:crypto";
-import type { GatewayConfig } from "./config";
-import { StartupFailure } from "./startup/exitCodes";
+import type { GatewayConfig } from "../config/config";
+import { StartupFailure } from "../startup/exitCodes";
 
 export interface TlsMaterial {
   key: Buffer;

@@ -3,7 +3,7 @@
  * refused key instead of calling the body "not valid JSON".
  */
 import type { FastifyInstance } from "fastify";
-import { GatewayError } from "./errors";
+import { GatewayError } from "../errors";
 
 function forbiddenKey(key: string, value: unknown): boolean {
   if (key === "__proto__") return true;

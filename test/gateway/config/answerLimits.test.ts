@@ -1,7 +1,7 @@
 /** The answer limits' variables: defaults sized for Excel, and every value outside its range refused. */
-import { loadConfig } from "../../src/gateway/config";
-import { ANSWER_LIMIT_RANGES } from "../../src/gateway/configAnswerLimits";
-import { configErrorFor } from "../support/config";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { ANSWER_LIMIT_RANGES } from "../../../src/gateway/config/answerLimits";
+import { configErrorFor } from "../../support/config";
 
 test("defaults: 100,000 rows and 5 MB an answer (Excel on the web's limit), 32 MB in flight, 64 MB of cache", () => {
   expect(loadConfig({}).answerLimits).toEqual({

@@ -1,6 +1,6 @@
 /** /metrics stays off unless the operator opens it, and its variables are checked like every other. */
-import { loadConfig } from "../../src/gateway/config";
-import { configErrorFor } from "../support/config";
+import { loadConfig } from "../../../src/gateway/config/config";
+import { configErrorFor } from "../../support/config";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
 
