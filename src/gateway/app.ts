@@ -10,7 +10,12 @@ import { systemClock, type Clock } from "../shared/clock";
 import type { RunningSimulator } from "../simulator";
 import type { GatewayConfig } from "./config/config";
 import { answerPlainHttp } from "./server/plainHttpHint";
-import { LOG_REDACT_PATHS, logDestination, REQUEST_SERIALIZERS, RequestLogController } from "./plugins/logging";
+import {
+  LOG_REDACT_PATHS,
+  logDestination,
+  REQUEST_SERIALIZERS,
+  RequestLogController,
+} from "./plugins/logging";
 import configPlugin from "./plugins/config";
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from "./plugins/errors";
 import httpPlugin from "./plugins/http";
