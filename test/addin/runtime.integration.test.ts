@@ -26,7 +26,7 @@ test("taskpane.html loads exactly one script of ours: the functions.js the manif
   expect(localScripts(read("taskpane.html"))).toEqual(["functions.js"]);
   const manifest = read("manifest.xml");
   expect(manifest).toMatch(/<bt:Url id="Functions.Script.Url" DefaultValue="[^"]*\/functions\.js"\/>/);
-  expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]*\/functions\.json"\/>/);
+  expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]*\/functions\.json"/);
   expect(JSON.parse(read("functions.json")).functions.length).toBeGreaterThanOrEqual(10);
 });
 

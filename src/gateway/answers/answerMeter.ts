@@ -4,6 +4,7 @@
  * the per-answer limits. Past either, the meter stops the request: its signal aborts (the Exact client
  * requests no further page, the fan-out starts no further division) and the error answers it.
  */
+import { setMaxListeners } from "node:events";
 import type { AnswerLimits, AnswerSize } from "./answerSize";
 import { answerTooLarge, exceeds } from "./answerSize";
 import { gatewayBusy, type MemoryBudget } from "./memoryBudget";
@@ -51,6 +52,8 @@ export class AnswerMeter {
     });
     this.rows = sink(true);
     this.input = sink(false);
+    // Every call of a wide fan-out waiting in the scheduler watches this one signal: no leak, by design.
+    setMaxListeners(0, this.controller.signal);
   }
 
   get signal(): AbortSignal {

@@ -121,7 +121,7 @@ describe("source maps", () => {
   function sourceMapPath(): string {
     const bundle = fs
       .readdirSync(path.resolve(__dirname, "../../../dist"))
-      .find((file) => /^taskpane\..*\.js$/.test(file));
+      .find((file) => /^taskpane-ui\..*\.js$/.test(file));
     expect(bundle).toBeDefined();
     return `/${bundle}.map`;
   }
