@@ -118,7 +118,7 @@ function supportsReentry(): boolean {
 }
 
 /** Reads the re-run cells until none is #BUSY! (or the limit), after their fetches have finished. */
-export async function awaitValues(pass: RerunPass, deadline: number): Promise<RefreshOutcome> {
+async function awaitValues(pass: RerunPass, deadline: number): Promise<RefreshOutcome> {
   await delay(RECALC_SETTLE_MS); // Excel invokes the functions asynchronously after the write
   await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
   const outcome = await runWorkbook((context) =>

@@ -19,8 +19,13 @@ export interface FormulaCell {
 
 /** What a block's answer should stay near: a fifth of the limit, as rows further down may be denser. */
 export const BLOCK_TARGET_BYTES = EXCEL_PAYLOAD_LIMIT_BYTES / 5;
-/** Rows in the first block of a sheet, before anything has been measured. */
-export const FIRST_BLOCK_ROWS = 1_000;
+/**
+ * Cells in the first block of a sheet, before anything has been measured: even formulas of Excel's
+ * maximum length (8,192 characters, up to 3 bytes each) stay under the limit.
+ */
+export const FIRST_BLOCK_CELLS = 100;
+/** A block is at most this many times the rows of the one before (a sparse stretch may end). */
+export const MAX_BLOCK_GROWTH = 8;
 /** Cells per block at most (Excel reads at most 5,000,000 cells per range). */
 export const MAX_BLOCK_CELLS = 1_000_000;
 
@@ -50,7 +55,8 @@ function rowsWithin(columns: number, wanted: number): number {
 
 /** The next block's rows, from what the last block of `rows` rows weighed. */
 export function nextBlockRows(rows: number, bytes: number, columns: number): number {
-  return rowsWithin(columns, (rows * BLOCK_TARGET_BYTES) / Math.max(bytes, 1));
+  const scaled = (rows * BLOCK_TARGET_BYTES) / Math.max(bytes, 1);
+  return rowsWithin(columns, Math.min(scaled, rows * MAX_BLOCK_GROWTH));
 }
 
 /** One block's formula cells (one sync), or the error Excel gave. */
@@ -74,11 +80,14 @@ async function readBlock(
     columnIndex,
     formulas,
   }));
+  // Only cells inside the block, whatever Excel answers (VBA's SpecialCells widens a one-cell range to
+  // the whole used range; a cell counted twice would be written twice).
+  const inside = (cellRow: number) => cellRow >= row && cellRow < row + rows;
   const formulas: FormulaCell[] = [];
   for (const area of areas) {
     area.formulas.forEach((line, r) =>
       line.forEach((formula, c) => {
-        if (typeof formula === "string") {
+        if (typeof formula === "string" && inside(area.rowIndex + r)) {
           formulas.push({ sheet, row: area.rowIndex + r, column: area.columnIndex + c, formula });
         }
       }),
@@ -121,7 +130,7 @@ export async function scanSheet(
   if (used === null) return scan;
   const end = used.rowIndex + used.rowCount;
   let row = used.rowIndex;
-  let rows = rowsWithin(used.columnCount, FIRST_BLOCK_ROWS);
+  let rows = rowsWithin(used.columnCount, FIRST_BLOCK_CELLS / used.columnCount);
   while (row < end) {
     const size = Math.min(rows, end - row);
     try {
