@@ -6,8 +6,11 @@
  * their associate calls and the CustomFunctions stand-in; then the ribbon handlers, associated before
  * Office.onReady; then the pane, whose React UI is a chunk of its own, fetched when the pane shows.
  * A host that runs <Script> without the page gets the functions and commands; the pane entry sees no
- * document and does nothing.
+ * document and does nothing. After each sign-in, the cells that waited for it run again.
  */
 import "./functions/functions";
 import "./commands/commands";
 import "./taskpane/index";
+import { rerunAfterEachSignIn } from "./commands/rerunAfterSignIn";
+
+rerunAfterEachSignIn();

@@ -6,16 +6,10 @@
  */
 import type { TableResponse } from "../../shared/api";
 import { emit } from "../events";
-import { isSetSupported } from "../office/environment";
+import { documentReadOnly, isSetSupported } from "../office/environment";
 import { readSheetNames } from "../excel/sheetList";
 import { recalculateAll } from "../excel/recalculate";
-import {
-  findEolFormulaCells,
-  readOutcome,
-  reenterFormulas,
-  type EolFormulaCell,
-  type RefreshOutcome,
-} from "../excel/refreshFormulas";
+import { readOutcome, rerunEolFormulas, type RefreshOutcome, type RerunPass } from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
@@ -124,23 +118,29 @@ function supportsReentry(): boolean {
 }
 
 /** Reads the re-run cells until none is #BUSY! (or the limit), after their fetches have finished. */
-async function awaitValues(cells: readonly EolFormulaCell[], deadline: number): Promise<RefreshOutcome> {
+async function awaitValues(pass: RerunPass, deadline: number): Promise<RefreshOutcome> {
   await delay(RECALC_SETTLE_MS); // Excel invokes the functions asynchronously after the write
   await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
-  const outcome = await runWorkbook((context) => readOutcome(context, cells));
+  const outcome = await runWorkbook((context) =>
+    readOutcome(context, pass.rerun, pass.skipped, pass.unreadRows),
+  );
   if (outcome.calculating === 0 || Date.now() + BUSY_POLL_MS > deadline) return outcome;
   await delay(BUSY_POLL_MS);
-  return awaitValues(cells, deadline);
+  return awaitValues(pass, deadline);
 }
 
-/** What Refresh all reports when done: how many cells came back with a value and with an error. */
+/**
+ * What Refresh all reports when done: how many cells came back with a value and with an error, and how
+ * many it left alone and why.
+ */
 export function refreshSummary(outcome: RefreshOutcome | null, s: Strings = addinStrings()): string {
   return outcome === null ? s.steps.done : s.refreshDone(outcome);
 }
 
 /**
  * Clears the cached data, then runs every EOL formula again by re-entering it (refreshFormulas.ts),
- * and reports done only once their cells show the new values, with how many are in error. On hosts
+ * and reports done only once their cells show the new values, with how many are in error and how
+ * many it left alone (protected sheets, a read-only workbook, cells Excel refused to change). On hosts
  * without ExcelApi 1.12 it falls back to a full calculation and waits for the fetches it started;
  * the outcome is then null (no cells were counted).
  */
@@ -156,23 +156,21 @@ export async function refreshAll(): Promise<RefreshOutcome | null> {
       step(s.steps.clearingCache);
       await clearAllCaches({ strict: false });
       step(s.steps.rerunningFormulas);
-      const cells = await runWorkbook(async (context) => {
+      const pass = await runWorkbook(async (context) => {
         const names = await readSheetNames(context);
         if (!supportsReentry()) {
           await recalculateAll(context, names);
           return null;
         }
-        const found = await findEolFormulaCells(context, names);
-        await reenterFormulas(context, found);
-        return found;
+        return rerunEolFormulas(context, names, { readOnly: documentReadOnly() });
       });
       step(s.steps.fetchingData);
-      if (cells === null) {
+      if (pass === null) {
         await delay(RECALC_SETTLE_MS);
         // Bounded: a button stays busy until completed(), and the cells show their own state anyway.
         await atMost(dataServices().tables.whenIdle(), Math.max(0, deadline - Date.now()));
       } else {
-        outcome = await awaitValues(cells, deadline);
+        outcome = await awaitValues(pass, deadline);
       }
     },
     () => refreshSummary(outcome, s),

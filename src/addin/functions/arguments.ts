@@ -15,6 +15,7 @@ import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/acc
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { divisionCode, parseDivisionList, type DivisionSelection } from "../../shared/rules/divisionList";
 import { ArgumentError } from "./argumentError";
+import { plainArgument } from "./dataTypeArguments";
 import { excelSerialToDay, isoToExcelSerial } from "../../shared/excelDates";
 
 /** An argument Excel may hand us: a cell value, a 2-D range or nothing. */
@@ -33,15 +34,20 @@ function isMissing(value: RawArgument): boolean {
   );
 }
 
+// Every parser below starts from unwrapSingle or cellsOf, and both first turn data-type objects into
+// their plain values (dataTypeArguments.ts), so no check ever sees a `{ type, basicValue }` object.
+
 /** A single cell: a 1×1 range arrives as [[x]] when the parameter is a matrix. */
-function unwrapSingle(value: RawArgument): RawArgument {
+function unwrapSingle(raw: RawArgument): RawArgument {
+  const value = plainArgument(raw);
   if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) {
     return value[0][0];
   }
   return value;
 }
 
-function cellsOf(value: RawArgument): RawArgument[] {
+function cellsOf(raw: RawArgument): RawArgument[] {
+  const value = plainArgument(raw);
   if (!Array.isArray(value)) return [value];
   return value.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
 }

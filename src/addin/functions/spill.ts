@@ -5,6 +5,7 @@
 import type { CellValue, Column, TableResponse } from "../../shared/api";
 import { isSetSupported } from "../office/environment";
 import { dateFormatFor, isoToExcelSerial } from "../../shared/excelDates";
+import { jsonBytes } from "../../shared/jsonBytes";
 
 /**
  * A date cell as a formatted number, in the current shape (Excel.DoubleCellValue; the older
@@ -50,7 +51,10 @@ function toCell(value: CellValue, column: Column, formattedDates: boolean): Spil
   return value;
 }
 
-/** Excel refuses custom-function results over 5 MB; stay clearly below and say what to do instead. */
+/**
+ * Excel refuses custom-function results over 5 MB (counted in UTF-8 bytes: ../../shared/jsonBytes.ts);
+ * stay clearly below and say what to do instead.
+ */
 export const MAX_RESULT_BYTES = 4_500_000;
 
 export class ResultTooLargeError extends Error {
@@ -74,7 +78,7 @@ export function toSpill(table: TableResponse, options: SpillOptions): SpillCell[
   if (options.headers) rows.unshift(table.columns.map((column) => column.name));
   // Excel cannot spill an empty array: show one empty cell (under the headers if any).
   if (rows.length === 0) rows.push([""]);
-  const bytes = JSON.stringify(rows).length;
+  const bytes = jsonBytes(rows);
   if (bytes > MAX_RESULT_BYTES) throw new ResultTooLargeError(bytes);
   return rows;
 }

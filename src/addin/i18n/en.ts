@@ -9,11 +9,35 @@ export interface RefreshCounts {
   refreshed: number;
   inError: number;
   calculating: number;
+  /** EOL formulas left as they were, by reason. */
+  skipped?: { protectedSheet: number; readOnly: number; notChangeable: number };
+  /** Rows whose formulas could not be read. */
+  unreadRows?: number;
 }
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** ", 3 skipped (2 on protected sheets, 1 …)": only what happened, nothing when nothing was skipped. */
+const skippedCounts = ({ skipped, unreadRows = 0 }: RefreshCounts) => {
+  const { protectedSheet = 0, readOnly = 0, notChangeable = 0 } = skipped ?? {};
+  const reasons = [
+    protectedSheet ? plural(protectedSheet, "on a protected sheet", "on protected sheets") : "",
+    readOnly ? `${readOnly} because the workbook is open read-only` : "",
+    notChangeable
+      ? plural(notChangeable, "in an array formula or a locked cell", "in array formulas or locked cells")
+      : "",
+  ].filter(Boolean);
+  const total = protectedSheet + readOnly + notChangeable;
+  return (
+    (total > 0 ? `, ${total} skipped (${reasons.join(", ")})` : "") +
+    (unreadRows > 0 ? `; ${plural(unreadRows, "row", "rows")} could not be read` : "")
+  );
+};
 
 const refreshCounts = (outcome: RefreshCounts) =>
   `${outcome.refreshed} of ${outcome.cells} EOL formulas refreshed, ${outcome.inError} in error` +
-  (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating` : "");
+  (outcome.calculating > 0 ? `, ${outcome.calculating} still calculating` : "") +
+  skippedCounts(outcome);
 
 export const en = {
   languageName: "English",

@@ -4,9 +4,33 @@
  */
 import type { RefreshCounts, Strings } from "./en";
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** ", 3 overgeslagen (2 op beveiligde bladen, 1 …)": alleen wat er gebeurde. */
+const skippedCounts = ({ skipped, unreadRows = 0 }: RefreshCounts) => {
+  const { protectedSheet = 0, readOnly = 0, notChangeable = 0 } = skipped ?? {};
+  const reasons = [
+    protectedSheet ? count(protectedSheet, "op een beveiligd blad", "op beveiligde bladen") : "",
+    readOnly ? `${readOnly} omdat de werkmap alleen-lezen is geopend` : "",
+    notChangeable
+      ? count(
+          notChangeable,
+          "in een matrixformule of vergrendelde cel",
+          "in matrixformules of vergrendelde cellen",
+        )
+      : "",
+  ].filter(Boolean);
+  const total = protectedSheet + readOnly + notChangeable;
+  return (
+    (total > 0 ? `, ${total} overgeslagen (${reasons.join(", ")})` : "") +
+    (unreadRows > 0 ? `; ${count(unreadRows, "rij kon", "rijen konden")} niet worden gelezen` : "")
+  );
+};
+
 const refreshCounts = (outcome: RefreshCounts) =>
   `${outcome.refreshed} van ${outcome.cells} EOL-formules vernieuwd, ${outcome.inError} met een fout` +
-  (outcome.calculating > 0 ? `, ${outcome.calculating} nog bezig` : "");
+  (outcome.calculating > 0 ? `, ${outcome.calculating} nog bezig` : "") +
+  skippedCounts(outcome);
 
 export const nl: Strings = {
   languageName: "Nederlands",

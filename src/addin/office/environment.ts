@@ -40,6 +40,18 @@ export function isSetSupported(name: string, version: string): boolean {
   }
 }
 
+/**
+ * Whether Office opened the document read-only: a view-only session on the web, a file opened
+ * read-only on the desktop (Office.context.document.mode, common API). False where Office cannot say.
+ */
+export function documentReadOnly(): boolean {
+  try {
+    return String(officeHost().office?.context?.document?.mode) === "readOnly";
+  } catch {
+    return false;
+  }
+}
+
 /** Office's display language ("nl-NL"), or null outside Office or before Office.context is ready. */
 export function displayLanguage(): string | null {
   try {

@@ -82,12 +82,15 @@ afterEach(() => {
 
 test("Refresh all: Dutch steps and a Dutch summary with the counts", async () => {
   workbook.setFormula("Sheet1", 0, 0, "=EOL.DIVISIONS()");
-  expect(await refreshAll()).toEqual({ cells: 1, refreshed: 1, inError: 0, calculating: 0 });
+  workbook.sheets.set("Beveiligd", new Map());
+  workbook.protectedSheets.add("Beveiligd");
+  workbook.setFormula("Beveiligd", 0, 0, "=EOL.DIVISIONS()");
+  expect(await refreshAll()).toMatchObject({ cells: 2, refreshed: 1, inError: 0, calculating: 0 });
   expect(progress.map((event) => event.label)).toEqual([
     "Opgeslagen Exact Online-gegevens wissen",
     "Elke EOL-formule opnieuw uitvoeren",
     "Verse gegevens ophalen",
-    "Klaar: 1 van 1 EOL-formules vernieuwd, 0 met een fout",
+    "Klaar: 1 van 2 EOL-formules vernieuwd, 0 met een fout, 1 overgeslagen (1 op een beveiligd blad)",
   ]);
 });
 

@@ -94,4 +94,14 @@ describe("spill size", () => {
     const small = { ...big, rows: big.rows.slice(0, 100) };
     expect(toSpill(small, { headers: false, formattedDates: false })).toHaveLength(100);
   });
+
+  test("the limit counts UTF-8 bytes, not UTF-16 units: € and accented names weigh more", () => {
+    // 500 "€" are 500 UTF-16 units but 1,500 bytes: 3,500 rows are about 1.8 M units, 5.3 MB.
+    const rows = Array.from({ length: 3500 }, () => ["€".repeat(500)]);
+    const table: TableResponse = { ...TABLE, columns: [{ name: "Text", type: "string" }], rows };
+    expect(JSON.stringify(rows).length).toBeLessThan(MAX_RESULT_BYTES);
+    expect(() => toSpill(table, { headers: false, formattedDates: false })).toThrow(
+      /too large for a formula \(about 5\.3 MB/,
+    );
+  });
 });

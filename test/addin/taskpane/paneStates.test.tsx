@@ -157,10 +157,19 @@ test("Refresh all and Clear cache call the shared actions, show progress and the
   expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
 
   // Where the cells were re-entered and counted, the outcome says how many came back and how many failed.
-  actions.refreshAll.mockResolvedValueOnce({ cells: 5, refreshed: 3, inError: 1, calculating: 1 });
+  actions.refreshAll.mockResolvedValueOnce({
+    cells: 8,
+    refreshed: 3,
+    inError: 1,
+    calculating: 1,
+    skipped: { protectedSheet: 2, readOnly: 0, notChangeable: 1 },
+    unreadRows: 0,
+  });
   await user.click(screen.getByRole("button", { name: "Refresh all" }));
   expect(
-    await screen.findByText("3 of 5 EOL formulas refreshed, 1 in error, 1 still calculating."),
+    await screen.findByText(
+      "3 of 8 EOL formulas refreshed, 1 in error, 1 still calculating, 3 skipped (2 on protected sheets, 1 in an array formula or a locked cell).",
+    ),
   ).toBeInTheDocument();
 
   actions.clearCache.mockRejectedValueOnce(Object.assign(new Error("x"), { code: "exact_unavailable" }));

@@ -8,6 +8,7 @@
 // dependencies do not load under jest, so give it the enum alone.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 import { OfficeMockObject } from "office-addin-mock";
+import { EXCEL_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../../../src/shared/jsonBytes";
 import { fakeOfficeHost } from "../officeHost";
 
 export interface StoredCell {
@@ -38,6 +39,93 @@ export class FakeWorkbook {
   evaluate: (formula: string) => Promise<unknown> = async () => "value";
   /** Cells ("sheet!row,col") that a spill fills: Excel reports their spill parent elsewhere. */
   readonly spillChildren = new Set<string>();
+  /** Cells ("sheet!row,col") of legacy array formulas: Excel refuses to change a part of an array. */
+  readonly arrayCells = new Set<string>();
+  /** Protected sheets: their protection says so, and writing into them fails. */
+  readonly protectedSheets = new Set<string>();
+  /** Rows ("sheet!row") whose formulas Excel fails to read (any block containing them fails). */
+  readonly unreadableRows = new Set<string>();
+  /** The workbook is open read-only (Workbook.readOnly). */
+  readOnly = false;
+  /** The UTF-8 bytes of the data each successful sync carried (formulas and values read). */
+  readonly syncBytes: number[] = [];
+  private pendingBytes = 0;
+  private pendingError: Error | null = null;
+
+  /** Fails the next sync (what Excel does with a batch it refuses). */
+  private refuse(message: string): void {
+    this.pendingError ??= new Error(message);
+  }
+
+  /** Counts what the next sync carries; Excel on the web refuses more than 5 MB. */
+  private carry(value: unknown): void {
+    this.pendingBytes += jsonBytes(value);
+  }
+
+  /** One sync: fails as Excel would (a refused write, an unreadable row, over 5 MB), else counts it. */
+  settle(): void {
+    const error = this.pendingError;
+    const bytes = this.pendingBytes;
+    this.pendingError = null;
+    this.pendingBytes = 0;
+    if (error) throw error;
+    if (bytes > EXCEL_PAYLOAD_LIMIT_BYTES) {
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), {
+        code: "RequestPayloadSizeLimitExceeded",
+      });
+    }
+    this.syncBytes.push(bytes);
+  }
+
+  /** The formula cells of a block of a sheet, as 1×1 areas (Range.getSpecialCells("Formulas")). */
+  private formulaAreas(sheet: string, row: number, col: number, rows: number, cols: number) {
+    const inBlock = [...(this.sheets.get(sheet) ?? new Map<string, StoredCell>()).entries()].flatMap(
+      ([key, cell]) => {
+        const [rowIndex, columnIndex] = key.split(",").map(Number);
+        const inside =
+          rowIndex >= row && rowIndex < row + rows && columnIndex >= col && columnIndex < col + cols;
+        return inside && cell.formula !== null ? [{ rowIndex, columnIndex, formulas: [[cell.formula]] }] : [];
+      },
+    );
+    const unreadable = Array.from({ length: rows }, (_, r) => `${sheet}!${row + r}`).some((key) =>
+      this.unreadableRows.has(key),
+    );
+    return {
+      isNullObject: inBlock.length === 0,
+      load: () => undefined,
+      areas: {
+        items: inBlock,
+        load: () => {
+          if (unreadable) this.refuse("GeneralException: the range could not be read");
+          this.carry(inBlock);
+        },
+      },
+    };
+  }
+
+  /** The used range of a sheet (its stored cells' bounding box), or a null object. */
+  private usedRange(sheet: string) {
+    const keys = [...(this.sheets.get(sheet) ?? new Map<string, StoredCell>()).keys()].map((key) =>
+      key.split(",").map(Number),
+    );
+    const extent = (index: 0 | 1) => ({
+      min: keys.reduce((low, key) => Math.min(low, key[index]), Infinity),
+      max: keys.reduce((high, key) => Math.max(high, key[index]), -Infinity),
+    });
+    const rows = extent(0);
+    const cols = extent(1);
+    return {
+      isNullObject: keys.length === 0,
+      load: () => undefined,
+      rowIndex: rows.min,
+      columnIndex: cols.min,
+      rowCount: rows.max - rows.min + 1,
+      columnCount: cols.max - cols.min + 1,
+      // The whole used range's formula cells at once (what a reader without blocks asks for).
+      getSpecialCellsOrNullObject: () =>
+        this.formulaAreas(sheet, rows.min, cols.min, rows.max - rows.min + 1, cols.max - cols.min + 1),
+    };
+  }
 
   /** Puts a formula with its current value into a cell, as a user would have typed it. */
   setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
@@ -76,6 +164,15 @@ export class FakeWorkbook {
     const evaluate = (formula: string) => this.evaluate(formula);
     const spillChildren = this.spillChildren;
     const at = (r: number, c: number) => `${row + r},${col + c}`;
+    const refusal = (r: number, c: number) =>
+      this.protectedSheets.has(sheet)
+        ? "The cell or chart you're trying to change is on a protected sheet."
+        : this.arrayCells.has(`${sheet}!${row + r},${col + c}`)
+          ? "You can't change part of an array."
+          : null;
+    const refuse = (message: string) => this.refuse(message);
+    const carry = (value: unknown) => this.carry(value);
+    const formulaAreas = () => this.formulaAreas(sheet, row, col, rows, cols);
     const check = (matrix: unknown[][]) => {
       if (matrix.length !== rows || matrix.some((line) => line.length !== cols)) {
         throw new Error(`matrix ${matrix.length}×${matrix[0]?.length} written to a ${rows}×${cols} range`);
@@ -104,6 +201,8 @@ export class FakeWorkbook {
         check(matrix);
         matrix.forEach((line, r) =>
           line.forEach((formula, c) => {
+            const refused = refusal(r, c);
+            if (refused) return refuse(refused);
             ops.push({ op: "formula", sheet, row: row + r, col: col + c, formula });
             const cell: StoredCell = { format: "General", value: "#BUSY!", formula };
             grid.set(at(r, c), cell);
@@ -123,7 +222,11 @@ export class FakeWorkbook {
         return this.values.map((line) => line.map(FakeWorkbook.valueType));
       },
       address: `${sheet}!R${row}C${col}`,
-      load: () => undefined,
+      load(properties: string) {
+        if (/\bvalues\b/.test(properties)) carry(this.values);
+        if (/valueTypes/.test(properties)) carry(this.valueTypes);
+      },
+      getSpecialCellsOrNullObject: () => formulaAreas(),
       getSpillParentOrNullObject: () => ({
         isNullObject: false,
         // A spilled-into cell's parent is the anchor above it; an anchor is its own parent here.
@@ -156,25 +259,9 @@ export class FakeWorkbook {
         },
       },
       activate: () => ops.push({ op: "activate", sheet: name }),
-      getUsedRangeOrNullObject: () => ({
-        getSpecialCellsOrNullObject: (cellType: string) => {
-          const formulaCells = [...(this.sheets.get(name) ?? new Map()).entries()].filter(
-            ([, cell]) => cellType === "Formulas" && cell.formula !== null,
-          );
-          return {
-            isNullObject: formulaCells.length === 0,
-            load: () => undefined,
-            // One 1×1 area per formula cell: enough to exercise the reading of areas.
-            areas: {
-              load: () => undefined,
-              items: formulaCells.map(([key, cell]) => {
-                const [rowIndex, columnIndex] = key.split(",").map(Number);
-                return { rowIndex, columnIndex, formulas: [[cell.formula]] };
-              }),
-            },
-          };
-        },
-      }),
+      protection: { protected: this.protectedSheets.has(name) },
+      load: () => undefined,
+      getUsedRangeOrNullObject: () => this.usedRange(name),
       getUsedRange: () => ({
         getSpecialCellsOrNullObject: (cellType: string, valueType: string) => {
           const present =
@@ -193,6 +280,7 @@ export class FakeWorkbook {
   context(): Excel.RequestContext {
     const seed = {
       workbook: {
+        readOnly: this.readOnly,
         application: {
           suspendApiCalculationUntilNextSync: () => this.ops.push({ op: "suspendCalculation" }),
           calculate: (type: string) => {
@@ -217,6 +305,7 @@ export class FakeWorkbook {
     const mockSync = mock.sync.bind(mock);
     mock.sync = async () => {
       this.ops.push({ op: "sync" });
+      this.settle();
       await mockSync();
     };
     return mock as unknown as Excel.RequestContext;
