@@ -158,6 +158,7 @@ export const en = {
     bad_message: "The sign-in window sent an unexpected answer. Please sign in again.",
     timeout: "Sign-in took too long. Please sign in again.",
     network_error: "Cannot reach the EOL gateway. Check your connection and try again.",
+    timed_out: "The EOL gateway did not answer in time. Try again later; fewer divisions answer sooner.",
     // Gateway codes
     invalid_request: "Some sign-in details are missing or invalid. Check the fields and try again.",
     payload_too_large: "The request was too large for the EOL gateway.",

@@ -154,6 +154,8 @@ export const nl: Strings = {
     bad_message: "Het aanmeldvenster stuurde een onverwacht antwoord. Meld u opnieuw aan.",
     timeout: "Het aanmelden duurde te lang. Meld u opnieuw aan.",
     network_error: "De EOL-gateway is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
+    timed_out:
+      "De EOL-gateway antwoordde niet op tijd. Probeer het later opnieuw; minder administraties gaan sneller.",
     invalid_request:
       "Er ontbreken aanmeldgegevens of ze zijn ongeldig. Controleer de velden en probeer het opnieuw.",
     payload_too_large: "Het verzoek was te groot voor de EOL-gateway.",
