@@ -250,6 +250,8 @@ export const en = {
 
   // The sign-in dialog's last page (auth/dialogPage.ts)
   signInWindowTitle: "EOL for Excel — sign-in",
+  // Its first page (auth/signInStart.ts), shown while Office.js loads
+  signInOpening: "Opening Exact Online…",
   signInDone: "Signed in",
   signInFailed: "Sign-in failed",
   closeThisWindow: "You can close this window.",

@@ -244,6 +244,7 @@ export const nl: Strings = {
   close: "OK",
 
   signInWindowTitle: "EOL voor Excel — aanmelden",
+  signInOpening: "Exact Online wordt geopend…",
   signInDone: "Aangemeld",
   signInFailed: "Aanmelden mislukt",
   closeThisWindow: "U kunt dit venster sluiten.",
