@@ -87,7 +87,7 @@ export const en = {
   signOut: "Sign out",
   needsExcel: "Needs Excel: open this task pane from the Exact Online tab in Excel.",
   signOutHint:
-    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
+    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site. In Excel on the web each site Excel opens files from (OneDrive, SharePoint) keeps its own sign-in: sign out there too.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
   refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,

@@ -80,7 +80,7 @@ export const nl: Strings = {
   signOut: "Afmelden",
   needsExcel: "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   signOutHint:
-    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
+    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing. In Excel op het web heeft elke site waarvandaan Excel bestanden opent (OneDrive, SharePoint) een eigen aanmelding: meld u daar ook af.",
   cacheCleared: "Cache gewist. De volgende vernieuwing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
   refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,
