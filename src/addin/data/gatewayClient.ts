@@ -62,7 +62,7 @@ export interface RequestTimeLimits {
   tableMs: number;
 }
 
-export const DEFAULT_TIME_LIMITS: RequestTimeLimits = { requestMs: 30_000, tableMs: 10 * 60_000 };
+export const DEFAULT_TIME_LIMITS: RequestTimeLimits = { requestMs: 60_000, tableMs: 10 * 60_000 };
 
 /** Per call: a caller's signal (a cancelled cell) and whether the gateway's cache is bypassed. */
 export interface TableCallOptions {
@@ -100,20 +100,23 @@ interface RequestOptions {
   noCache?: boolean;
   requestId?: string;
   signal?: AbortSignal;
-  /** The time limit; the client's requestMs when not given. */
+  /** A table's time limit; the client's requestMs when not given. */
   limitMs?: number;
 }
 
 /** Why a request got no answer: the time limit, the caller's cancel, or the network. */
-function unanswered(timedOut: boolean, aborted: boolean, limitMs: number): GatewayRequestError {
-  if (timedOut) {
+function unanswered(limit: { timedOut: boolean; aborted: boolean; ms: number; table: boolean }): GatewayRequestError {
+  if (limit.timedOut) {
+    const hint = limit.table ? "; fewer divisions answer sooner" : "";
     return new GatewayRequestError(
       0,
       "timed_out",
-      `The EOL gateway did not answer within ${describeLimit(limitMs)}. Try again later; fewer divisions answer sooner.`,
+      `The EOL gateway did not answer within ${describeLimit(limit.ms)}. Try again later${hint}.`,
     );
   }
-  if (aborted) return new GatewayRequestError(0, "cancelled", "Cancelled: Excel no longer needs this result.");
+  if (limit.aborted) {
+    return new GatewayRequestError(0, "cancelled", "Cancelled: Excel no longer needs this result.");
+  }
   return new GatewayRequestError(
     0,
     "network_error",
@@ -235,7 +238,12 @@ export class GatewayClient {
               return null;
             });
     } catch {
-      throw unanswered(limit.timedOut(), limit.signal.aborted, limitMs);
+      throw unanswered({
+        timedOut: limit.timedOut(),
+        aborted: limit.signal.aborted,
+        ms: limitMs,
+        table: options.limitMs !== undefined,
+      });
     } finally {
       limit.dispose();
     }

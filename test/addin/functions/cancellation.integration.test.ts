@@ -108,3 +108,12 @@ test("a request with no answer within its time limit ends with #N/A saying so, a
   });
   await gateway.closed(0);
 });
+
+test("every other call has its own time limit too (the task pane and the ribbon never wait for good)", async () => {
+  const { client } = createDataServices({ baseUrl: gateway.url, tokens, timeLimits: { requestMs: 300 } });
+  await expect(client.authConfig()).rejects.toMatchObject({
+    code: "timed_out",
+    message: "The EOL gateway did not answer within 1 second. Try again later.",
+  });
+  await gateway.closed(0);
+});
