@@ -1,7 +1,7 @@
 // Builds the add-in: the shared runtime as one module graph (src/addin/runtime.ts: functions + commands +
 // task pane entry, the React UI as a lazy chunk) in a stable functions.js, the only script of
 // taskpane.html, with the functions JSONs (one per language) beside it for the manifest; and small
-// React-free bundles for the sign-in dialog and notice pages. Production builds hash every other file and
+// React-free bundles for the sign-in dialog's first and last pages and the notice page. Production builds hash every other file and
 // rewrite the manifest's URLs. The help, support and privacy pages are the gateway's (routes/helpPages.ts).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -59,6 +59,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       // One entry for the whole shared runtime, named for the manifest's functions.js.
       functions: "./src/addin/runtime.ts",
+      signIn: "./src/addin/auth/signInStart.ts",
       dialog: "./src/addin/auth/dialogPage.ts",
       notice: "./src/addin/commands/noticePage.ts",
     },
@@ -95,6 +96,11 @@ module.exports = (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",
         chunks: ["functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "sign-in.html",
+        template: "./src/addin/auth/sign-in.html",
+        chunks: ["signIn"],
       }),
       new HtmlWebpackPlugin({
         filename: "auth-complete.html",

@@ -158,11 +158,14 @@ describe("manifest.xml", () => {
     for (const s of strings("LongStrings")) expect(s.length).toBeLessThanOrEqual(250);
   });
 
-  test("says what Sign out does: the session is the add-in site's, so it ends in every workbook", () => {
+  test("says what Sign out does: every workbook here, but on the web each site keeps its own sign-in", () => {
     const tip = resourceIds("LongStrings").get("SignOut.Tip")!;
     expect(tip).toMatch(/every workbook/);
     expect(tip).not.toMatch(/in this workbook\.$/);
+    // Storage is partitioned per top-level site on the web (the token is under Office's partitionKey).
+    expect(tip).toMatch(/Excel on the web each site .*keeps its own sign-in/);
     expect(xml).toMatch(/Value="Meld u af bij Exact Online in elke werkmap/);
+    expect(xml).toMatch(/In Excel op het web heeft elke site .*een eigen aanmelding/);
   });
 
   test("uses only https URLs", () => {

@@ -54,6 +54,7 @@ test("no file of the build, source maps included, points at localhost", () => {
       "functions.js",
       "taskpane.html",
       "notice.html",
+      "sign-in.html",
     ]),
   );
   const pointing = files.filter((file) => /\/\/localhost\b/.test(fs.readFileSync(file, "latin1")));

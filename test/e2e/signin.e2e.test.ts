@@ -55,6 +55,19 @@ test("signs in to the demo through the consent popup, shows the status, and sign
   expect(await page.evaluate(() => localStorage.getItem("eol.sessionToken"))).toBeNull();
 });
 
+test("the sign-in window opens on the add-in's own page, which loads Office.js before it goes to Exact", async () => {
+  const requests: string[] = [];
+  addin.context.on("request", (request) => requests.push(request.url()));
+  const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
+  await signInDemo(page);
+  const bridge = requests.findIndex((url) => url.startsWith(`${stack.gateway.url}/sign-in.html?login=`));
+  const start = requests.findIndex((url) => /\/auth\/logins\/[\w-]{22}\/start$/.test(url));
+  const officeJs = requests.findIndex((url, i) => i > bridge && url.endsWith("/hosted/office.js"));
+  expect(bridge).toBeGreaterThanOrEqual(0);
+  expect(officeJs).toBeGreaterThan(bridge);
+  expect(start).toBeGreaterThan(officeJs);
+});
+
 test("consent denied gives a clear message, and a retry succeeds", async () => {
   const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
   await page.getByLabel("Country").selectOption({ label: DEMO_LABEL });

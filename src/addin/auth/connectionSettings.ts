@@ -1,9 +1,10 @@
 /**
  * The non-secret connection settings (country, client ID, redirect URI) remembered between sessions.
  * The client secret is deliberately not part of this type: it is sent once to the gateway and never
- * kept in the browser.
+ * kept in the browser. Stored under Office's partition key where Office gives one.
  */
 import { isCountry, type Country } from "../../shared/countries";
+import { partitionedKey } from "../office/storage";
 
 export interface ConnectionSettings {
   country: Country;
@@ -41,7 +42,9 @@ function localStore(): Storage | null {
 }
 
 export function loadConnectionSettings(): ConnectionSettings | null {
-  const raw = localStore()?.getItem(KEY);
+  const store = localStore();
+  // Settings saved before they went under the partition key are still read (they are not secret).
+  const raw = store?.getItem(partitionedKey(KEY)) ?? store?.getItem(KEY);
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<ConnectionSettings>;
@@ -58,5 +61,5 @@ export function loadConnectionSettings(): ConnectionSettings | null {
 
 export function saveConnectionSettings(settings: ConnectionSettings): void {
   const { country, clientId, redirectUri } = settings; // copy field by field: never persist extras
-  localStore()?.setItem(KEY, JSON.stringify({ country, clientId, redirectUri }));
+  localStore()?.setItem(partitionedKey(KEY), JSON.stringify({ country, clientId, redirectUri }));
 }

@@ -14,8 +14,12 @@ import {
   type RetryableSignIn,
 } from "./completionMessage";
 import { addinLanguage, addinStrings, errorText } from "../i18n";
+import { timeLimitedSignal } from "../data/timeLimit";
 import { messageParent } from "../office/dialogs";
 import { officeReady } from "../office/environment";
+
+/** "Try again" reads Exact's identity once more (with the gateway's retries): given up after this. */
+export const IDENTIFY_TIME_LIMIT_MS = 2 * 60_000;
 
 /** The outcome in the add-in's language (known for sure once Office is ready, so shown again then). */
 function show(message: LoginCompletedMessage): void {
@@ -42,17 +46,22 @@ async function tryAgain(retry: RetryableSignIn, button: HTMLButtonElement): Prom
   button.disabled = true;
   showText(s.signInTrying, s.signInNoIdentity);
   let answer: unknown;
+  // A gateway that does not answer must not leave the window waiting for good.
+  const limit = timeLimitedSignal(IDENTIFY_TIME_LIMIT_MS);
   try {
     const res = await fetch(`/auth/logins/${encodeURIComponent(retry.loginId)}/identify`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ completionCode: retry.completionCode }),
+      signal: limit.signal,
     });
     answer = await res.json();
   } catch {
     showText(s.signInAlmost, s.signInGatewayAway);
     button.disabled = false;
     return;
+  } finally {
+    limit.dispose();
   }
   window.location.replace(locationAfterRetry(answer, retry.loginId));
 }

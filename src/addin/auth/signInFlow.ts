@@ -10,6 +10,7 @@ import { dataServices } from "../data/services";
 import { canOpenDialogs } from "../office/dialogs";
 import { setSessionToken } from "../session/tokenStore";
 import { newLoginSecret } from "./loginSecret";
+import { signInPageUrl } from "./signInBridge";
 import { SignInError } from "./signInError";
 import { openSignInWindow, type SignInWindow } from "./signInWindow";
 import { setSignInState } from "./signInState";
@@ -48,7 +49,8 @@ async function signInSteps(request: SignInRequest, signInWindow: SignInWindow, c
     signInWindow.close();
     throw error;
   }
-  const message = await signInWindow.run(login.startUrl);
+  // The window opens on the add-in's own bridge page, which goes on to the start URL (signInBridge.ts).
+  const message = await signInWindow.run(signInPageUrl(login.startUrl, login.loginId));
   if (message.status === "error") {
     throw new SignInError(message.code ?? "internal_error", message.message ?? "Sign-in did not complete.");
   }

@@ -130,6 +130,9 @@ export function openOfficeDialog(expectedOrigin: string = location.origin): Sign
           resolve(message);
         });
         opened.onEvent((code) => {
+          // 12002 (page not loadable) and 12003 (http) leave the dialog open, and 12006 may come from a
+          // page Office no longer reaches: close it always, or the next Sign in gets 12007.
+          opened.close();
           dialog = null;
           reject(new SignInError(String(code), `The sign-in dialog reported ${code}.`));
         });

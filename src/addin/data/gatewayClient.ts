@@ -19,8 +19,10 @@ import { REQUEST_ID_HEADER } from "../../shared/api";
 import { isApiErrorBody, type ErrorCode } from "../../shared/errors";
 import { SIGN_IN_MESSAGE } from "../../shared/rules/signInMessage";
 import { RequestsInFlight } from "./requestsInFlight";
+import { describeLimit, timeLimitedSignal } from "./timeLimit";
 
-export type ClientErrorCode = ErrorCode | "network_error";
+/** The client's own codes: the gateway unreachable, no answer in time, or the caller (a cell) cancelled. */
+export type ClientErrorCode = ErrorCode | "network_error" | "timed_out" | "cancelled";
 
 export class GatewayRequestError extends Error {
   constructor(
@@ -51,11 +53,29 @@ export interface SessionTokens {
   clear(): Promise<void>;
 }
 
+/**
+ * How long a request may take before it is given up: ordinary calls are quick; a table may wait for a
+ * fan-out over many divisions that Exact's rate limits slow down (the pane shows its progress).
+ */
+export interface RequestTimeLimits {
+  requestMs: number;
+  tableMs: number;
+}
+
+export const DEFAULT_TIME_LIMITS: RequestTimeLimits = { requestMs: 60_000, tableMs: 10 * 60_000 };
+
+/** Per call: a caller's signal (a cancelled cell) and whether the gateway's cache is bypassed. */
+export interface TableCallOptions {
+  noCache?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface GatewayClientOptions {
   tokens: SessionTokens;
   /** Defaults to this page's origin: the gateway serves the add-in. */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
+  timeLimits?: Partial<RequestTimeLimits>;
 }
 
 /** Session codes after which the stored token is useless: forget it so the UI shows "Sign in". */
@@ -74,10 +94,41 @@ export function toQueryString(params: QueryParams): string {
   return text ? `?${text}` : "";
 }
 
+interface RequestOptions {
+  auth?: boolean;
+  body?: unknown;
+  noCache?: boolean;
+  requestId?: string;
+  signal?: AbortSignal;
+  /** A table's time limit; the client's requestMs when not given. */
+  limitMs?: number;
+}
+
+/** Why a request got no answer: the time limit, the caller's cancel, or the network. */
+function unanswered(limit: { timedOut: boolean; aborted: boolean; ms: number; table: boolean }): GatewayRequestError {
+  if (limit.timedOut) {
+    const hint = limit.table ? "; fewer divisions answer sooner" : "";
+    return new GatewayRequestError(
+      0,
+      "timed_out",
+      `The EOL gateway did not answer within ${describeLimit(limit.ms)}. Try again later${hint}.`,
+    );
+  }
+  if (limit.aborted) {
+    return new GatewayRequestError(0, "cancelled", "Cancelled: Excel no longer needs this result.");
+  }
+  return new GatewayRequestError(
+    0,
+    "network_error",
+    "Cannot reach the EOL gateway. Check your connection and try again.",
+  );
+}
+
 export class GatewayClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly tokens: SessionTokens;
+  private readonly timeLimits: RequestTimeLimits;
   /** Table requests on their way, by the id each sent (the task pane polls their progress). */
   readonly inFlight = new RequestsInFlight();
 
@@ -88,6 +139,7 @@ export class GatewayClient {
       "",
     );
     this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+    this.timeLimits = { ...DEFAULT_TIME_LIMITS, ...options.timeLimits };
   }
 
   authConfig(): Promise<AuthConfig> {
@@ -118,16 +170,12 @@ export class GatewayClient {
     }
   }
 
-  table(
-    route: TableRoute,
-    params: QueryParams = {},
-    options: { noCache?: boolean } = {},
-  ): Promise<TableResponse> {
+  table(route: TableRoute, params: QueryParams = {}, options: TableCallOptions = {}): Promise<TableResponse> {
     return this.tracked(route, params, options);
   }
 
   /** The four tables of an access review from one set of role rows (the Access review sheet). */
-  accessReview(params: QueryParams = {}, options: { noCache?: boolean } = {}): Promise<AccessReviewResponse> {
+  accessReview(params: QueryParams = {}, options: TableCallOptions = {}): Promise<AccessReviewResponse> {
     return this.tracked("access-review", params, options);
   }
 
@@ -137,11 +185,13 @@ export class GatewayClient {
   }
 
   /** A data request sent with a request id and listed in `inFlight` until it is answered. */
-  private tracked<T>(route: string, params: QueryParams, options: { noCache?: boolean }): Promise<T> {
+  private tracked<T>(route: string, params: QueryParams, options: TableCallOptions): Promise<T> {
     return this.inFlight.track(route, (requestId) =>
       this.request<T>("GET", `/api/v1/${route}${toQueryString(params)}`, {
         noCache: options.noCache,
         requestId,
+        signal: options.signal,
+        limitMs: this.timeLimits.tableMs,
       }),
     );
   }
@@ -157,7 +207,7 @@ export class GatewayClient {
   private async request<T>(
     method: string,
     path: string,
-    options: { auth?: boolean; body?: unknown; noCache?: boolean; requestId?: string } = {},
+    options: RequestOptions = {},
   ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.auth !== false) {
@@ -168,22 +218,36 @@ export class GatewayClient {
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.noCache) headers["cache-control"] = "no-cache";
     if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
+    const limitMs = options.limitMs ?? this.timeLimits.requestMs;
+    const limit = timeLimitedSignal(limitMs, options.signal);
     let response: Response;
+    let payload: unknown;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: limit.signal,
       });
+      // A body that is not JSON counts as none; an abort while reading it ends the request.
+      payload =
+        response.status === 204
+          ? undefined
+          : await response.json().catch((error: unknown) => {
+              if (limit.signal.aborted) throw error;
+              return null;
+            });
     } catch {
-      throw new GatewayRequestError(
-        0,
-        "network_error",
-        "Cannot reach the EOL gateway. Check your connection and try again.",
-      );
+      throw unanswered({
+        timedOut: limit.timedOut(),
+        aborted: limit.signal.aborted,
+        ms: limitMs,
+        table: options.limitMs !== undefined,
+      });
+    } finally {
+      limit.dispose();
     }
     if (response.status === 204) return undefined as T;
-    const payload: unknown = await response.json().catch(() => null);
     if (response.ok) return payload as T;
     const error = isApiErrorBody(payload)
       ? new GatewayRequestError(response.status, payload.error.code, payload.error.message)

@@ -2,11 +2,13 @@
  * Where the EOL functions get their data. Identical calls (same route and normalised parameters)
  * share one gateway request while it is in flight, and a successful answer is reused for a short
  * time, so 100 cells with the same formula make one call. Failures are never kept. clear() (Refresh
- * all, Clear cache) forgets everything, including answers still on their way.
+ * all, Clear cache) forgets everything, including answers still on their way. A cell that Excel cancels
+ * (its formula edited or deleted) stops waiting at once, and the shared request is aborted when no
+ * caller waits for it any more, so the gateway stops its fan-out for it.
  */
 import type { SessionInfo, TableResponse } from "../../shared/api";
 import { emit } from "../events";
-import type { GatewayClient, QueryParams, TableRoute } from "./gatewayClient";
+import { GatewayRequestError, type GatewayClient, type QueryParams, type TableRoute } from "./gatewayClient";
 
 export const RESULT_TTL_MS = 60_000;
 
@@ -14,6 +16,21 @@ interface Entry {
   promise: Promise<unknown>;
   /** When the answer arrived (ms); undefined while in flight. */
   settledAt?: number;
+  /** Aborts the request once every caller that could cancel has, and no other caller waits. */
+  controller: AbortController;
+  /** Callers with a signal still waiting. */
+  cancelableWaiting: number;
+  /** A caller without a signal waits: the request is never aborted. */
+  pinned: boolean;
+}
+
+/** What a caller may pass: its signal aborts when its cell no longer needs the answer. */
+export interface TableGetOptions {
+  signal?: AbortSignal;
+}
+
+function cancelledError(): GatewayRequestError {
+  return new GatewayRequestError(0, "cancelled", "Cancelled: Excel no longer needs this result.");
 }
 
 export type DataClient = Pick<GatewayClient, "table" | "session">;
@@ -49,10 +66,10 @@ export class TableSource {
     this.ttlMs = options.ttlMs ?? RESULT_TTL_MS;
   }
 
-  get(route: TableRoute, params: QueryParams = {}): Promise<TableResponse> {
+  get(route: TableRoute, params: QueryParams = {}, options: TableGetOptions = {}): Promise<TableResponse> {
     const key = requestKey(route, params);
-    return this.shared(key, async (noCache) => {
-      const table = await this.client.table(route, params, { noCache });
+    return this.shared(key, options.signal, async (noCache, signal) => {
+      const table = await this.client.table(route, params, { noCache, signal });
       // Once per fetch (not per waiting cell): the task pane shows the new "data as of".
       if (!table.cached) {
         const division = implicitDivision(table);
@@ -64,15 +81,26 @@ export class TableSource {
 
   /** The signed-in session (user, country), shared like the tables. */
   session(): Promise<SessionInfo> {
-    return this.shared(SESSION_KEY, () => this.client.session());
+    return this.shared(SESSION_KEY, undefined, () => this.client.session());
   }
 
-  private shared<T>(key: string, fetchFresh: (noCache: boolean) => Promise<T>): Promise<T> {
+  private shared<T>(
+    key: string,
+    signal: AbortSignal | undefined,
+    fetchFresh: (noCache: boolean, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelledError());
     const entry = this.entries.get(key);
     if (entry && (entry.settledAt === undefined || this.now() - entry.settledAt < this.ttlMs)) {
-      return entry.promise as Promise<T>;
+      return this.wait(key, entry, signal) as Promise<T>;
     }
-    const fresh: Entry = { promise: fetchFresh(this.bypassGatewayCache.has(key)) };
+    const controller = new AbortController();
+    const fresh: Entry = {
+      promise: fetchFresh(this.bypassGatewayCache.has(key), controller.signal),
+      controller,
+      cancelableWaiting: 0,
+      pinned: false,
+    };
     this.entries.set(key, fresh);
     fresh.promise.then(
       () => {
@@ -84,7 +112,37 @@ export class TableSource {
         if (this.entries.get(key) === fresh) this.entries.delete(key);
       },
     );
-    return fresh.promise as Promise<T>;
+    return this.wait(key, fresh, signal) as Promise<T>;
+  }
+
+  /** The entry's answer for one caller, who stops waiting when its signal aborts. */
+  private wait(key: string, entry: Entry, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!signal || entry.settledAt !== undefined) {
+      if (!signal) entry.pinned = true;
+      return entry.promise;
+    }
+    entry.cancelableWaiting += 1;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        reject(cancelledError());
+        entry.cancelableWaiting -= 1;
+        if (entry.cancelableWaiting > 0 || entry.pinned || entry.settledAt !== undefined) return;
+        entry.controller.abort();
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      const done = () => signal.removeEventListener("abort", onAbort);
+      entry.promise.then(
+        (value) => {
+          done();
+          resolve(value);
+        },
+        (error: unknown) => {
+          done();
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Resolves once no fetch is in flight, including fetches started while waiting. */

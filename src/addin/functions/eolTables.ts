@@ -25,6 +25,7 @@ import {
   parseTop,
   type RawArgument,
 } from "./arguments";
+import { cancelSignalOf, type CancelableInvocation } from "../office/customFunctions";
 import { toCellError } from "./cellErrors";
 import { supportsFormattedDates, toSpill, type SpillCell } from "./spill";
 
@@ -34,29 +35,40 @@ interface TableRequest {
   headers: boolean;
 }
 
+/** The table for one cell; Excel's invocation (where it gives one) cancels the fetch with the cell. */
 async function spill(
+  invocation: CancelableInvocation | undefined,
   build: () => TableRequest,
   complete: (table: TableResponse) => Promise<TableResponse> = async (table) => table,
 ): Promise<SpillCell[][]> {
   try {
     const request = build(); // throws ArgumentError before anything is sent
-    const table = await complete(await dataServices().tables.get(request.route, request.params));
+    const signal = cancelSignalOf(invocation);
+    const table = await complete(await dataServices().tables.get(request.route, request.params, { signal }));
     return toSpill(table, { headers: request.headers, formattedDates: supportsFormattedDates() });
   } catch (error) {
     throw toCellError(error);
   }
 }
 
-export function divisions(headers: RawArgument, scope: RawArgument): Promise<SpillCell[][]> {
-  return spill(() => ({
+export function divisions(
+  headers: RawArgument,
+  scope: RawArgument,
+  invocation?: CancelableInvocation,
+): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({
     route: "divisions",
     headers: parseHeaders(headers),
     params: { scope: parseScope(scope) },
   }));
 }
 
-export function users(division: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
-  return spill(() => ({
+export function users(
+  division: RawArgument,
+  headers: RawArgument,
+  invocation?: CancelableInvocation,
+): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({
     route: "users",
     params: { division: parseDivision(division) },
     headers: parseHeaders(headers),
@@ -68,8 +80,9 @@ export function userRoles(
   role: RawArgument,
   activeOnly: RawArgument,
   headers: RawArgument,
+  invocation?: CancelableInvocation,
 ): Promise<SpillCell[][]> {
-  return spill(() => ({
+  return spill(invocation, () => ({
     route: "user-roles",
     params: {
       divisions: divisionsParam(parseDivisions(divisionList)),
@@ -84,8 +97,9 @@ export function roleHolders(
   role: RawArgument,
   divisionList: RawArgument,
   headers: RawArgument,
+  invocation?: CancelableInvocation,
 ): Promise<SpillCell[][]> {
-  return spill(() => ({
+  return spill(invocation, () => ({
     route: "role-holders",
     params: {
       roles: parseRoles(role).join(","),
@@ -97,8 +111,12 @@ export function roleHolders(
 
 // The access review's functions: empty divisions mean every accessible division (the gateway's default).
 
-export function roles(divisionList: RawArgument, headers: RawArgument): Promise<SpillCell[][]> {
-  return spill(() => ({
+export function roles(
+  divisionList: RawArgument,
+  headers: RawArgument,
+  invocation?: CancelableInvocation,
+): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({
     route: "roles",
     params: { divisions: divisionsParam(parseDivisions(divisionList, "all")) },
     headers: parseHeaders(headers),
@@ -110,8 +128,9 @@ export function roleChanges(
   divisionList: RawArgument,
   roleFilter: RawArgument,
   headers: RawArgument,
+  invocation?: CancelableInvocation,
 ): Promise<SpillCell[][]> {
-  return spill(() => ({
+  return spill(invocation, () => ({
     route: "role-changes",
     params: {
       since: parseSince(since),
@@ -126,8 +145,9 @@ export function accessIssues(
   divisionList: RawArgument,
   inactiveDays: RawArgument,
   headers: RawArgument,
+  invocation?: CancelableInvocation,
 ): Promise<SpillCell[][]> {
-  return spill(() => ({
+  return spill(invocation, () => ({
     route: "access-issues",
     params: {
       divisions: divisionsParam(parseDivisions(divisionList, "all")),
@@ -147,8 +167,9 @@ export function withCountry(table: TableResponse, country: string): TableRespons
   };
 }
 
-export function me(headers: RawArgument): Promise<SpillCell[][]> {
+export function me(headers: RawArgument, invocation?: CancelableInvocation): Promise<SpillCell[][]> {
   return spill(
+    invocation,
     () => ({ route: "me", params: {}, headers: parseHeaders(headers) }),
     async (table) => withCountry(table, (await dataServices().tables.session()).country),
   );
@@ -164,8 +185,8 @@ export interface QueryArguments {
   headers: RawArgument;
 }
 
-export function query(args: QueryArguments): Promise<SpillCell[][]> {
-  return spill(() => ({
+export function query(args: QueryArguments, invocation?: CancelableInvocation): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({
     route: "query",
     params: {
       resource: parseResource(args.resource),

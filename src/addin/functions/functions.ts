@@ -11,8 +11,13 @@
  * whatever the cell holds, and we check it ourselves so a bad argument gets a #VALUE! that names the
  * argument and what it accepts, instead of Excel's silent coercion. None of these is volatile:
  * Excel recalculates them when their arguments change, and "Refresh all" re-runs them.
+ *
+ * The table functions are cancelable: Excel passes an invocation last (typed in the JSDoc, which is
+ * where the metadata generator looks) and calls its onCanceled when the cell no longer needs the answer
+ * (formula edited or deleted); the request to the gateway is then aborted (data/tableSource.ts).
  */
 import "../office/customFunctions";
+import type { CancelableInvocation } from "../office/customFunctions";
 import packageJson from "../../../package.json";
 import * as tables from "./eolTables";
 
@@ -25,82 +30,116 @@ export function version(): string {
 
 /**
  * @customfunction DIVISIONS
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
-export function divisions(headers?: unknown, scope?: unknown): Promise<unknown[][]> {
-  return tables.divisions(headers, scope);
+export function divisions(
+  headers?: unknown,
+  scope?: unknown,
+  invocation?: CancelableInvocation,
+): Promise<unknown[][]> {
+  return tables.divisions(headers, scope, invocation);
 }
 
 /**
  * @customfunction USERS
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
-export function users(division?: unknown, headers?: unknown): Promise<unknown[][]> {
-  return tables.users(division, headers);
+export function users(
+  division?: unknown,
+  headers?: unknown,
+  invocation?: CancelableInvocation,
+): Promise<unknown[][]> {
+  return tables.users(division, headers, invocation);
 }
 
 /**
  * @customfunction USERROLES
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
 export function userRoles(
   divisions?: unknown[][],
   role?: unknown[][],
   activeOnly?: unknown,
   headers?: unknown,
+  invocation?: CancelableInvocation,
 ): Promise<unknown[][]> {
-  return tables.userRoles(divisions, role, activeOnly, headers);
+  return tables.userRoles(divisions, role, activeOnly, headers, invocation);
 }
 
 /**
  * @customfunction ROLEHOLDERS
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
 export function roleHolders(
   role: unknown[][],
   divisions?: unknown[][],
   headers?: unknown,
+  invocation?: CancelableInvocation,
 ): Promise<unknown[][]> {
-  return tables.roleHolders(role, divisions, headers);
+  return tables.roleHolders(role, divisions, headers, invocation);
 }
 
 /**
  * @customfunction ROLES
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
-export function roles(divisions?: unknown[][], headers?: unknown): Promise<unknown[][]> {
-  return tables.roles(divisions, headers);
+export function roles(
+  divisions?: unknown[][],
+  headers?: unknown,
+  invocation?: CancelableInvocation,
+): Promise<unknown[][]> {
+  return tables.roles(divisions, headers, invocation);
 }
 
 /**
  * @customfunction ROLECHANGES
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
 export function roleChanges(
   since: unknown,
   divisions?: unknown[][],
   roles?: unknown[][],
   headers?: unknown,
+  invocation?: CancelableInvocation,
 ): Promise<unknown[][]> {
-  return tables.roleChanges(since, divisions, roles, headers);
+  return tables.roleChanges(since, divisions, roles, headers, invocation);
 }
 
 /**
  * @customfunction ACCESSISSUES
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
 export function accessIssues(
   divisions?: unknown[][],
   inactiveDays?: unknown,
   headers?: unknown,
+  invocation?: CancelableInvocation,
 ): Promise<unknown[][]> {
-  return tables.accessIssues(divisions, inactiveDays, headers);
+  return tables.accessIssues(divisions, inactiveDays, headers, invocation);
 }
 
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**
  * @customfunction WHOAMI
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
-export function whoAmI(headers?: unknown): Promise<unknown[][]> {
-  return tables.me(headers);
+export function whoAmI(headers?: unknown, invocation?: CancelableInvocation): Promise<unknown[][]> {
+  return tables.me(headers, invocation);
 }
 
 /**
  * @customfunction QUERY
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
  */
 export function query(
   resource: unknown,
@@ -110,6 +149,7 @@ export function query(
   orderby?: unknown,
   top?: unknown,
   headers?: unknown,
+  invocation?: CancelableInvocation,
 ): Promise<unknown[][]> {
-  return tables.query({ resource, select, filter, division, orderby, top, headers });
+  return tables.query({ resource, select, filter, division, orderby, top, headers }, invocation);
 }

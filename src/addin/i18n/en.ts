@@ -111,7 +111,7 @@ export const en = {
   signOut: "Sign out",
   needsExcel: "Needs Excel: open this task pane from the Exact Online tab in Excel.",
   signOutHint:
-    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site.",
+    "Signs you out in every workbook that uses EOL for Excel here, not only this one: the sign-in belongs to the add-in's site. In Excel on the web each site Excel opens files from (OneDrive, SharePoint) keeps its own sign-in: sign out there too.",
   cacheCleared: "Cache cleared. The next refresh fetches fresh data from Exact.",
   refreshed: "All EOL formulas were recalculated.",
   refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,
@@ -182,6 +182,7 @@ export const en = {
     bad_message: "The sign-in window sent an unexpected answer. Please sign in again.",
     timeout: "Sign-in took too long. Please sign in again.",
     network_error: "Cannot reach the EOL gateway. Check your connection and try again.",
+    timed_out: "The EOL gateway did not answer in time. Try again later; fewer divisions answer sooner.",
     // Gateway codes
     invalid_request: "Some sign-in details are missing or invalid. Check the fields and try again.",
     payload_too_large: "The request was too large for the EOL gateway.",
@@ -275,6 +276,8 @@ export const en = {
 
   // The sign-in dialog's last page (auth/dialogPage.ts)
   signInWindowTitle: "EOL for Excel — sign-in",
+  // Its first page (auth/signInStart.ts), shown while Office.js loads
+  signInOpening: "Opening Exact Online…",
   signInDone: "Signed in",
   signInFailed: "Sign-in failed",
   closeThisWindow: "You can close this window.",

@@ -104,7 +104,7 @@ export const nl: Strings = {
   signOut: "Afmelden",
   needsExcel: "Werkt alleen in Excel: open dit taakvenster via het tabblad Exact Online in Excel.",
   signOutHint:
-    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing.",
+    "Meldt u af in elke werkmap die hier EOL voor Excel gebruikt, niet alleen deze: de aanmelding hoort bij de site van de invoegtoepassing. In Excel op het web heeft elke site waarvandaan Excel bestanden opent (OneDrive, SharePoint) een eigen aanmelding: meld u daar ook af.",
   cacheCleared: "Cache gewist. De volgende vernieuwing haalt verse gegevens uit Exact.",
   refreshed: "Alle EOL-formules zijn opnieuw berekend.",
   refreshedCounts: (outcome: RefreshCounts) => `${refreshCounts(outcome)}.`,
@@ -178,6 +178,8 @@ export const nl: Strings = {
     bad_message: "Het aanmeldvenster stuurde een onverwacht antwoord. Meld u opnieuw aan.",
     timeout: "Het aanmelden duurde te lang. Meld u opnieuw aan.",
     network_error: "De EOL-gateway is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
+    timed_out:
+      "De EOL-gateway antwoordde niet op tijd. Probeer het later opnieuw; minder administraties gaan sneller.",
     invalid_request:
       "Er ontbreken aanmeldgegevens of ze zijn ongeldig. Controleer de velden en probeer het opnieuw.",
     payload_too_large: "Het verzoek was te groot voor de EOL-gateway.",
@@ -270,6 +272,7 @@ export const nl: Strings = {
   close: "OK",
 
   signInWindowTitle: "EOL voor Excel — aanmelden",
+  signInOpening: "Exact Online wordt geopend…",
   signInDone: "Aangemeld",
   signInFailed: "Aanmelden mislukt",
   closeThisWindow: "U kunt dit venster sluiten.",

@@ -60,3 +60,17 @@ export function cellError(kind: CellErrorKind, message: string): CellError {
   const { Error: HostCellError, ErrorCode } = CustomFunctions;
   return new HostCellError(ErrorCode[kind], message);
 }
+
+/**
+ * What Excel hands a `@cancelable` function as its last argument: Excel sets onCanceled and calls it
+ * when the cell no longer needs the answer (formula edited or deleted, a newer calculation).
+ */
+export type CancelableInvocation = Pick<CustomFunctions.CancelableInvocation, "onCanceled">;
+
+/** An AbortSignal that aborts when Excel cancels this call; undefined where Excel gives no invocation. */
+export function cancelSignalOf(invocation: CancelableInvocation | undefined): AbortSignal | undefined {
+  if (typeof invocation !== "object" || invocation === null) return undefined;
+  const controller = new AbortController();
+  invocation.onCanceled = () => controller.abort();
+  return controller.signal;
+}

@@ -32,6 +32,9 @@ export class DialogOpenError extends Error {
   }
 }
 
+/** DialogEventReceived's code when the user closed the dialog (it is gone; no close() needed). */
+const DIALOG_CLOSED_BY_USER = 12006;
+
 /** Whether Office.js offers the Dialog API here. */
 export function hasDialogApi(): boolean {
   return !!officeHost().office?.context?.ui?.displayDialogAsync;
@@ -42,12 +45,32 @@ export function canOpenDialogs(): boolean {
   return hasDialogApi() && !!officeHost().office?.context.host;
 }
 
+/** How a dialog behaves towards the next one. */
+export interface DialogOptions {
+  /**
+   * A message the user may have left open (a ribbon notice): the next dialog closes it first, since
+   * Office allows one dialog per host page and would refuse the next with 12007.
+   */
+  yieldsToNext?: boolean;
+}
+
+// The dialog this runtime has open (Office allows one per host page), until closed by us or the user.
+let openNow: { close(): void; yieldsToNext: boolean } | null = null;
+
+/** Closes the open dialog when it yields to the next one; true when it did. */
+export function closeYieldingDialog(): boolean {
+  if (!openNow?.yieldsToNext) return false;
+  openNow.close();
+  return true;
+}
+
 /** Opens `url` (on the add-in's own origin) in an Office dialog; rejects with DialogOpenError. */
-export function openDialog(url: string, size: DialogSize): Promise<HostDialog> {
+export function openDialog(url: string, size: DialogSize, options: DialogOptions = {}): Promise<HostDialog> {
   const office = officeHost().office;
   if (!office?.context?.ui?.displayDialogAsync) {
     return Promise.reject(new DialogOpenError(0, "Office dialogs are not available here."));
   }
+  closeYieldingDialog();
   return new Promise((resolve, reject) => {
     office.context.ui.displayDialogAsync(url, size, (result) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) {
@@ -55,18 +78,33 @@ export function openDialog(url: string, size: DialogSize): Promise<HostDialog> {
         return;
       }
       const dialog = result.value;
+      // One handler per event type (Office keeps one), handing on to every listener.
+      const messageListeners: Array<(message: string, origin: string | undefined) => void> = [];
+      const eventListeners: Array<(code: number) => void> = [];
+      const tracked = {
+        yieldsToNext: options.yieldsToNext === true,
+        close() {
+          if (openNow === tracked) openNow = null;
+          try {
+            dialog.close();
+          } catch {
+            // Already gone (the user closed it): nothing left to close.
+          }
+        },
+      };
+      openNow = tracked;
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
+        if ("message" in arg) for (const listener of messageListeners) listener(arg.message, arg.origin);
+      });
+      dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
+        if (!("error" in arg)) return;
+        if (arg.error === DIALOG_CLOSED_BY_USER && openNow === tracked) openNow = null;
+        for (const listener of eventListeners) listener(arg.error);
+      });
       resolve({
-        onMessage(listener) {
-          dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
-            if ("message" in arg) listener(arg.message, arg.origin);
-          });
-        },
-        onEvent(listener) {
-          dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
-            if ("error" in arg) listener(arg.error);
-          });
-        },
-        close: () => dialog.close(),
+        onMessage: (listener) => void messageListeners.push(listener),
+        onEvent: (listener) => void eventListeners.push(listener),
+        close: () => tracked.close(),
       });
     });
   });

@@ -1,12 +1,13 @@
 /**
  * Where the gateway session token lives: the runtime's storage (../office/storage.ts: OfficeRuntime
- * storage in Excel, localStorage in a plain browser tab). The token is a gateway session (never an Exact token); it is kept in memory
+ * storage in Excel, localStorage in a plain browser tab), under Office's partition key where it gives one. The token is a gateway session (never an Exact token); it is kept in memory
  * too so every custom function call does not hit storage.
  */
 import { emit } from "../events";
-import { runtimeStorage as storage } from "../office/storage";
+import { partitionedKey, runtimeStorage as storage } from "../office/storage";
 
-const KEY = "eol.sessionToken";
+/** Under Office's partition key where it gives one: each partition has its own sign-in. */
+const key = () => partitionedKey("eol.sessionToken");
 
 // One in-memory copy for the whole runtime (functions, ribbon and pane share this module): a sign-in in
 // the task pane reaches the custom functions at once. Without storage the session lives here only.
@@ -14,20 +15,20 @@ const memory = { token: undefined as string | null | undefined };
 
 export async function getSessionToken(): Promise<string | null> {
   if (memory.token !== undefined) return memory.token;
-  memory.token = (await storage()?.getItem(KEY)) ?? null;
+  memory.token = (await storage()?.getItem(key())) ?? null;
   return memory.token;
 }
 
 export async function setSessionToken(token: string): Promise<void> {
   memory.token = token;
-  await storage()?.setItem(KEY, token);
+  await storage()?.setItem(key(), token);
   emit("session-changed", { signedIn: true });
 }
 
 export async function clearSessionToken(): Promise<void> {
   const wasSignedIn = !!memory.token;
   memory.token = null;
-  await storage()?.removeItem(KEY);
+  await storage()?.removeItem(key());
   if (wasSignedIn) emit("session-changed", { signedIn: false });
 }
 

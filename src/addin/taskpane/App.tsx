@@ -22,6 +22,7 @@ import { LANGUAGES, chooseLanguage, stringsFor, type Language } from "../i18n";
 import { ConnectionForm } from "./ConnectionForm";
 import { Guide } from "./Guide";
 import { PaneLinks } from "./PaneLinks";
+import { RibbonNoticeBar } from "./RibbonNoticeBar";
 import type { ThemeName } from "./preferences";
 import { ServicesProvider, useServices, type PaneServices } from "./services";
 import { SignedInView } from "./SignedInView";
@@ -96,6 +97,7 @@ function PaneContent() {
           <MessageBarBody>{s.outsideOffice}</MessageBarBody>
         </MessageBar>
       )}
+      <RibbonNoticeBar />
       {main}
       <Guide redirectUri={redirectUri} />
       <PaneLinks />

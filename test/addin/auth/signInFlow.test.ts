@@ -19,6 +19,7 @@ import {
 } from "../../support/addin/fakeGateway";
 import { resetPaneState } from "../../support/addin/renderPane";
 import { fakeOfficeHost, resetOfficeHost } from "../../support/officeHost";
+import { oneDialogOffice } from "../../support/addin/officeDialogs";
 
 /** The one-time code auth-complete.html passes on; redeem must send it. */
 const COMPLETION = "c".repeat(43);
@@ -59,7 +60,7 @@ test("popup flow: opens at once, loads the start URL, redeems with the same logi
   expect(open).toHaveBeenCalledTimes(1); // synchronously, inside the click
   expect(getSignInState().phase).toBe("signing-in");
   await settle();
-  expect(popup.location.href).toBe(`${ORIGIN}/auth/logins/login-1/start`);
+  expect(popup.location.href).toBe(`${ORIGIN}/sign-in.html?login=login-1`);
 
   postCompletion(
     { type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION },
@@ -271,5 +272,43 @@ describe("Office dialog", () => {
     expect(gateway.requests.find((r) => r.path === "/auth/logins")!.body).toEqual({
       loginSecret: expect.any(String),
     });
+  });
+});
+
+describe("Office dialog, one per host page (Office's rule)", () => {
+  const run = (office: ReturnType<typeof oneDialogOffice>) => {
+    fakeOfficeHost({ office: office.office });
+    return openOfficeDialog(ORIGIN).run(`${ORIGIN}/sign-in.html?login=l`);
+  };
+
+  test.each([12002, 12003, 12006])(
+    "after %i the dialog is closed, so the next Sign in opens without 12007",
+    async (code) => {
+      const office = oneDialogOffice();
+      const first = run(office);
+      await settle();
+      office.event(code);
+      await expect(first).rejects.toMatchObject({ code: String(code) });
+      const second = run(office);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // past the one 12007 retry
+      expect(office.opened).toHaveLength(2);
+      office.message(JSON.stringify({ type: "eol-login", status: "ok", loginId: "l" }), ORIGIN);
+      await expect(second).resolves.toMatchObject({ status: "ok" });
+    },
+  );
+
+  test("the sign-in opens on the add-in's own first page, which loads Office.js before going to Exact", async () => {
+    const office = oneDialogOffice();
+    fakeOfficeHost({ office: office.office });
+    const gateway = fakeGateway(signInRoutes());
+    const done = signInWithSettings({}, { client: gateway.client });
+    await settle();
+    await settle();
+    expect(office.opened).toEqual([`${ORIGIN}/sign-in.html?login=login-1`]);
+    office.message(
+      JSON.stringify({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION }),
+      ORIGIN,
+    );
+    await expect(done).resolves.toMatchObject({ country: "nl" });
   });
 });

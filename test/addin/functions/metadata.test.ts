@@ -18,7 +18,7 @@ interface FunctionMetadata {
   description?: string;
   helpUrl?: string;
   parameters: Parameter[];
-  options?: { volatile?: boolean; stream?: boolean };
+  options?: { volatile?: boolean; stream?: boolean; cancelable?: boolean };
   result: { dimensionality?: string };
 }
 
@@ -87,4 +87,11 @@ test("every function name follows Excel's naming rules: a letter first, at least
     expect({ id, cellReference: /^[A-Z]{1,3}[0-9]+$/.test(id) }).toEqual({ id, cellReference: false });
   }
   expect(functions.map((fn) => fn.id)).not.toContain("ME");
+});
+
+test("every table function is cancelable, so Excel tells it when a cell no longer needs its answer", () => {
+  // docs: excel/custom-functions-json-autogeneration (@cancelable); the invocation is not a parameter.
+  const cancelable = functions.filter((fn) => fn.options?.cancelable).map((fn) => fn.id);
+  expect(cancelable).toEqual(functions.filter((fn) => fn.id !== "VERSION").map((fn) => fn.id));
+  for (const fn of functions) expect(fn.parameters.map((p) => p.name)).not.toContain("invocation");
 });

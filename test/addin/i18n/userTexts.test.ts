@@ -14,8 +14,13 @@ const SOURCES = [
   "src/addin/excel",
   "src/addin/commands/signInActions.ts",
   "src/addin/auth/dialogPage.ts",
+  "src/addin/auth/signInStart.ts",
 ];
-const PAGES = ["src/addin/commands/notice.html", "src/addin/auth/auth-complete.html"];
+const PAGES = [
+  "src/addin/commands/notice.html",
+  "src/addin/auth/auth-complete.html",
+  "src/addin/auth/sign-in.html",
+];
 
 const WORDS = /[A-Za-z]{2,} [A-Za-z]{2,}/;
 

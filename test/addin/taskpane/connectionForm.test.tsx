@@ -169,7 +169,7 @@ describe("connection form", () => {
     expect(login.body).not.toHaveProperty("redirectUri"); // the gateway's own callback is the default
     expect(screen.getByLabelText("Client secret")).toHaveValue("");
 
-    await waitFor(() => expect(popup.location.href).toBe(`${"http://localhost"}/auth/logins/login-1/start`));
+    await waitFor(() => expect(popup.location.href).toBe(`${"http://localhost"}/sign-in.html?login=login-1`));
     postCompletion({ type: "eol-login", status: "ok", loginId: "login-1", completionCode: COMPLETION });
     expect(await screen.findByText("Jan de Vries")).toBeInTheDocument();
 
