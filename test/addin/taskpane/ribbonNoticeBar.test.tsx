@@ -35,4 +35,6 @@ test("a message asking to sign in goes away once signed in", async () => {
     }),
   );
   expect(screen.queryByText("Refresh all: not done")).not.toBeInTheDocument();
+  // The signed-in view now loads its divisions and status: let those answers land inside act.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 });
