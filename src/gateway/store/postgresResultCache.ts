@@ -6,6 +6,7 @@
  * fetch itself makes), and re-checked once the lock is held: N instances, one upstream fetch.
  */
 import pg from "pg";
+import { warnConnectionLost } from "./connectionLost";
 import type { SecretBox } from "../crypto/secretBox";
 import { sha256 } from "../crypto/random";
 import type { SharedCacheEntry, SharedCacheStats, SharedResultCache } from "../cache/sharedCache";
@@ -23,7 +24,7 @@ export class PostgresResultCache implements SharedResultCache {
     url: string,
   ) {
     this.lockPool = new pg.Pool({ connectionString: url, max: LOCK_CONNECTIONS, keepAlive: true });
-    this.lockPool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+    this.lockPool.on("error", (error) => warnConnectionLost(this.lockPool, error));
   }
 
   async getOrLoad(

@@ -1,5 +1,6 @@
 /** Opens the records store on PostgreSQL, with what several instances share beside the records. */
 import { Kysely, PostgresDialect } from "kysely";
+import { warnConnectionLost } from "./connectionLost";
 import pg from "pg";
 import type { SecretBox } from "../crypto/secretBox";
 import { ERROR_WINDOW_MS } from "./types";
@@ -77,7 +78,7 @@ export class PostgresAuthStore extends RecordStore {
         types,
       });
       // An idle connection that drops (database restart) must not crash the gateway; the pool reconnects.
-      pool.on("error", (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+      pool.on("error", (error) => warnConnectionLost(pool, error));
       return pool;
     };
     const store = new PostgresAuthStore(newPool(), box, url, newPool());
