@@ -13,6 +13,7 @@ import { measureOverhead } from "./overhead";
 import { Report } from "./report";
 import { measureTestLanes } from "./testLanes";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
+import { measureWorkbook } from "./workbook";
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   measureBundles(report, path.join(root, "dist"));
   measureTestLanes(report, root);
   await measureEfficiency(report);
+  await measureWorkbook(report);
   await measureErrorBudget(report);
   await measureFairness(report);
   await measureMultiInstance(report);

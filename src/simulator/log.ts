@@ -6,6 +6,8 @@ export interface RequestLogEntry {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string as sent ("" when none): which listing, page and options a call read. */
+  query: string;
   kind: RequestKind;
   /** Resource name such as "system/Divisions" or "current/Me" (API calls only). */
   endpoint: string | null;

@@ -84,6 +84,7 @@ export class SimulatorServer {
           time: started,
           method: req.method ?? "GET",
           path: url.pathname,
+          query: url.search,
           kind: outcome.kind,
           endpoint: outcome.endpoint ?? null,
           division: outcome.division ?? null,

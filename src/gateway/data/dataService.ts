@@ -143,8 +143,11 @@ export class DataService {
     const { division: current } = await this.currentDivision(session, fresh);
     const select = { $select: DIVISION_SELECT.join(",") };
     // Exact does not check the division in a system/Divisions URL, so the current one always serves.
-    const accessible = await this.fetch(session, current, "system/Divisions", select, fresh);
-    this.access.learn(session, accessible.value, accessible.asOf);
+    const accessible = await this.access.reading(session, async () => {
+      const list = await this.fetch(session, current, "system/Divisions", select, fresh);
+      this.access.learn(session, list.value, list.asOf);
+      return list;
+    });
     if (scope === "accessible") return accessible;
     // system/AllDivisions lists the license of the URL division, which must be readable: the current
     // division when it is, else the first readable main division (Me's may be one the app was not granted).
@@ -238,24 +241,30 @@ export class DataService {
     }
   }
 
-  /** Role rows of one division, filtered by role number(s) on Exact's side when given. */
-  userRoles(
+  /**
+   * Role rows of one division, of the given role number(s) when any. Every route reads the division's
+   * one listing of all its role rows (the same query, so one fetch per TTL serves USERROLES,
+   * ROLEHOLDERS and the review alike) and keeps the asked roles here: a workbook asking for several
+   * roles, or for all of them in a review, does not read the division again per role set.
+   */
+  async userRoles(
     session: SessionContext,
     division: number,
     roles: number[] | null,
     fresh: boolean,
     sink?: PageSink | null,
   ): Promise<Fetched<ExactRecord[]>> {
-    const filter =
-      roles && roles.length > 0 ? roles.map((role) => `Role eq ${role}`).join(" or ") : undefined;
-    return this.fetch(
-      session,
-      division,
-      "users/UserRolesPerDivision",
-      { $select: USER_ROLE_SELECT.join(","), $filter: filter },
-      fresh,
-      sink,
-    );
+    const resource = "users/UserRolesPerDivision";
+    const query = { $select: USER_ROLE_SELECT.join(",") };
+    if (!roles || roles.length === 0) return this.fetch(session, division, resource, query, fresh, sink);
+    // The request holds only the rows it keeps (the listing is the cache's): those are weighed, as
+    // when Exact filtered them; the sink's signal still stops the paging when the request ends.
+    const weighsNothing = sink && { ...sink, add: () => sink.signal.throwIfAborted() };
+    const listing = await this.fetch(session, division, resource, query, fresh, weighsNothing);
+    const wanted = new Set(roles);
+    const kept = listing.value.filter((row) => wanted.has(Number(row.Role)));
+    sink?.add(measureRows(kept));
+    return { ...listing, value: kept };
   }
 
   /**

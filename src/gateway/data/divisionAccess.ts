@@ -93,6 +93,8 @@ export class DivisionAccess {
   private readonly underWay = new Map<string, Promise<void>>();
   /** Exact answered a filtered look-up with an error: whole lists only, for this gateway's life. */
   private filterRefused = false;
+  /** Reads of a caller's whole list under way (settled either way), per chain. */
+  private readonly listReads = new Map<string, Promise<void>>();
 
   constructor(
     private readonly clock: Clock,
@@ -107,6 +109,9 @@ export class DivisionAccess {
 
   /** Throws (403, naming the divisions) unless every one of `requested` can be opened now. */
   async check(session: SessionContext, requested: readonly number[]): Promise<void> {
+    // The whole list is on its way (a workbook asking DIVISIONS or "all" at the same time): it answers
+    // this check too, where a look-up would read pages nothing else needs.
+    if (!this.current(session)) await this.listReads.get(session.chainId);
     if (!this.filterRefused && !this.current(session)) {
       try {
         return await this.checkByLookUp(session, requested);
@@ -127,6 +132,25 @@ export class DivisionAccess {
     const blocked = requested.filter((division) => known.blocked.has(division));
     const error = refusal(missing(), blocked);
     if (error) throw error;
+  }
+
+  /**
+   * Runs `read`, a read of the caller's whole list that learns it, letting checks meanwhile wait for it
+   * instead of looking their divisions up.
+   */
+  async reading<T>(session: SessionContext, read: () => Promise<T>): Promise<T> {
+    const chainId = session.chainId;
+    const result = read();
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.listReads.set(chainId, settled);
+    try {
+      return await result;
+    } finally {
+      if (this.listReads.get(chainId) === settled) this.listReads.delete(chainId);
+    }
   }
 
   /** Any read of the caller's division list (the divisions route, "all") also serves the checks. */

@@ -2,9 +2,8 @@
  * Role numbers as users type them ("274", "274, 11", "274; 11 10") — one parser for the functions'
  * arguments, the task pane's role field and the gateway's `role`/`roles` parameters.
  *
- * At most MAX_ROLES distinct roles: the gateway sends the list to Exact as one $filter
- * ("Role eq 274 or Role eq 11 …"), which has to stay a reasonable URL; Exact's role numbers are a
- * few hundred, so an audit never needs more in one call.
+ * At most MAX_ROLES distinct roles: the list travels in the gateway's URL, which has to stay
+ * reasonable; Exact's role numbers are a few hundred, so an audit never needs more in one call.
  */
 export const MAX_ROLES = 50;
 

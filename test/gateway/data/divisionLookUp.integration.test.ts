@@ -132,3 +132,30 @@ describe("when Exact refuses the filtered look-up", () => {
     expect(statuses).toEqual([200]);
   });
 });
+
+describe("while the whole list is being read", () => {
+  let r: Rig;
+  beforeAll(async () => {
+    r = await rig({ dataset: "accountant-large" });
+  });
+  afterAll(() => r.close());
+
+  it("asked while the whole list is being read (a workbook asking DIVISIONS too): the list answers, no look-up", async () => {
+    const { sessionToken } = await signInTestUser(r.gateway);
+    const data = r.sim.data;
+    const granted = defaultGrant(data, data.primaryUserId);
+    const open = granted.filter(
+      (code) => data.divisions.find((division) => division.code === code)!.blockingStatus === 0,
+    );
+    r.sim.log.reset();
+    const answers = await Promise.all([
+      callApi(r.gateway, sessionToken, "/api/v1/divisions"),
+      callApi(r.gateway, sessionToken, `/api/v1/users?division=${open[0]}`),
+      callApi(r.gateway, sessionToken, `/api/v1/user-roles?divisions=${open.slice(0, 5).join(",")}`),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const divisionReads = r.sim.log.filter({ kind: "api", endpoint: "system/Divisions" });
+    expect(divisionReads.filter((call) => call.query.includes("filter"))).toEqual([]);
+    expect(divisionReads).toHaveLength(Math.ceil(granted.length / 60)); // the whole list's pages only
+  });
+});

@@ -137,7 +137,27 @@ describe("data routes (demo data set)", () => {
     );
   });
 
-  it("user-roles: joined with users, role filter on Exact's side, active today", async () => {
+  it("every route reads a division's one role listing: role filters, all roles and the review share it", async () => {
+    await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
+    const other = sim.data.roles.find((row) => row.role !== 274 && readable.includes(row.division))!.role;
+    const scope = readable.join(",");
+    sim.log.reset();
+    const holders = await get(`/api/v1/role-holders?roles=274&divisions=${scope}`);
+    const otherRole = await get(`/api/v1/user-roles?divisions=${scope}&role=${other}&activeOnly=false`);
+    const allRoles = await get(`/api/v1/user-roles?divisions=${scope}&activeOnly=false`);
+    const review = await get(`/api/v1/access-review?divisions=${scope}`);
+    expect([holders, otherRole, allRoles, review].map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200,
+    ]);
+    expect(sim.log.count({ endpoint: "users/UserRolesPerDivision" })).toBe(readable.length);
+    // The role filter is still exact, kept by the gateway.
+    const expected = sim.data.roles.filter((row) => row.role === other && readable.includes(row.division));
+    expect(records(otherRole.body)).toHaveLength(expected.length);
+    expect(records(otherRole.body).every((row) => row.Role === other)).toBe(true);
+    expect(records(allRoles.body).length).toBeGreaterThan(expected.length);
+  });
+
+  it("user-roles: joined with users, only the asked role, active today", async () => {
     await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" });
     sim.log.reset();
     const { status, body } = await get(
@@ -153,7 +173,7 @@ describe("data routes (demo data set)", () => {
       expect(row["Full name"]).toBe(user?.fullName ?? null);
       expect(typeof row["Active today"]).toBe("boolean");
     }
-    // One role call per division (Role eq 274 filtered by Exact); the names come from one license-wide
+    // One role call per division (its whole listing, 274 kept here); the names come from one license-wide
     // system/Users listing, so no division needs its own users/Users call.
     expect(sim.log.count({ endpoint: "users/UserRolesPerDivision" })).toBe(readable.length);
     expect(sim.log.count({ endpoint: "system/Users" })).toBe(1);

@@ -13,6 +13,8 @@ let sim: RunningSimulator;
 let gateway: TestGateway;
 let token: string;
 let chosen: number[];
+/** Divisions the role-holders fan-out did not read: role listings are shared, so those would be cached. */
+let reviewed: number[];
 
 beforeAll(async () => {
   // The real clock: the 25 ms must pass in real time for the polls to see the fan-out under way (on a
@@ -21,10 +23,11 @@ beforeAll(async () => {
   gateway = await buildTestGateway({ EOL_EXACT_CONCURRENCY: "4" }, { simulator: sim });
   token = (await signInTestUser(gateway)).sessionToken;
   const blocked = new Set(sim.data.divisions.filter((d) => d.blockingStatus !== 0).map((d) => d.code));
-  chosen = defaultGrant(sim.data, sim.data.primaryUserId)
+  const readable = defaultGrant(sim.data, sim.data.primaryUserId)
     .filter((code) => !blocked.has(code))
-    .sort((a, b) => a - b)
-    .slice(0, 200);
+    .sort((a, b) => a - b);
+  chosen = readable.slice(0, 200);
+  reviewed = readable.slice(200, 300);
   sim.setLatency(25);
 }, 60_000);
 afterAll(async () => {
@@ -49,7 +52,7 @@ test("the access review reports its progress too; another session of the same us
     gateway,
     gateway,
     token,
-    `/api/v1/access-review?divisions=${chosen.slice(0, 100).join(",")}`,
+    `/api/v1/access-review?divisions=${reviewed.join(",")}`,
   );
   expect(run.status).toBe(200);
   expectSteadyProgress(run, "access-review", 100);
