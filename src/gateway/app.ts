@@ -23,6 +23,7 @@ import metricsPlugin from "./plugins/metrics";
 import securityHeaders, { securityHeaderEntries } from "./plugins/securityHeaders";
 import staticFiles from "./plugins/staticFiles";
 import storePlugin from "./plugins/store";
+import coordinationPlugin from "./plugins/coordination";
 import healthRoute from "./routes/health";
 import helpPagesRoute from "./routes/helpPages";
 import authRoutes from "./routes/auth";
@@ -116,6 +117,7 @@ export async function buildGateway(
   await app.register(securityHeaders, { https });
   await app.register(staticFiles);
   await app.register(storePlugin);
+  await app.register(coordinationPlugin);
   await app.register(metricsPlugin);
   // Services
   await app.register(exactHostsPlugin, { simulator: options.simulator, tls });

@@ -24,7 +24,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   "schemas/": ["errors", "data/"],
   "pages/": ["config/"],
   // Infrastructure plugins and the service plugins that decorate the instance.
-  "plugins/": [...BASE, "server/", "schemas/", "store/", "crypto/", "metrics/"],
+  "plugins/": [...BASE, "server/", "schemas/", "store/", "coordination/", "crypto/", "metrics/"],
   "services/": [
     ...BASE,
     "signin/",
@@ -45,6 +45,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   "data/": [...BASE, "exact/", "cache/", "answers/", "store/"],
   "tokens/": [...BASE, "exact/", "store/", "crypto/"],
   "exact/": [...BASE, "scheduler/", "store/"],
+  // What differs between one process and several instances, chosen once: the in-process pieces or the
+  // store's PostgreSQL ones behind one interface. Consumers get its members and never import it.
+  "coordination/": [...BASE, "store/", "exact/", "tokens/", "cache/", "progress/", "scheduler/", "crypto/"],
   // The store implements the ports of the pieces that several instances share.
   "store/": ["config/", "crypto/", "cache/", "progress/", "scheduler/"],
   "cache/": ["contracts", "answers/"],

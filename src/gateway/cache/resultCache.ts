@@ -4,14 +4,14 @@
  * `fresh` (Cache-Control: no-cache) skips the stored value and replaces it (`forceRefresh`) unless it is
  * younger than `noCacheMinAgeMs` (a no-cache loop gets one fetch per that time, not one per request), and the
  * least recently used entries go first beyond either bound (`max` entries, `maxSize` bytes). The clock is the
- * gateway's, so
- * benchmarks on a virtual clock age entries in virtual time (`perf`).
+ * gateway's, so benchmarks on a virtual clock age entries in virtual time (`perf`). This is the answer
+ * cache of one process; several instances on PostgreSQL use cache/storeAnswerCache.ts (coordination/).
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
 import type { CacheLookup } from "../contracts";
 import { measureRows } from "../answers/answerSize";
-import type { SharedCacheStats, SharedResultCache } from "./sharedCache";
+import type { SharedCacheStats } from "./sharedCache";
 
 export interface CacheKeyParts {
   chainId: string;
@@ -43,8 +43,6 @@ export interface ResultCacheOptions {
   noCacheMinAgeMs?: number;
   /** Bytes kept at most (values measured as JSON); a value larger than this is served but not kept. */
   maxBytes?: number;
-  /** Several gateways on one store: the store keeps the answers, this process only joins identical fetches. */
-  shared?: SharedResultCache;
   /** Told how each look-up was served (metrics). */
   onLookup?: (result: CacheLookup) => void;
 }
@@ -71,10 +69,21 @@ interface Load {
   load: () => Promise<unknown>;
 }
 
-export class ResultCache {
+/** What the data service asks of an answer cache, whichever coordination keeps it. */
+export interface AnswerCache {
+  /** The answer of `parts`: kept, joined with an identical fetch in flight, or loaded; `fresh` skips kept ones. */
+  get<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh?: boolean): Promise<Cached<T>>;
+  /** Clear cache / Refresh all: drops the chain's answers (for every instance when shared). */
+  clear(chainId: string): Promise<number>;
+  /** The chain's live entries and their ages, for the status route. */
+  stats(chainId: string): Promise<SharedCacheStats>;
+  /** Entries and bytes this process holds (metrics). */
+  readonly size: number;
+  readonly bytes: number;
+}
+
+export class ResultCache implements AnswerCache {
   private readonly entries: LRUCache<string, Entry, Load>;
-  /** Shared mode: identical requests of this process waiting on one trip to the store. */
-  private readonly joining = new Map<string, Promise<Cached<unknown>>>();
 
   constructor(private readonly options: ResultCacheOptions) {
     const { clock } = options;
@@ -98,7 +107,6 @@ export class ResultCache {
   }
 
   async get<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh = false): Promise<Cached<T>> {
-    if (this.options.shared) return this.getShared(parts, load, fresh);
     const status: LRUCache.Status<string, Entry, Load> = {};
     const key = cacheKey(parts);
     const entry = await this.entries.fetch(key, {
@@ -118,41 +126,12 @@ export class ResultCache {
     return entry !== undefined && this.options.clock.now() - entry.asOf < minAge;
   }
 
-  private getShared<T>(parts: CacheKeyParts, load: () => Promise<T>, fresh: boolean): Promise<Cached<T>> {
-    const shared = this.options.shared as SharedResultCache;
-    const key = cacheKey(parts);
-    const joinKey = `${fresh ? "fresh" : "any"}|${key}`;
-    let pending = this.joining.get(joinKey);
-    if (pending) this.options.onLookup?.("joined");
-    else {
-      const { clock, ttlMs, maxBytes } = this.options;
-      pending = shared
-        .getOrLoad(key, parts.chainId, load, {
-          now: () => clock.now(),
-          ttlMs,
-          fresh,
-          minAgeMs: this.options.noCacheMinAgeMs ?? 0,
-          maxBytes,
-        })
-        .then((entry) => {
-          this.options.onLookup?.(entry.hit ? "hit" : "miss");
-          return { value: entry.value, asOf: entry.asOf, cached: entry.hit };
-        })
-        .finally(() => this.joining.delete(joinKey));
-      this.joining.set(joinKey, pending);
-    }
-    return pending as Promise<Cached<T>>;
-  }
-
-  /** Clear cache / Refresh all: drops the chain's answers (for every instance when shared). */
   async clear(chainId: string): Promise<number> {
-    return this.options.shared ? this.options.shared.clearChain(chainId) : this.clearChain(chainId);
+    return this.clearChain(chainId);
   }
 
-  /** The chain's live entries, from the store when shared. */
   async stats(chainId: string): Promise<SharedCacheStats> {
-    const { shared, clock } = this.options;
-    return shared ? shared.stats(chainId, clock.now()) : this.statsFor(chainId);
+    return this.statsFor(chainId);
   }
 
   /** Drops every entry of one token chain (DELETE /api/v1/cache). Returns how many went. */
@@ -183,7 +162,7 @@ export class ResultCache {
     return this.entries.size;
   }
 
-  /** Bytes the kept answers take (as JSON); 0 without a byte bound or in shared mode. */
+  /** Bytes the kept answers take (as JSON); 0 without a byte bound. */
   get bytes(): number {
     return this.entries.calculatedSize ?? 0;
   }

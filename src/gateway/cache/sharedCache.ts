@@ -1,7 +1,8 @@
 /**
  * Answers shared by several gateways on one store: an identical request arriving at another instance
  * within the TTL is served from the store, and a miss is fetched by one instance while the others wait
- * for it (store/postgresResultCache.ts). With one process (SQLite) there is none: ResultCache alone.
+ * for it (store/postgresResultCache.ts, used through cache/storeAnswerCache.ts). One process keeps its
+ * answers in ResultCache alone.
  */
 export interface SharedCacheEntry {
   value: unknown;

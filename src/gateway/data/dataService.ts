@@ -5,7 +5,7 @@
  */
 import type { Clock } from "../../shared/clock";
 import type { SessionContext } from "../contracts";
-import type { ResultCache, Cached } from "../cache/resultCache";
+import type { AnswerCache, Cached } from "../cache/resultCache";
 import type { ExactClient, ODataQuery } from "../exact/client";
 import type { ExactRecord } from "../exact/odata";
 import type { ErrorOrigin } from "../exact/errorBudget";
@@ -39,7 +39,7 @@ export function combine(parts: Fetched<unknown>[], now: number): { asOf: number;
 export class DataService {
   constructor(
     private readonly client: ExactClient,
-    private readonly cache: ResultCache,
+    private readonly cache: AnswerCache,
     private readonly clock: Clock,
     private readonly fanOutWidth = 8,
     /** The per-user ceiling on division look-ups; none: unlimited (tests of other things). */
@@ -280,12 +280,12 @@ export class DataService {
     return fanOut(divisions, this.fanOutWidth, work, progress);
   }
 
-  cacheStats(session: SessionContext): ReturnType<ResultCache["stats"]> {
+  cacheStats(session: SessionContext): ReturnType<AnswerCache["stats"]> {
     return this.cache.stats(session.chainId);
   }
 
-  clearCache(session: SessionContext): Promise<number> {
-    this.client.forgetErrors(session.chainId);
+  async clearCache(session: SessionContext): Promise<number> {
+    await this.client.forgetErrors(session.chainId);
     return this.cache.clear(session.chainId);
   }
 }

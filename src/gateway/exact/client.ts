@@ -20,13 +20,7 @@ import {
   unavailableError,
 } from "./errorMapping";
 import { MalformedResponseError, parseODataPage, type ExactRecord, type ODataPage } from "./odata";
-import {
-  blockedError,
-  ERROR_WINDOW_MS,
-  type ErrorBudget,
-  type ErrorOrigin,
-  type ErrorScope,
-} from "./errorBudget";
+import { ERROR_WINDOW_MS, type ErrorBudget, type ErrorOrigin, type ErrorScope } from "./errorBudget";
 
 export interface ExactClientOptions {
   clock: Clock;
@@ -44,9 +38,9 @@ export interface ExactClientOptions {
   random?: () => number;
   fetchImpl?: typeof fetch;
   /** Remembers Exact's 4xx answers and refuses before Exact's error block (see errorBudget.ts). */
-  errorBudget?: ErrorBudget;
-  /** Budgets shared with other gateways on the same store; absent: the scheduler's budget alone. */
-  rateBudget?: SharedRateBudget;
+  errorBudget: ErrorBudget;
+  /** The coordination's rate budget: shared by every instance on PostgreSQL, the scheduler's alone in one process. */
+  rateBudget: SharedRateBudget;
   /** Calls and queue waits, for operators (plugins/metrics.ts). */
   telemetry?: GatewayTelemetry;
 }
@@ -118,8 +112,8 @@ export class ExactClient {
   }
 
   /** Refresh all / Clear cache: remembered error answers of the chain are tried again. */
-  forgetErrors(chainId: string): void {
-    this.options.errorBudget?.forget(chainId);
+  forgetErrors(chainId: string): Promise<void> {
+    return this.options.errorBudget.forget(chainId);
   }
 
   /**
@@ -137,7 +131,7 @@ export class ExactClient {
     const first = resourceUrl(session.exactBaseUrl, division, resource, query);
     const origin = watch.origin ?? "builtin";
     const scope: ErrorScope = { chainId: session.chainId, division, endpoint: resource, url: first, origin };
-    await this.options.errorBudget?.check(scope);
+    await this.options.errorBudget.check(scope);
     const records: ExactRecord[] = [];
     let url: string | null = first;
     for (let pages = 0; url !== null; pages += 1) {
@@ -189,7 +183,7 @@ export class ExactClient {
     // A 401 that a refresh recovers is no mistake of the user's: counted only when the page fails on it.
     let unauthorized = 0;
     const countUnauthorized = async (): Promise<void> => {
-      for (; unauthorized > 0; unauthorized -= 1) await errorBudget?.failed(scope, 401, null);
+      for (; unauthorized > 0; unauthorized -= 1) await errorBudget.failed(scope, 401, null);
     };
     for (;;) {
       // The token is taken inside the slot: a wait for the budget may outlast the one we had.
@@ -218,13 +212,11 @@ export class ExactClient {
         case "abandoned":
           throw signal?.reason;
         case "failed":
-          await errorBudget?.failed(scope, outcome.status, outcome.error);
+          await errorBudget.failed(scope, outcome.status, outcome.error);
           throw outcome.error;
         case "blocked":
           // Never retried, and the division's shared minute budget is left alone.
-          throw errorBudget
-            ? await errorBudget.blocked(scope, outcome.until)
-            : blockedError(scope, outcome.until);
+          throw await errorBudget.blocked(scope, outcome.until);
         case "unauthorized":
           unauthorized += 1;
           if (refreshed) {
@@ -279,7 +271,6 @@ export class ExactClient {
     session: ExactCaller,
   ): Promise<Outcome | null> {
     const { rateBudget, clock, scheduler } = this.options;
-    if (!rateBudget) return null;
     const now = clock.now();
     // The user's share of the minute is counted across instances too (see scheduler.ts).
     const share = { user: session.chainId, limit: scheduler.userMinuteShare(budget) };
@@ -321,7 +312,7 @@ export class ExactClient {
     const division = budget.division;
     budget.learn(snapshot, clock.now());
     const headed = hasRateLimitHeaders(snapshot);
-    if (headed) await shared?.learn(key, division, snapshot, clock.now());
+    if (headed) await shared.learn(key, division, snapshot, clock.now());
     const status = response.status;
     if (status === 429) {
       // Exact's error block answers 429 without any rate-limit header (the budget headers come with
@@ -330,11 +321,11 @@ export class ExactClient {
       const minutely = snapshot.minuteResetAt !== null || snapshot.minuteRemaining !== null;
       if (!minutely && (snapshot.dayResetAt !== null || snapshot.dayRemaining !== null)) {
         budget.markDaySpent(snapshot.dayResetAt);
-        await shared?.markDaySpent(key, division, snapshot.dayResetAt);
+        await shared.markDaySpent(key, division, snapshot.dayResetAt);
         return { kind: "dayLimited", resetAt: snapshot.dayResetAt };
       }
       budget.markMinuteSpent(snapshot.minuteResetAt, clock.now());
-      await shared?.markMinuteSpent(key, division, snapshot.minuteResetAt, clock.now());
+      await shared.markMinuteSpent(key, division, snapshot.minuteResetAt, clock.now());
       return { kind: "minuteLimited" };
     }
     // Exact's old 401 was a redirect to its login page.

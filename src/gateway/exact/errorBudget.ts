@@ -11,17 +11,19 @@
  *   errors can cost. Whether Exact counts per endpoint (as documented) or per division is unverified:
  *   `exactCounts: "division"` makes the division ceiling as strict as the endpoint limit;
  * - a block Exact did impose is remembered until it ends, so nobody keeps calling into it.
- * Counters and blocks live behind ErrorLedger, so several gateways sharing a store share them.
+ * Counters and blocks live behind ErrorLedger, remembered answers behind RememberedErrors: several
+ * gateways on one PostgreSQL share both (coordination/).
  */
-import { LRUCache } from "lru-cache";
 import type { Clock } from "../../shared/clock";
 import { clip, GatewayError } from "../errors";
 import { ERROR_WINDOW_MS, type ErrorLedger } from "../store/types";
 import { MemoryErrorLedger } from "./memoryErrorLedger";
+import { MemoryRememberedErrors, type RememberedErrors } from "./rememberedErrors";
 import type { ExactErrorCounting } from "../config/sharing";
 
 export type { ErrorLedger };
-export { MemoryErrorLedger };
+export { MemoryErrorLedger, MemoryRememberedErrors };
+export type { RememberedErrors } from "./rememberedErrors";
 /** Exact's window for counting errors, and how long its block lasts. */
 export { ERROR_WINDOW_MS };
 
@@ -32,8 +34,6 @@ export const DEFAULT_DIVISION_ERROR_LIMIT = 20;
 /** `QUERY`'s errors may use this part of each limit; the rest stays for the built-in functions. */
 export const QUERY_SHARE = 0.6;
 export const DEFAULT_NEGATIVE_TTL_MS = 10 * 60_000;
-/** Remembered error answers at most (all chains): the URLs hold what callers chose. */
-export const MAX_REMEMBERED = 5000;
 /** The statuses Exact counts towards its block. */
 const COUNTED = new Set([400, 401, 403, 404]);
 
@@ -57,6 +57,8 @@ export interface ErrorScope {
 export interface ErrorBudgetOptions {
   clock: Clock;
   ledger?: ErrorLedger;
+  /** Where definitive 4xx answers are remembered; default: this process's memory. */
+  remembered?: RememberedErrors;
   /** Errors per endpoint (and division) in an hour. */
   limit?: number;
   /** Errors per division in an hour, all endpoints together. */
@@ -96,8 +98,8 @@ export class ErrorBudget {
   private readonly divisionLimit: number;
   private readonly exactCounts: ExactErrorCounting;
   private readonly negativeTtlMs: number;
-  /** chain + URL → remembered error, bounded; per chain, so Refresh all forgets only its own. */
-  private readonly remembered: LRUCache<string, { chainId: string; error: GatewayError; until: number }>;
+  /** chain + URL → remembered error; per chain, so Refresh all forgets only its own. */
+  private readonly remembered: RememberedErrors;
 
   constructor(private readonly options: ErrorBudgetOptions) {
     this.ledger = options.ledger ?? new MemoryErrorLedger(options.clock);
@@ -108,7 +110,7 @@ export class ErrorBudget {
     this.divisionLimit =
       this.exactCounts === "division" ? Math.min(divisionLimit, this.limit) : divisionLimit;
     this.negativeTtlMs = options.negativeTtlMs ?? DEFAULT_NEGATIVE_TTL_MS;
-    this.remembered = new LRUCache({ max: MAX_REMEMBERED });
+    this.remembered = options.remembered ?? new MemoryRememberedErrors();
   }
 
   /** Ledger key of a counter: the endpoint's (null: all of the division's), the QUERY-only part apart. */
@@ -164,8 +166,8 @@ export class ErrorBudget {
   /** Throws instead of calling Exact: a remembered answer, a block in force, or a local limit reached. */
   async check(scope: ErrorScope): Promise<void> {
     const now = this.options.clock.now();
-    const known = this.remembered.get(JSON.stringify([scope.chainId, scope.url]));
-    if (known && known.until > now) throw known.error;
+    const known = await this.remembered.recall(scope.chainId, scope.url, now);
+    if (known) throw known;
     for (const key of this.blockKeys(scope)) {
       const blocked = await this.ledger.blockedUntil(key, now);
       if (blocked !== null) throw blockedError(scope, blocked);
@@ -189,7 +191,7 @@ export class ErrorBudget {
     for (const counter of this.counters(scope)) await this.ledger.record(counter.key, now);
     if (!error) return;
     const until = now + this.negativeTtlMs;
-    this.remembered.set(JSON.stringify([scope.chainId, scope.url]), { chainId: scope.chainId, error, until });
+    await this.remembered.remember(scope.chainId, scope.url, error, until, now);
   }
 
   /** Exact answered with its block: nothing goes to that combination until `until`. */
@@ -199,9 +201,7 @@ export class ErrorBudget {
   }
 
   /** Refresh all / Clear cache: forget the chain's remembered answers (counters and blocks stay). */
-  forget(chainId: string): void {
-    for (const [key, known] of this.remembered.entries()) {
-      if (known.chainId === chainId) this.remembered.delete(key);
-    }
+  forget(chainId: string): Promise<void> {
+    return this.remembered.forget(chainId);
   }
 }

@@ -41,24 +41,46 @@ export async function readCurrentUser(client: ExactClient, caller: ExactCaller):
 /** Spares Exact's rate budget when functions and the task pane ask often. */
 export const CURRENT_USER_TTL_MS = 30_000;
 
-/** The session check's reader: one current/Me per chain per 30 s, shared by concurrent callers. */
-export class CurrentUserReader {
-  private readonly recent: LRUCache<string, CurrentUser, ExactCaller>;
+/**
+ * Where recent current/Me answers are kept per token chain: this process's memory, or (several instances
+ * on PostgreSQL, coordination/) the store, so 60 session checks spread over 3 instances cost one read.
+ */
+export interface RecentCurrentUsers {
+  /** The chain's answer younger than CURRENT_USER_TTL_MS, else `load`'s (run once for concurrent callers). */
+  read(chainId: string, load: () => Promise<CurrentUser>): Promise<CurrentUser>;
+}
 
-  constructor(client: ExactClient, clock: Clock, maxChains = 10_000) {
-    this.recent = new LRUCache<string, CurrentUser, ExactCaller>({
+/** One process's recent current/Me answers (bounded; concurrent callers share one read in flight). */
+export class MemoryCurrentUsers implements RecentCurrentUsers {
+  private readonly recent: LRUCache<string, CurrentUser, () => Promise<CurrentUser>>;
+
+  constructor(clock: Clock, maxChains = 10_000) {
+    this.recent = new LRUCache<string, CurrentUser, () => Promise<CurrentUser>>({
       max: maxChains,
-      ttl: CURRENT_USER_TTL_MS,
+      // lru-cache serves an entry until its age exceeds `ttl`; ours expire when the age reaches the TTL.
+      ttl: CURRENT_USER_TTL_MS - 1,
       ttlResolution: 0, // the clock may be virtual: never reuse a "now" across calls
       perf: clock,
-      fetchMethod: (_chainId, _stale, { context }) => readCurrentUser(client, context),
+      fetchMethod: (_chainId, _stale, { context }) => context(),
     });
   }
 
-  async read(caller: ExactCaller): Promise<CurrentUser> {
-    const me = await this.recent.fetch(caller.chainId, { context: caller });
+  async read(chainId: string, load: () => Promise<CurrentUser>): Promise<CurrentUser> {
+    const me = await this.recent.fetch(chainId, { context: load });
     if (!me)
       throw new GatewayError(502, "exact_unavailable", "Exact Online did not return the signed-in user.");
     return me;
+  }
+}
+
+/** The session check's reader: one current/Me per chain per 30 s, shared by concurrent callers. */
+export class CurrentUserReader {
+  constructor(
+    private readonly client: ExactClient,
+    private readonly recent: RecentCurrentUsers,
+  ) {}
+
+  read(caller: ExactCaller): Promise<CurrentUser> {
+    return this.recent.read(caller.chainId, () => readCurrentUser(this.client, caller));
   }
 }

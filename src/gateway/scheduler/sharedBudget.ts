@@ -1,6 +1,6 @@
 /**
- * The rate budget of a (client ID, division) as several gateways see it. With one gateway process (SQLite)
- * there is none and the scheduler's in-memory DivisionBudget is the whole budget; on PostgreSQL every
+ * The rate budget of a (client ID, division) as several gateways see it. With one gateway process the
+ * scheduler's in-memory DivisionBudget is the whole budget (processRateBudget.ts); on PostgreSQL every
  * instance also reserves each call in one shared row first (store/postgresRateBudget.ts), so together
  * they stay within Exact's 60 a minute and 5000 a day.
  */

@@ -1,15 +1,17 @@
 /**
- * Service: the one road to Exact. One scheduler and one result cache per gateway (so every session of a
+ * Service: the one road to Exact. One scheduler and one answer cache per gateway (so every session of a
  * client ID shares its budgets), the Exact client on top, the data service the /api/v1 routes use, and
- * the session check's current/Me reader — all calls go client → scheduler → Exact.
+ * the session check's current/Me reader — all calls go client → scheduler → Exact. The answer cache,
+ * error ledger, remembered errors, rate budget and recent current/Me reads come from the coordination,
+ * as they are: shared by every instance on PostgreSQL, else this process's.
  */
 import fp from "fastify-plugin";
 import type { GatewayConfig } from "../config/config";
 import type { AnswerMeter } from "../answers/answerMeter";
 import { AnswerBudgets, type AnswerSettings } from "../answers/answerBudgets";
-import { ResultCache } from "../cache/resultCache";
+import type { AnswerCache } from "../cache/resultCache";
 import { ExactClient } from "../exact/client";
-import { ErrorBudget, MemoryErrorLedger } from "../exact/errorBudget";
+import { ErrorBudget } from "../exact/errorBudget";
 import { LookUpAllowance } from "../data/lookUpAllowance";
 import { CurrentUserReader } from "../exact/me";
 import { RateScheduler } from "../scheduler/scheduler";
@@ -55,7 +57,7 @@ export function dataApiSettings(config: GatewayConfig): DataApiSettings {
 
 export interface ExactServices {
   scheduler: RateScheduler;
-  cache: ResultCache;
+  cache: AnswerCache;
   client: ExactClient;
   /** Cached, shared fetches for the data routes. */
   data: DataService;
@@ -77,7 +79,7 @@ declare module "fastify" {
 
 export default fp(
   async (app) => {
-    const { clock, tokens, exactHosts, metrics } = app;
+    const { clock, tokens, exactHosts, metrics, coordination } = app;
     const settings = dataApiSettings(app.config);
     const { sharing } = app.config;
     const scheduler = new RateScheduler({
@@ -85,19 +87,18 @@ export default fp(
       concurrency: settings.concurrency,
       minuteReserve: sharing.minuteReserve,
     });
-    const cache = new ResultCache({
+    const cache = coordination.answerCache({
       clock,
       ttlMs: settings.cacheTtlMs,
       maxEntries: settings.cacheMaxEntries,
       noCacheMinAgeMs: sharing.noCacheMinAgeSeconds * 1000,
       maxBytes: settings.cacheMaxBytes,
-      shared: app.store.resultCache,
       onLookup: (result) => metrics.cacheLookup(result),
     });
     metrics.watchCache(() => ({ entries: cache.size, bytes: cache.bytes }));
     const warn = (fields: Record<string, unknown>, message: string) => app.log.warn(fields, message);
-    // One ledger for error counts and look-up counts: shared by every gateway on the store, if it has one.
-    const ledger = app.store.errorLedger ?? new MemoryErrorLedger(clock);
+    // One ledger for error counts and look-up counts (shared by every instance on PostgreSQL).
+    const ledger = coordination.errorLedger;
     const client = new ExactClient({
       clock,
       tokens,
@@ -108,16 +109,15 @@ export default fp(
       maxAttempts: settings.maxAttempts,
       timeoutMs: settings.timeoutMs,
       backoffBaseMs: settings.backoffBaseMs,
-      // A store shared by several gateways may share the error counts too.
       errorBudget: new ErrorBudget({
         clock,
         ledger,
+        remembered: coordination.rememberedErrors,
         divisionLimit: sharing.divisionErrorLimit,
         exactCounts: sharing.exactErrorCounting,
         warn,
       }),
-      // …and the rate budgets (every call is reserved in the store first).
-      rateBudget: app.store.rateBudget,
+      rateBudget: coordination.rateBudget,
       telemetry: metrics,
     });
     const answers = new AnswerBudgets(settings.answers);
@@ -136,13 +136,13 @@ export default fp(
         new LookUpAllowance(clock, ledger, sharing.lookupsPerUserHour, warn),
         answers.limits,
       ),
-      currentUser: new CurrentUserReader(client, clock),
+      currentUser: new CurrentUserReader(client, coordination.currentUsers),
       answers,
     });
   },
   {
     name: "eol-exact",
-    dependencies: ["eol-config", "eol-store", "eol-metrics", "eol-exact-hosts", "eol-tokens"],
+    dependencies: ["eol-config", "eol-coordination", "eol-metrics", "eol-exact-hosts", "eol-tokens"],
     fastify: "5.x",
   },
 );

@@ -1,13 +1,13 @@
 /**
  * Service: progress of long fan-outs. A table request carrying `X-EOL-Request-Id` gets
- * `request.eolProgress`, which the fan-out feeds and which writes to the progress board: the store's
- * (shared by every instance on PostgreSQL) or this process's memory (SQLite, one process).
+ * `request.eolProgress`, which the fan-out feeds and which writes to the coordination's progress board
+ * (shared by every instance on PostgreSQL, else this process's memory).
  */
 import fp from "fastify-plugin";
 import type { FastifyRequest } from "fastify";
 import { REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from "../../shared/api";
 import { GatewayError } from "../errors";
-import { MemoryProgressBoard, type ProgressBoard } from "../progress/progressBoard";
+import type { ProgressBoard } from "../progress/progressBoard";
 import { RequestProgress } from "../progress/requestProgress";
 
 declare module "fastify" {
@@ -24,10 +24,10 @@ const VALID_ID = new RegExp(REQUEST_ID_PATTERN);
 
 export default fp(
   async (app) => {
-    app.decorate("progressBoard", app.store.progressBoard ?? new MemoryProgressBoard());
+    app.decorate("progressBoard", app.coordination.progressBoard);
     app.decorateRequest("eolProgress", null);
   },
-  { name: "eol-progress", dependencies: ["eol-config", "eol-store"], fastify: "5.x" },
+  { name: "eol-progress", dependencies: ["eol-config", "eol-coordination"], fastify: "5.x" },
 );
 
 /** The request's progress reporter when it names a request id (a malformed one is refused). */

@@ -1,6 +1,5 @@
 /** Service: Exact's token endpoint and the token chains (one per user + app), refreshed single-flight. */
 import fp from "fastify-plugin";
-import { chainLockFor } from "../tokens/chainLock";
 import { ChainTokenService } from "../tokens/chainTokens";
 import { TokenEndpoint, TokenEndpointError, type TokenGrant } from "../tokens/tokenEndpoint";
 
@@ -15,7 +14,7 @@ declare module "fastify" {
 
 export default fp(
   async (app) => {
-    const { clock, store, exactHosts, metrics } = app;
+    const { clock, store, exactHosts, metrics, coordination } = app;
     const endpoint = new TokenEndpoint(clock, exactHosts);
     app.decorate("tokenEndpoint", endpoint);
     // Refreshes are counted, and a chain Exact ends is a warning (no token or user in the line).
@@ -43,8 +42,7 @@ export default fp(
       endpoint: refreshes,
       clock,
       baseUrlFor: (country) => exactHosts.baseUrlFor(country),
-      // Across instances on PostgreSQL; in-process otherwise.
-      lock: chainLockFor(store),
+      lock: coordination.chainLock,
     });
     app.decorate("tokens", tokens);
     // Closes before the store (it registered first): a rotated refresh token under way is stored, not lost.
@@ -52,7 +50,7 @@ export default fp(
   },
   {
     name: "eol-tokens",
-    dependencies: ["eol-config", "eol-store", "eol-metrics", "eol-exact-hosts"],
+    dependencies: ["eol-config", "eol-store", "eol-coordination", "eol-metrics", "eol-exact-hosts"],
     fastify: "5.x",
   },
 );

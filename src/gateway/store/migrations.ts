@@ -221,6 +221,27 @@ const resultCacheBytes = (dialect: StoreDialect): Migration => ({
   },
 });
 
+/** Exact's definitive 4xx answers remembered for every instance (coordination/postgresRememberedErrors.ts). */
+const rememberedErrors = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    if (dialect !== "postgres") return;
+    await db.schema
+      .createTable("eol_remembered_errors")
+      .ifNotExists()
+      .addColumn("key", "text", (col) => col.primaryKey())
+      .addColumn("chain_id", "text", (col) => col.notNull())
+      .addColumn("error_sealed", "text", (col) => col.notNull())
+      .addColumn("until", "bigint", (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex("eol_remembered_errors_chain")
+      .ifNotExists()
+      .on("eol_remembered_errors")
+      .column("chain_id")
+      .execute();
+  },
+});
+
 /** The list, in order (Kysely sorts by name). */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -228,6 +249,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     "0002_shared_coordination": sharedCoordination(dialect),
     "0003_rate_shares": rateShares(dialect),
     "0004_result_cache_bytes": resultCacheBytes(dialect),
+    "0005_remembered_errors": rememberedErrors(dialect),
   };
 }
 

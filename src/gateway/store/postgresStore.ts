@@ -37,7 +37,7 @@ export function describeDatabaseUrl(url: string): string {
 /**
  * The records store on PostgreSQL (node-postgres pool), selected by EOL_DATABASE_URL so several gateway
  * instances share one store, plus what those instances share beside the records: the chain lock, error
- * ledger, rate budgets, result cache and progress board.
+ * ledger, rate budgets, result cache and progress board (coordination/postgres.ts puts them to use).
  */
 export class PostgresAuthStore extends RecordStore {
   readonly errorLedger: PostgresErrorLedger;
@@ -61,6 +61,11 @@ export class PostgresAuthStore extends RecordStore {
     this.rateBudget = new PostgresRateBudget(pool);
     this.resultCache = new PostgresResultCache(pool, box, url);
     this.progressBoard = new PostgresProgressBoard(pool);
+  }
+
+  /** The store's key, for what the coordination keeps sealed beside the records. */
+  get secrets(): SecretBox {
+    return this.box;
   }
 
   withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -99,6 +104,7 @@ export class PostgresAuthStore extends RecordStore {
     const counts = await super.purge(cutoffs);
     await this.pool.query("DELETE FROM eol_error_events WHERE at < $1", [cutoffs.now - ERROR_WINDOW_MS]);
     await this.pool.query("DELETE FROM eol_error_blocks WHERE until <= $1", [cutoffs.now]);
+    await this.pool.query("DELETE FROM eol_remembered_errors WHERE until <= $1", [cutoffs.now]);
     return counts;
   }
 

@@ -5,9 +5,6 @@
  * Records hold secrets in plain text in memory; the store encrypts them at rest.
  */
 import type { Country } from "../../shared/countries";
-import type { SharedRateBudget } from "../scheduler/sharedBudget";
-import type { SharedResultCache } from "../cache/sharedCache";
-import type { ProgressBoard } from "../progress/progressBoard";
 
 export type LoginStatus = "pending" | "completed" | "failed" | "redeemed";
 
@@ -132,7 +129,7 @@ export const ERROR_WINDOW_MS = 3_600_000;
 
 /**
  * Where Exact's error answers are counted per key — (chain, division, endpoint), (chain, division), and
- * QUERY's part of each — so several gateways sharing a store share the counts that keep them clear of
+ * QUERY's part of each — in memory or, for several gateways on one PostgreSQL, shared (coordination/): the counts that keep them clear of
  * Exact's error block (exact/errorBudget.ts). Each user's division look-ups are counted here too
  * (data/lookUpAllowance.ts): a count of events within the last hour.
  */
@@ -148,20 +145,6 @@ export interface ErrorLedger {
 }
 
 export interface AuthStore {
-  /**
-   * Runs `work` while holding the lock `name` across every instance sharing this store (chain refreshes
-   * are single-flight through it); absent when one process owns the store and in-process locks suffice.
-   */
-  withSharedLock?<T>(name: string, work: () => Promise<T>): Promise<T>;
-  /** A ledger shared by every gateway on this store; absent: each gateway counts in memory. */
-  readonly errorLedger?: ErrorLedger;
-  /** Rate budgets every gateway on this store reserves from; absent: the scheduler's in-memory budget. */
-  readonly rateBudget?: SharedRateBudget;
-  /** Answers every gateway on this store serves; absent: each gateway caches in memory. */
-  readonly resultCache?: SharedResultCache;
-  /** Fan-out progress every gateway on this store reads and writes; absent: each gateway's memory. */
-  readonly progressBoard?: ProgressBoard;
-
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
   /** Binds a fresh state to a pending login (replacing an unused earlier one). */

@@ -1,10 +1,9 @@
 /**
  * Mutual exclusion per token chain, so exactly one caller refreshes while the others wait and then
  * reuse the rotated token. The in-process lock serves one gateway; several instances sharing a
- * PostgreSQL store add the store's shared lock (an advisory lock) behind the same interface.
+ * PostgreSQL store add the store's shared lock (an advisory lock) behind the same interface
+ * (the coordination, coordination/, holds the one in use).
  */
-import type { AuthStore } from "../store/types";
-
 export interface ChainLock {
   withLock<T>(chainId: string, work: () => Promise<T>): Promise<T>;
 }
@@ -26,13 +25,17 @@ export class InProcessChainLock implements ChainLock {
   }
 }
 
+/** A store that holds locks across every instance on it (store/postgresStore.ts). */
+export interface SharedLockHolder {
+  withSharedLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Single-flight across instances: callers in this process queue in-process first (so an instance holds
  * at most one database connection per chain), then take the store's shared lock for the chain.
  */
-export function chainLockFor(store: Pick<AuthStore, "withSharedLock">): ChainLock {
+export function chainLockFor(store: SharedLockHolder): ChainLock {
   const local = new InProcessChainLock();
-  if (!store.withSharedLock) return local;
   const shared = store.withSharedLock.bind(store);
   return {
     withLock: (chainId, work) => local.withLock(chainId, () => shared(`chain:${chainId}`, work)),

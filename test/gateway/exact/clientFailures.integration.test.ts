@@ -3,7 +3,7 @@ import { VirtualClock } from "../../../src/shared/clock";
 import { DEMO_APP, startSimulator, type RunningSimulator } from "../../../src/simulator";
 import { ExactClient } from "../../../src/gateway/exact/client";
 import { RateScheduler } from "../../../src/gateway/scheduler/scheduler";
-import { clientHarness, sessionFor } from "../../support/api/harness";
+import { clientHarness, inProcessGuards, sessionFor } from "../../support/api/harness";
 import { SimTokenSource } from "../../support/api/simTokens";
 
 describe("Exact client failure endings (simulator)", () => {
@@ -46,6 +46,7 @@ describe("Exact client failure endings (simulator)", () => {
       maxAttempts: 3,
       timeoutMs: 2000,
       backoffBaseMs: 10,
+      ...inProcessGuards(clock),
     });
     const session = sessionFor(sim, sim.data.primaryUserId, "chain");
     await expect(
@@ -120,6 +121,7 @@ describe("Exact client against a budget other apps keep eating (stubbed Exact)",
       maxAttempts: 3,
       timeoutMs: 1000,
       backoffBaseMs: 10,
+      ...inProcessGuards(clock),
       fetchImpl,
     });
     const session = {

@@ -5,6 +5,7 @@
  */
 import { VirtualClock } from "../../../src/shared/clock";
 import { DEMO_APP, startSimulator, type RunningSimulator } from "../../../src/simulator";
+import { ProcessRateBudget } from "../../../src/gateway/scheduler/processRateBudget";
 import { ExactClient, resourceUrl } from "../../../src/gateway/exact/client";
 import { ErrorBudget } from "../../../src/gateway/exact/errorBudget";
 import { RateScheduler } from "../../../src/gateway/scheduler/scheduler";
@@ -32,6 +33,7 @@ describe("Exact's error block", () => {
       timeoutMs: 5000,
       backoffBaseMs: 200,
       errorBudget: new ErrorBudget({ clock }),
+      rateBudget: new ProcessRateBudget(),
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import { VirtualClock } from "../../../src/shared/clock";
 import { ACCESS_TOKEN_LIFETIME_MS, startSimulator, type RunningSimulator } from "../../../src/simulator";
+import { ProcessRateBudget } from "../../../src/gateway/scheduler/processRateBudget";
 import { ExactClient } from "../../../src/gateway/exact/client";
 import { DEFAULT_ERROR_LIMIT, ErrorBudget, MemoryErrorLedger } from "../../../src/gateway/exact/errorBudget";
 import { clientHarness } from "../../support/api/harness";
@@ -26,6 +27,7 @@ it("twice the error limit of expired tokens, each recovered by a refresh: every 
     timeoutMs: 5000,
     backoffBaseMs: 10,
     errorBudget: new ErrorBudget({ clock, ledger }),
+    rateBudget: new ProcessRateBudget(),
   });
   const { session } = harness;
   for (let i = 0; i < 2 * DEFAULT_ERROR_LIMIT; i += 1) {

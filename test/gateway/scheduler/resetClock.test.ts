@@ -4,6 +4,7 @@
  */
 import { VirtualClock } from "../../../src/shared/clock";
 import { ExactClient } from "../../../src/gateway/exact/client";
+import { inProcessGuards } from "../../support/api/harness";
 import { readRateLimitHeaders } from "../../../src/gateway/scheduler/rateLimitHeaders";
 import { DivisionBudget } from "../../../src/gateway/scheduler/budget";
 import { RateScheduler } from "../../../src/gateway/scheduler/scheduler";
@@ -72,6 +73,7 @@ test("with Exact's clock a minute ahead, a client that hit the minute limit goes
     maxAttempts: 3,
     timeoutMs: 1000,
     backoffBaseMs: 10,
+    ...inProcessGuards(clock),
     fetchImpl,
   });
   const session = {

@@ -1,7 +1,9 @@
 /** Builds the data API's parts (scheduler, client) against a running simulator, without the gateway. */
 import type { Clock } from "../../../src/shared/clock";
 import type { SessionContext } from "../../../src/gateway/contracts";
-import { ExactClient } from "../../../src/gateway/exact/client";
+import { ExactClient, type ExactClientOptions } from "../../../src/gateway/exact/client";
+import { ErrorBudget } from "../../../src/gateway/exact/errorBudget";
+import { InProcessCoordination } from "../../../src/gateway/coordination/inProcess";
 import { RateScheduler } from "../../../src/gateway/scheduler/scheduler";
 import { DEMO_APP, type RunningSimulator } from "../../../src/simulator";
 import { SimTokenSource } from "./simTokens";
@@ -24,6 +26,19 @@ export function sessionFor(sim: RunningSimulator, userId: string, chainId: strin
     country: "demo",
     exactBaseUrl: sim.url,
     currentDivision: user.currentDivision,
+  };
+}
+
+/** What an Exact client takes from the in-process coordination: its error budget and rate budget. */
+export function inProcessGuards(clock: Clock): Pick<ExactClientOptions, "errorBudget" | "rateBudget"> {
+  const coordination = new InProcessCoordination(clock);
+  return {
+    errorBudget: new ErrorBudget({
+      clock,
+      ledger: coordination.errorLedger,
+      remembered: coordination.rememberedErrors,
+    }),
+    rateBudget: coordination.rateBudget,
   };
 }
 
@@ -55,6 +70,7 @@ export async function clientHarness(
     timeoutMs: options.timeoutMs ?? 5000,
     backoffBaseMs: 200,
     random: () => 0.5,
+    ...inProcessGuards(clock),
   });
   return { client, scheduler, tokens, session: sessionFor(sim, userId, `chain-${userId}`) };
 }
