@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   "exact_blocked", // Exact blocked the app for a division and endpoint after too many errors
   "exact_error", // Exact answered 400/404 etc. with its own text
   "exact_unavailable", // 5xx / network after retries
+  // access review sign-off
+  "snapshot_not_found", // no snapshot has this id
+  "snapshot_not_yours", // the snapshot was served to another Exact user
+  "snapshot_expired", // served more than 24 hours ago: run the review again
+  "snapshot_signed_off", // this snapshot was already signed off
   "internal_error",
   "gateway_stopping", // the gateway is stopping: its grace period ran out, or the request came in after it began
 ] as const;

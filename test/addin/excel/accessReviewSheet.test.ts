@@ -69,6 +69,10 @@ function review(holderRows = 2): AccessReviewResponse {
     since: "2026-09-02",
     roles: [274],
     inactiveDays: 90,
+    snapshotId: "snapshot-1",
+    snapshotExpiresAt: "2026-12-02T07:00:00.000Z",
+    lastSignOff: null,
+    sinceLastSignOff: { columns: [], rows: [] },
   };
 }
 
