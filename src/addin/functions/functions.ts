@@ -90,6 +90,13 @@ export function accessIssues(
   return tables.accessIssues(divisions, inactiveDays, headers);
 }
 
+/**
+ * @customfunction REVIEWS
+ */
+export function reviews(headers?: unknown): Promise<unknown[][]> {
+  return tables.reviews(headers);
+}
+
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**

@@ -4,7 +4,7 @@
  * time and the decisions, hashed and chained to the licence's previous review. No Exact call is made
  * at sign-off, and nothing here changes a review once written.
  */
-import type { AccessReviewResponse } from "../../shared/api/tables";
+import type { AccessReviewResponse, TableResponse } from "../../shared/api/tables";
 import type {
   ReviewDecision,
   ReviewList,
@@ -28,6 +28,7 @@ import {
   type Evidence,
 } from "./evidence";
 import { licenceOf } from "./licence";
+import { REVIEW_LOG_COLUMNS, reviewLog } from "./reviewLog";
 import { sinceLastSignOff, SINCE_LAST_SIGN_OFF_COLUMNS, type ServedTables } from "./sinceLastSignOff";
 
 export const SNAPSHOT_LIFETIME_MS = 24 * 3_600_000;
@@ -156,6 +157,20 @@ export class ReviewService {
     const licence = await licenceOf(this.data, session);
     const reviews = await this.store.listReviews(licence);
     return { licence, reviews: reviews.map(summaryRecord) };
+  }
+
+  /** The licence's reviews as a table, each with whether its chain is intact (=EOL.REVIEWS). */
+  async logTable(session: SessionContext): Promise<TableResponse> {
+    const licence = await licenceOf(this.data, session);
+    const chain = await this.store.chainUpTo(licence);
+    return {
+      columns: REVIEW_LOG_COLUMNS,
+      rows: reviewLog(chain),
+      asOf: iso(this.clock.now()),
+      divisions: [],
+      divisionSource: "none",
+      cached: false,
+    };
   }
 
   async get(session: SessionContext, id: string): Promise<ReviewRecord> {

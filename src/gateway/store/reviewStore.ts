@@ -143,14 +143,10 @@ export class KyselyReviewStore implements ReviewStore {
     return rows.map((row) => reviewFromRow({ ...row, evidence_json: "" }));
   }
 
-  async chainUpTo(licence: string, sequence: number): Promise<StoredReview[]> {
-    const rows = await this.db
-      .selectFrom("reviews")
-      .selectAll()
-      .where("licence", "=", licence)
-      .where("sequence", "<=", sequence)
-      .orderBy("sequence", "asc")
-      .execute();
+  async chainUpTo(licence: string, sequence?: number): Promise<StoredReview[]> {
+    let chain = this.db.selectFrom("reviews").selectAll().where("licence", "=", licence);
+    if (sequence !== undefined) chain = chain.where("sequence", "<=", sequence);
+    const rows = await chain.orderBy("sequence", "asc").execute();
     return rows.map(reviewFromRow);
   }
 

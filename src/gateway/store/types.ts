@@ -264,8 +264,8 @@ export interface ReviewStore {
   getReview(id: string): Promise<StoredReview | null>;
   /** The licence's reviews, newest first, without their evidence (evidenceJson is ""). */
   listReviews(licence: string): Promise<StoredReview[]>;
-  /** The licence's reviews from the first up to `sequence`, in order. */
-  chainUpTo(licence: string, sequence: number): Promise<StoredReview[]>;
+  /** The licence's reviews from the first up to `sequence` (the last when not given), in order. */
+  chainUpTo(licence: string, sequence?: number): Promise<StoredReview[]>;
   /** The licence's last review of a scope, or null. */
   lastReviewOfScope(licence: string, scopeKey: string): Promise<StoredReview | null>;
 }

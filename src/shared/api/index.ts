@@ -27,6 +27,7 @@
  *   GET    /api/v1/reviews                                         → ReviewList (the caller's licence)
  *   GET    /api/v1/reviews/:id                                     → ReviewRecord
  *   GET    /api/v1/reviews/:id/verify                              → ReviewVerification
+ *   GET    /api/v1/review-log                                      → TableResponse (=EOL.REVIEWS)
  *   GET    /api/v1/query?resource=&select=&filter=&orderby=&top=&division= → TableResponse
  *   GET    /api/v1/status                                          → StatusResponse
  *   GET    /api/v1/progress/:requestId                             → ProgressResponse (404: unknown)

@@ -4,6 +4,7 @@
  * SHA-256 over the canonical JSON chained per licence, every bad sign-off is refused with its own error,
  * and a review changed directly in the database is found by verify.
  */
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -150,6 +151,15 @@ describe.each(["sqlite", "postgres"] as const)("sign-off of an access review (%s
     expect(first.hash).toBe(rehashed);
   });
 
+  it("re-hashes with the documented shell procedure: jq -jcS .evidence | sha256sum", async () => {
+    const record = await gateway.fetch(`${gateway.url}/api/v1/reviews/${first.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const canonical = execFileSync("jq", ["-jcS", ".evidence"], { input: await record.text() });
+    const [digest] = execFileSync("sha256sum", { input: canonical }).toString().split(" ");
+    expect(digest).toBe(first.hash);
+  });
+
   it("refuses the same snapshot twice, an unknown one, rows not in the snapshot and an expired one", async () => {
     const again = await signOff({ snapshotId: firstServed.snapshotId, decisions: [] });
     expect(again.status).toBe(409);
@@ -289,6 +299,12 @@ describe.each(["sqlite", "postgres"] as const)("sign-off of an access review (%s
       checked: 1,
       brokenAt: { id: first.id, sequence: 1, reason: "its evidence does not match its hash" },
     });
+    const log = await callApi(gateway, token, "/api/v1/review-log");
+    expect(log.body.error).toBeUndefined();
+    expect(records(log.body).map((row) => row.Verified)).toEqual([
+      "Broken at review 1: its evidence does not match its hash",
+      "Broken at review 1: its evidence does not match its hash",
+    ]);
     // Recomputing the changed review's hash moves the break to the next review's link.
     const changed = JSON.parse(
       JSON.stringify(first.evidence).replace('"decision":"Keep"', '"decision":"Remove"'),
