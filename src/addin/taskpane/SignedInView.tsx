@@ -15,6 +15,7 @@ import {
 import { ArrowSyncRegular, DeleteRegular, SignOutRegular } from "@fluentui/react-icons";
 import type { SessionInfo } from "../../shared/api";
 import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
+import { signedOffLine } from "../excel/reviewDecisions";
 import { describeError, errorText } from "../i18n";
 import { useDivisions } from "./divisions";
 import { FanOutProgress } from "./FanOutProgress";
@@ -46,6 +47,7 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
   const s = useStrings();
   const styles = useStyles();
   const { actions, inOffice } = useServices();
+  const signOff = actions.signOffAccessReview;
   // Outside Excel (a browser tab) there is no workbook: the buttons that need one say so instead.
   const needsExcel = inOffice ? null : s.needsExcel;
   const divisions = useDivisions();
@@ -163,6 +165,10 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         }
         onInsertAccessReview={(options: AccessReviewOptions) =>
           void run(s.insertAccessReview, () => actions.insertAccessReviewSheet(options), s.inserted)
+        }
+        onSignOff={
+          signOff &&
+          (() => void run(s.signOff.button, signOff, (signed) => signedOffLine(signed, s.sheets.signedOff)))
         }
       />
     </div>

@@ -5,18 +5,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { oneOf, nullable } from "./schemaParts";
-
-/** The tables of a review a decision may name. */
-export const DECIDABLE_TABLES = ["holders", "findings", "conflicts"] as const;
-export type DecidableTable = (typeof DECIDABLE_TABLES)[number];
-
-export const DECISIONS = ["Keep", "Remove", "Investigate"] as const;
-export type DecisionValue = (typeof DECISIONS)[number];
-
-/** Longest comment a decision may carry (characters). */
-export const MAX_COMMENT_LENGTH = 1_000;
-/** Most decisions one sign-off may carry (a 1,500-division review has a few thousand rows). */
-export const MAX_DECISIONS = 20_000;
+import { DECIDABLE_TABLES, DECISIONS, MAX_COMMENT_LENGTH, MAX_DECISIONS } from "../rules/reviewDecisions";
 
 /** One decision on one row of the served snapshot: `row` counts from 1 in the order served. */
 export const ReviewDecision = Type.Object(

@@ -25,7 +25,8 @@ export type Op =
   | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
   | { op: "calculateErrors"; sheet: string }
   | { op: "formula"; sheet: string; row: number; col: number; formula: string }
-  | { op: "activate"; sheet: string };
+  | { op: "activate"; sheet: string }
+  | { op: "validation"; sheet: string; row: number; col: number; rows: number; cols: number; list: string };
 
 export class FakeWorkbook {
   readonly ops: Op[] = [];
@@ -38,6 +39,8 @@ export class FakeWorkbook {
   evaluate: (formula: string) => Promise<unknown> = async () => "value";
   /** Cells ("sheet!row,col") that a spill fills: Excel reports their spill parent elsewhere. */
   readonly spillChildren = new Set<string>();
+  /** The sheet last activated (getActiveWorksheet), else the last one added. */
+  active: string | null = null;
 
   /** Puts a formula with its current value into a cell, as a user would have typed it. */
   setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
@@ -131,6 +134,11 @@ export class FakeWorkbook {
         load: () => undefined,
       }),
       format: { autofitColumns: () => undefined },
+      dataValidation: {
+        set rule(rule: { list?: { source: string } }) {
+          ops.push({ op: "validation", sheet, row, col, rows, cols, list: rule.list?.source ?? "" });
+        },
+      },
       rowIndex: row,
       rowCount: rows,
       columnCount: cols,
@@ -155,7 +163,11 @@ export class FakeWorkbook {
           });
         },
       },
-      activate: () => ops.push({ op: "activate", sheet: name }),
+      activate: () => {
+        this.active = name;
+        ops.push({ op: "activate", sheet: name });
+      },
+      load: () => undefined,
       getUsedRangeOrNullObject: () => ({
         getSpecialCellsOrNullObject: (cellType: string) => {
           const formulaCells = [...(this.sheets.get(name) ?? new Map()).entries()].filter(
@@ -210,6 +222,7 @@ export class FakeWorkbook {
             return this.worksheet(name);
           },
           getItem: (name: string) => this.worksheet(name),
+          getActiveWorksheet: () => this.worksheet(this.active ?? [...this.sheets.keys()].pop() ?? ""),
         },
       },
     };
