@@ -9,6 +9,7 @@ import { measureErrorBudget } from "./errorBudget";
 import { measureFairness } from "./fairness";
 import { measureMultiInstance } from "./multiInstance";
 import { measureOverhead } from "./overhead";
+import { measureSignOff } from "./signOff";
 import { Report } from "./report";
 import { measureTestLanes } from "./testLanes";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   measureBundles(report, path.join(root, "dist"));
   measureTestLanes(report, root);
   await measureEfficiency(report);
+  await measureSignOff(report);
   await measureErrorBudget(report);
   await measureFairness(report);
   await measureMultiInstance(report);
