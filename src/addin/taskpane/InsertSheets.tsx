@@ -50,8 +50,8 @@ export interface InsertSheetsProps {
   onInsertRoleAudit(options: RoleAuditOptions): void;
   /** The access review over the same roles and divisions as the role audit. */
   onInsertAccessReview(options: AccessReviewOptions): void;
-  /** Signs off the active Access review sheet (absent: no such button). */
-  onSignOff?(): void;
+  /** Signs off the active Access review sheet. */
+  onSignOff(): void;
 }
 
 export function InsertSheets({
@@ -162,18 +162,14 @@ export function InsertSheets({
         >
           {s.insertAccessReview}
         </Button>
-        {onSignOff && (
-          <>
-            <Text size={200}>{s.signOff.hint}</Text>
-            <Button
-              onClick={onSignOff}
-              disabled={busy || needsExcel !== null}
-              aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
-            >
-              {s.signOff.button}
-            </Button>
-          </>
-        )}
+        <Text size={200}>{s.signOff.hint}</Text>
+        <Button
+          onClick={onSignOff}
+          disabled={busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
+        >
+          {s.signOff.button}
+        </Button>
       </div>
     </section>
   );

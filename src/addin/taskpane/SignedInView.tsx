@@ -47,7 +47,6 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
   const s = useStrings();
   const styles = useStyles();
   const { actions, inOffice } = useServices();
-  const signOff = actions.signOffAccessReview;
   // Outside Excel (a browser tab) there is no workbook: the buttons that need one say so instead.
   const needsExcel = inOffice ? null : s.needsExcel;
   const divisions = useDivisions();
@@ -166,9 +165,10 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         onInsertAccessReview={(options: AccessReviewOptions) =>
           void run(s.insertAccessReview, () => actions.insertAccessReviewSheet(options), s.inserted)
         }
-        onSignOff={
-          signOff &&
-          (() => void run(s.signOff.button, signOff, (signed) => signedOffLine(signed, s.sheets.signedOff)))
+        onSignOff={() =>
+          void run(s.signOff.button, actions.signOffAccessReview, (signed) =>
+            signedOffLine(signed, s.sheets.signedOff),
+          )
         }
       />
     </div>

@@ -13,10 +13,7 @@ import { insertFormulaInSelection } from "../office/workbook";
 export type PaneActions = Pick<
   typeof actions,
   "refreshAll" | "clearCache" | "insertDivisionsSheet" | "insertRoleAuditSheet" | "insertAccessReviewSheet"
-> & {
-  /** Signs off the active Access review sheet; absent where the pane offers no sign-off (tests). */
-  signOffAccessReview?: typeof signOffAccessReview;
-};
+> & { signOffAccessReview: typeof signOffAccessReview };
 
 export interface PaneServices {
   client: GatewayClient;
