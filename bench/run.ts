@@ -10,6 +10,7 @@ import { measureErrorBudget } from "./errorBudget";
 import { measureFairness } from "./fairness";
 import { measureMultiInstance } from "./multiInstance";
 import { measureOverhead } from "./overhead";
+import { measureSignOff } from "./signOff";
 import { Report } from "./report";
 import { measureTestLanes } from "./testLanes";
 import { measureRealTimeCheck, measureWallTime } from "./wallTime";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   measureTestLanes(report, root);
   await measureEfficiency(report);
   await measureWorkbook(report);
+  await measureSignOff(report);
   await measureErrorBudget(report);
   await measureFairness(report);
   await measureMultiInstance(report);

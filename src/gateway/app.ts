@@ -34,6 +34,7 @@ import sessionsPlugin from "./services/sessions";
 import signInPlugin from "./services/signin";
 import tokensPlugin from "./services/tokens";
 import progressPlugin from "./services/progress";
+import reviewsPlugin from "./services/reviews";
 
 export interface TlsOptions {
   key: Buffer;
@@ -126,6 +127,7 @@ export async function buildGateway(
   await app.register(sessionsPlugin, { purgeIntervalMs: options.purgeIntervalMs });
   await app.register(signInPlugin);
   await app.register(progressPlugin);
+  await app.register(reviewsPlugin);
   // Routes
   await app.register(healthRoute);
   await app.register(helpPagesRoute);

@@ -10,6 +10,8 @@ export interface SessionContext {
   /** Exact's UserID (GUID) of the signed-in user. */
   userId: string;
   userName: string;
+  /** The user's full name as Exact gave it at sign-in (absent in contexts made without a session). */
+  fullName?: string;
   /** Token chain shared by all of this user's sessions for this app (one per user + client ID + country). */
   chainId: string;
   /** Normalised client ID (lower-case GUID without braces): the key of Exact's rate-limit budget. */

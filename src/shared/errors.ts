@@ -39,6 +39,11 @@ export const ERROR_CODES = [
   "exact_unavailable", // 5xx / network after retries
   "answer_too_large", // the answer passed EOL_ANSWER_MAX_ROWS / _BYTES: fetching stopped; narrow the request
   "gateway_busy", // large answers in progress hold the gateway's answer memory: retry after Retry-After
+  // access review sign-off
+  "snapshot_not_found", // no snapshot has this id
+  "snapshot_not_yours", // the snapshot was served to another Exact user
+  "snapshot_expired", // served more than 24 hours ago: run the review again
+  "snapshot_signed_off", // this snapshot was already signed off
   "internal_error",
   "gateway_stopping", // the gateway is stopping: its grace period ran out, or the request came in after it began
 ] as const;

@@ -14,6 +14,7 @@ import { RequestLog } from "./log";
 import { TokenService } from "./oauth/tokens";
 import { ErrorBlocker, RateLimiter } from "./rateLimit";
 import { SimulatorServer } from "./server";
+import { forgetCachedRows } from "./rest/api";
 import type { AutoApprove, NoDivisionBudget, SimulatorState } from "./state";
 
 export { DEMO_APP, normaliseClientId, type SimApp } from "./apps";
@@ -89,6 +90,11 @@ export interface RunningSimulator {
   setFaults(spec: string | null): void;
   setLatency(latency: Latency): void;
   setAutoApprove(value: AutoApprove): void;
+  /**
+   * Changes the data set as Exact's data would change (a role ended, a user blocked) and forgets the
+   * rows answered before. Field changes only: rows added or removed are not re-indexed.
+   */
+  changeData(change: (data: SimDataset) => void): void;
   close(): Promise<void>;
 }
 
@@ -159,6 +165,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setLatency: (latency) => state.faults.setLatency(latency),
     setAutoApprove: (value) => {
       state.autoApprove = value;
+    },
+    changeData: (change) => {
+      change(state.dataset);
+      forgetCachedRows();
     },
     close: async () => {
       for (const socket of front.hanging) socket.destroy();

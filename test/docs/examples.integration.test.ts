@@ -13,6 +13,8 @@ import * as EOL from "../../src/addin/functions/functions";
 import { signInTestUser, buildTestGateway, type TestGateway } from "../support/gateway";
 import { connectTo } from "../support/addin/setup";
 import { examplesIn, parseFormula, type Argument, type ExampleCall } from "../support/docExamples";
+import { callApi } from "../support/api/callApi";
+import type { AccessReviewResponse } from "../../src/shared/api";
 
 const ROOT = path.join(__dirname, "../..");
 const FILES = [
@@ -66,6 +68,14 @@ beforeAll(async () => {
   await connectTo(gateway.url, sessionToken, gateway.fetch);
   const divisions = (await EOL.divisions(false, null)) as unknown[][];
   columnA = divisions.map((row) => row[0] as number);
+  // One signed-off review, as after a first sign-off of the demo, so =EOL.REVIEWS() has a row to show.
+  const review = await callApi<AccessReviewResponse>(gateway, sessionToken, "/api/v1/access-review");
+  const signed = await gateway.fetch(`${gateway.url}/api/v1/reviews`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${sessionToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ snapshotId: review.body.snapshotId, decisions: [] }),
+  });
+  expect(signed.status).toBe(201);
 });
 afterAll(async () => {
   await gateway?.close();

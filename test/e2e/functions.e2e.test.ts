@@ -174,6 +174,30 @@ describe("signed in to the demo", () => {
     expect(role).toEqual({ error: { code: "#VALUE!", message: expect.stringMatching(/^role: /) } });
   });
 
+  test("a review served to the page, decided and signed off, is listed by REVIEWS as intact", async () => {
+    // The pane outside Excel has no sheet: the page sends what Sign off sends, with its own session.
+    const signed = await page.evaluate(async () => {
+      const headers = { authorization: `Bearer ${localStorage.getItem("eol.sessionToken")}` };
+      const review = (await (await fetch("/api/v1/access-review", { headers })).json()) as {
+        snapshotId: string;
+      };
+      const response = await fetch("/api/v1/reviews", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({
+          snapshotId: review.snapshotId,
+          decisions: [{ table: "holders", row: 1, decision: "Remove", comment: "e2e" }],
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as { id: string; hash: string } };
+    });
+    expect(signed.status).toBe(201);
+    const rows = table(await callFunction("REVIEWS", true));
+    expect(rows[0][0]).toBe("Review");
+    const listed = rows.find((row) => row[0] === signed.body.id)!;
+    expect(listed.slice(-4)).toEqual([1, 1, signed.body.hash, "Intact"]);
+  });
+
   test("VERSION answers the package version", async () => {
     expect(
       await page.evaluate(() =>

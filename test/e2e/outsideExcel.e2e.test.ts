@@ -70,7 +70,7 @@ test("signed in: every button clicked; workbook buttons disabled with the reason
   await signInDemo(page);
   await page.getByText(NEEDS_EXCEL).first().waitFor();
   const { clicked, disabled } = await clickEveryButton(page, /^Sign out$/);
-  expect(disabled.sort()).toEqual(["Access review", "Divisions", "Refresh all", "Role audit"]);
+  expect(disabled.sort()).toEqual(["Access review", "Divisions", "Refresh all", "Role audit", "Sign off"]);
   expect(clicked).toEqual(expect.arrayContaining(["Clear cache"]));
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();

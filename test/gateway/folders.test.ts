@@ -38,7 +38,10 @@ const MAY_IMPORT: Record<string, string[]> = {
     "demo/",
     "answers/",
     "metrics/",
+    "reviews/",
   ],
+  // Access reviews as evidence: snapshots, sign-off and the hash chain, on the store.
+  "reviews/": [...BASE, "data/", "store/", "crypto/"],
   // Services: sign-in builds on sessions and tokens; data on the Exact client.
   "signin/": [...BASE, "sessions/", "tokens/", "exact/", "store/", "crypto/"],
   "sessions/": [...BASE, "tokens/", "exact/", "store/", "crypto/"],

@@ -13,6 +13,7 @@ import { readOutcome, rerunEolFormulas, type RefreshOutcome, type RerunPass } fr
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
+import { saveReviewSheet } from "../excel/reviewDecisions";
 import { hasWorkbook, runWorkbook } from "../office/workbook";
 import { divisionsParam } from "../../shared/rules/divisionList";
 import { dataServices } from "../data/services";
@@ -31,7 +32,7 @@ function progress(operation: string, label: string, done: number, total: number,
   emit("progress", { operation, label, done, total, ...(error === undefined ? {} : { error }) });
 }
 
-async function tracked<T>(
+export async function tracked<T>(
   operation: string,
   total: number,
   work: (step: (label: string) => void) => Promise<T>,
@@ -55,7 +56,7 @@ async function tracked<T>(
 }
 
 /** Outside Excel (a browser tab) there is no workbook: say so rather than fail on a missing workbook. */
-function requireExcel(s: Strings): void {
+export function requireExcel(s: Strings): void {
   if (!hasWorkbook()) throw new Error(s.needsExcel);
 }
 
@@ -248,12 +249,14 @@ export async function insertAccessReviewSheet(options: AccessReviewOptions = {})
       ]);
       step(s.steps.writingReview);
       const reviewer = session.user.fullName || session.user.userName;
-      await runWorkbook(async (context) => {
+      const written = await runWorkbook(async (context) => {
         const existingNames = await readSheetNames(context);
-        await writeAccessReviewSheet(context, review, reviewer, start, existingNames, s);
+        return writeAccessReviewSheet(context, review, reviewer, start, existingNames, s);
       });
       step(s.steps.rememberingReview);
       await rememberReview(review.asOf.slice(0, 10), s);
+      // What Sign off needs: the snapshot the gateway kept, and where the decisions are.
+      await saveReviewSheet(written.name, written.record);
     },
     () => s.steps.done,
   );

@@ -11,6 +11,7 @@ import {
   insertRoleAuditSheet,
   refreshAll,
 } from "./actions";
+import { signOffAccessReview } from "./signOff";
 
 export const RIBBON_COMMANDS = {
   showTaskpane,
@@ -23,6 +24,8 @@ export const RIBBON_COMMANDS = {
   insertRoleAuditSheet: () => insertRoleAuditSheet(),
   // Role 274 over every division; the task pane offers the options.
   insertAccessReviewSheet: () => insertAccessReviewSheet(),
+  // The decisions on the active Access review sheet, recorded by the gateway.
+  signOffAccessReview,
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type RibbonCommandId = keyof typeof RIBBON_COMMANDS;

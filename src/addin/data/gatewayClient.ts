@@ -11,7 +11,9 @@ import type {
   ProgressResponse,
   RedeemRequest,
   RedeemResponse,
+  ReviewRecord,
   SessionInfo,
+  SignOffRequest,
   StatusResponse,
   TableResponse,
 } from "../../shared/api";
@@ -44,6 +46,7 @@ export type TableRoute =
   | "roles"
   | "role-changes"
   | "access-issues"
+  | "review-log"
   | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
@@ -177,6 +180,11 @@ export class GatewayClient {
   /** The four tables of an access review from one set of role rows (the Access review sheet). */
   accessReview(params: QueryParams = {}, options: TableCallOptions = {}): Promise<AccessReviewResponse> {
     return this.tracked("access-review", params, options);
+  }
+
+  /** Signs off a served access review (POST /api/v1/reviews): the gateway records it as evidence. */
+  signOff(body: SignOffRequest): Promise<ReviewRecord> {
+    return this.request("POST", "/api/v1/reviews", { body });
   }
 
   /** How far the gateway's fan-out of one of this runtime's requests has come (404 when it has none). */

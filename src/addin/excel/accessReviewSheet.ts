@@ -1,11 +1,15 @@
 /**
- * The Access review sheet: a heading (scope, data as of, reviewer, changes since) and four Excel
- * tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in the
- * add-in's language (the column names are the gateway's).
+ * The Access review sheet: a heading (scope, data as of, reviewer, changes since, sign-off status) and
+ * Excel tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in
+ * the add-in's language (the column names are the gateway's). What changed since the last sign-off
+ * comes first when there was one; the holders and findings get Decision and Comment columns
+ * (reviewDecisions.ts) for the sign-off.
  */
 import type { AccessReviewResponse } from "../../shared/api";
+import type { DecidableTable } from "../../shared/rules/reviewDecisions";
 import { formatAsOf, writeReportSheet, type ReportSheetSpec, type WrittenReport } from "./writeTableSheet";
 import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
+import { addDecisionList, decidableSection, type ReviewSheetRecord } from "./reviewDecisions";
 import { addinStrings, type Strings } from "../i18n";
 import type { WorkbookContext } from "../office/workbook";
 
@@ -21,6 +25,14 @@ function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): str
   return sheets.scope(how, divisions);
 }
 
+/** The heading line that tells whether (and by whom) the review was signed off. */
+export const STATUS_ROW = 5;
+
+export interface AccessReviewSpec extends ReportSheetSpec {
+  /** Which section holds each decidable table. */
+  decidable: Partial<Record<DecidableTable, number>>;
+}
+
 /** The sheet's contents; `start` says whether the changes run from the previous review or 90 days back. */
 export function accessReviewSpec(
   review: AccessReviewResponse,
@@ -28,11 +40,20 @@ export function accessReviewSpec(
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
-): ReportSheetSpec {
+): AccessReviewSpec {
   const sheets = strings.sheets;
   const since = start.remembered
     ? sheets.changesSincePrevious(review.since)
     : sheets.changesSinceFirst(review.since, FIRST_REVIEW_DAYS);
+  const last = review.lastSignOff;
+  const sinceLast = last
+    ? [
+        {
+          title: sheets.sinceLastSignOff(formatAsOf(last.signedAt), last.reviewer),
+          ...review.sinceLastSignOff,
+        },
+      ]
+    : [];
   return {
     baseName: sheets.accessReview,
     heading: [
@@ -41,24 +62,46 @@ export function accessReviewSpec(
       sheets.dataAsOf(formatAsOf(review.asOf)),
       sheets.reviewer(reviewer),
       since,
+      sheets.notSignedOff(formatAsOf(review.snapshotExpiresAt)),
     ],
     sections: [
-      { title: sheets.holders(review.roles), ...review.holders },
-      { title: sheets.findings(review.inactiveDays), ...review.findings },
+      ...sinceLast,
+      decidableSection(sheets.holders(review.roles), review.holders),
+      decidableSection(sheets.findings(review.inactiveDays), review.findings),
       { title: sheets.changesSince(review.since), ...review.changes },
       { title: sheets.catalogue, ...review.catalogue },
     ],
+    decidable: { holders: sinceLast.length, findings: sinceLast.length + 1 },
     existingNames,
   };
 }
 
-export function writeAccessReviewSheet(
+/** Writes the sheet with a Keep / Remove / Investigate list on its Decision cells. */
+export async function writeAccessReviewSheet(
   context: WorkbookContext,
   review: AccessReviewResponse,
   reviewer: string,
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
-): Promise<WrittenReport> {
-  return writeReportSheet(context, accessReviewSpec(review, reviewer, start, existingNames, strings));
+): Promise<WrittenReport & { record: ReviewSheetRecord }> {
+  const spec = accessReviewSpec(review, reviewer, start, existingNames, strings);
+  const written = await writeReportSheet(context, spec);
+  const sheet = context.workbook.worksheets.getItem(written.name);
+  const tables: ReviewSheetRecord["tables"] = {};
+  for (const [name, index] of Object.entries(spec.decidable) as [DecidableTable, number][]) {
+    const { headerRow, rows } = written.tables[index];
+    const columns = spec.sections[index].columns.length;
+    addDecisionList(sheet, headerRow, columns, rows);
+    tables[name] = { headerRow, columns, rows };
+  }
+  await context.sync();
+  const record: ReviewSheetRecord = {
+    snapshotId: review.snapshotId,
+    snapshotExpiresAt: review.snapshotExpiresAt,
+    statusRow: STATUS_ROW,
+    tables,
+    signedOff: null,
+  };
+  return { ...written, record };
 }

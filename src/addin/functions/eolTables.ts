@@ -157,6 +157,11 @@ export function accessIssues(
   }));
 }
 
+/** The licence's signed-off reviews (GET /api/v1/review-log). */
+export function reviews(headers: RawArgument, invocation?: CancelableInvocation): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({ route: "review-log", params: {}, headers: parseHeaders(headers) }));
+}
+
 /** The gateway's `me` table has no country (it is the session's): add it, unless it is there already. */
 export function withCountry(table: TableResponse, country: string): TableResponse {
   if (columnIndex(table.columns, ME_COUNTRY_COLUMN) >= 0) return table;

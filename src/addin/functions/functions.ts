@@ -125,6 +125,15 @@ export function accessIssues(
   return tables.accessIssues(divisions, inactiveDays, headers, invocation);
 }
 
+/**
+ * @customfunction REVIEWS
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
+ */
+export function reviews(headers?: unknown, invocation?: CancelableInvocation): Promise<unknown[][]> {
+  return tables.reviews(headers, invocation);
+}
+
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**

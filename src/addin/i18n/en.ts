@@ -223,6 +223,11 @@ export const en = {
     internal_error:
       "Something went wrong in the EOL gateway. Try again; if it persists, contact your administrator.",
     gateway_stopping: "The EOL gateway is restarting. Try again in a moment.",
+    snapshot_not_found:
+      "The gateway no longer has this review's snapshot (it keeps them 24 hours): insert a new Access review and sign that off.",
+    snapshot_not_yours: "This review was inserted by another Exact user: only they can sign it off.",
+    snapshot_expired: "This review is older than 24 hours: insert a new Access review and sign that off.",
+    snapshot_signed_off: "This review was signed off already: insert a new Access review for a new sign-off.",
   } as Record<string, string>,
   errorUnknownDialog: (code: string) => `The sign-in window reported error ${code}. Try again.`,
 
@@ -269,6 +274,7 @@ export const en = {
     insertDivisionsSheet: "Divisions sheet",
     insertRoleAuditSheet: "Role audit sheet",
     insertAccessReviewSheet: "Access review",
+    signOffAccessReview: "Sign off",
   },
   notDone: (button: string) => `${button}: not done`,
   openPaneToSignIn: "Open the EOL task pane (Exact Online tab, Show task pane) to sign in.",
@@ -312,6 +318,23 @@ export const en = {
     findings: (days: number) => `Findings (no login for ${days} days or more, or login ended)`,
     changesSince: (since: string) => `Changes since ${since}`,
     catalogue: "Role catalogue (descriptions as in Exact's data)",
+    sinceLastSignOff: (at: string, reviewer: string) => `Since last sign-off (${at}, ${reviewer})`,
+    notSignedOff: (until: string) =>
+      `Not signed off: choose a Decision per row, then Sign off (before ${until}; later, insert a new review)`,
+    signedOff: (reviewer: string, at: string, id: string, hash: string) =>
+      `Signed off by ${reviewer} at ${at} — evidence ${id}, hash ${hash}`,
+  },
+
+  // Signing off the active Access review sheet (commands/signOff.ts)
+  signOff: {
+    button: "Sign off",
+    hint: "Records the decisions on the active Access review sheet as evidence at the gateway: what it served, who signed off and when.",
+    notAReviewSheet:
+      "The active sheet is not an Access review inserted by EOL in this workbook (or it was renamed): open the review sheet and try again.",
+    alreadySignedOff: (line: string) => `This review is signed off already: ${line}`,
+    badDecision: (table: string, row: number, value: string) =>
+      `Row ${row} (${table}): "${value}" is not a decision; choose Keep, Remove or Investigate.`,
+    signing: "Recording the sign-off at the gateway",
   },
 
   // The pane's links: the gateway's help pages, and Exact's App Center

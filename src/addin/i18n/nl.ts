@@ -224,6 +224,13 @@ export const nl: Strings = {
     internal_error:
       "Er ging iets mis in de EOL-gateway. Probeer het opnieuw; blijft het misgaan, neem dan contact op met uw beheerder.",
     gateway_stopping: "De EOL-gateway start opnieuw op. Probeer het zo meteen opnieuw.",
+    snapshot_not_found:
+      "De gateway heeft de momentopname van deze review niet meer (die blijft 24 uur bewaard): voeg een nieuwe Toegangsreview in en teken die af.",
+    snapshot_not_yours:
+      "Deze review is ingevoegd door een andere Exact-gebruiker: alleen die kan hem aftekenen.",
+    snapshot_expired: "Deze review is ouder dan 24 uur: voeg een nieuwe Toegangsreview in en teken die af.",
+    snapshot_signed_off:
+      "Deze review is al afgetekend: voeg een nieuwe Toegangsreview in voor een nieuwe aftekening.",
   },
   errorUnknownDialog: (code: string) => `Het aanmeldvenster meldde fout ${code}. Probeer het opnieuw.`,
 
@@ -266,6 +273,7 @@ export const nl: Strings = {
     insertDivisionsSheet: "Blad administraties",
     insertRoleAuditSheet: "Blad rollencontrole",
     insertAccessReviewSheet: "Toegangsreview",
+    signOffAccessReview: "Aftekenen",
   },
   notDone: (button: string) => `${button}: niet gelukt`,
   openPaneToSignIn: "Open het EOL-taakvenster (tabblad Exact Online, Taakvenster tonen) om u aan te melden.",
@@ -306,6 +314,22 @@ export const nl: Strings = {
       `Bevindingen (${days} dagen of langer niet aangemeld, of aanmelding beëindigd)`,
     changesSince: (since: string) => `Wijzigingen sinds ${since}`,
     catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
+    sinceLastSignOff: (at: string, reviewer: string) => `Sinds de laatste aftekening (${at}, ${reviewer})`,
+    notSignedOff: (until: string) =>
+      `Niet afgetekend: kies per rij een Beslissing en teken dan af (vóór ${until}; daarna een nieuwe review invoegen)`,
+    signedOff: (reviewer: string, at: string, id: string, hash: string) =>
+      `Afgetekend door ${reviewer} op ${at} — bewijs ${id}, hash ${hash}`,
+  },
+
+  signOff: {
+    button: "Aftekenen",
+    hint: "Legt de beslissingen op het actieve blad Toegangsreview vast als bewijs bij de gateway: wat die leverde, wie aftekende en wanneer.",
+    notAReviewSheet:
+      "Het actieve blad is geen Toegangsreview die EOL in deze werkmap invoegde (of het is hernoemd): open het reviewblad en probeer het opnieuw.",
+    alreadySignedOff: (line: string) => `Deze review is al afgetekend: ${line}`,
+    badDecision: (table: string, row: number, value: string) =>
+      `Rij ${row} (${table}): "${value}" is geen beslissing; kies Keep, Remove of Investigate.`,
+    signing: "De aftekening wordt vastgelegd bij de gateway",
   },
 
   links: {

@@ -50,6 +50,8 @@ export interface InsertSheetsProps {
   onInsertRoleAudit(options: RoleAuditOptions): void;
   /** The access review over the same roles and divisions as the role audit. */
   onInsertAccessReview(options: AccessReviewOptions): void;
+  /** Signs off the active Access review sheet. */
+  onSignOff(): void;
 }
 
 export function InsertSheets({
@@ -59,6 +61,7 @@ export function InsertSheets({
   onInsertDivisions,
   onInsertRoleAudit,
   onInsertAccessReview,
+  onSignOff,
 }: InsertSheetsProps) {
   const s = useStrings();
   const styles = useStyles();
@@ -158,6 +161,14 @@ export function InsertSheets({
           aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
         >
           {s.insertAccessReview}
+        </Button>
+        <Text size={200}>{s.signOff.hint}</Text>
+        <Button
+          onClick={onSignOff}
+          disabled={busy || needsExcel !== null}
+          aria-describedby={needsExcel ? "eol-insert-needs-excel" : undefined}
+        >
+          {s.signOff.button}
         </Button>
       </div>
     </section>

@@ -15,6 +15,7 @@ import {
 import { ArrowSyncRegular, DeleteRegular, SignOutRegular } from "@fluentui/react-icons";
 import type { SessionInfo } from "../../shared/api";
 import type { AccessReviewOptions, RoleAuditOptions } from "../commands/actions";
+import { signedOffLine } from "../excel/reviewDecisions";
 import { describeError, errorText } from "../i18n";
 import { useDivisions } from "./divisions";
 import { FanOutProgress } from "./FanOutProgress";
@@ -163,6 +164,11 @@ export function SignedInView({ session, onSignOut }: { session: SessionInfo; onS
         }
         onInsertAccessReview={(options: AccessReviewOptions) =>
           void run(s.insertAccessReview, () => actions.insertAccessReviewSheet(options), s.inserted)
+        }
+        onSignOff={() =>
+          void run(s.signOff.button, actions.signOffAccessReview, (signed) =>
+            signedOffLine(signed, s.sheets.signedOff),
+          )
         }
       />
     </div>

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from "react";
 import * as actions from "../commands/actions";
+import { signOffAccessReview } from "../commands/signOff";
 import type { GatewayClient } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import type { SignInWindow } from "../auth/signInWindow";
@@ -12,7 +13,7 @@ import { insertFormulaInSelection } from "../office/workbook";
 export type PaneActions = Pick<
   typeof actions,
   "refreshAll" | "clearCache" | "insertDivisionsSheet" | "insertRoleAuditSheet" | "insertAccessReviewSheet"
->;
+> & { signOffAccessReview: typeof signOffAccessReview };
 
 export interface PaneServices {
   client: GatewayClient;
@@ -28,7 +29,7 @@ export interface PaneServices {
 export function defaultServices(inOffice: boolean): PaneServices {
   return {
     client: dataServices().client,
-    actions,
+    actions: { ...actions, signOffAccessReview },
     inOffice,
     insertFormula: inOffice ? insertFormulaInSelection : null,
   };

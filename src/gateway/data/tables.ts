@@ -138,7 +138,17 @@ export const ME_COLUMNS = withCells<keyof typeof ME_HEADERS, ExactRecord>(ME_HEA
   language: field("LanguageCode"),
 });
 
-export const USER_SELECT = ["UserID", "FullName", "UserName", "Email", "StartDate", "EndDate", "LastLogin"];
+// Customer: the licence a user belongs to (reviews are chained per licence, reviews/licence.ts).
+export const USER_SELECT = [
+  "UserID",
+  "FullName",
+  "UserName",
+  "Email",
+  "StartDate",
+  "EndDate",
+  "LastLogin",
+  "Customer",
+];
 
 export type DivisionRecord = ExactRecord & { __division: number };
 

@@ -58,6 +58,11 @@ export const ProgressParams = Type.Object({
   }),
 });
 
+/** /api/v1/reviews/:id: a review id as GET /api/v1/reviews lists it. */
+export const ReviewIdParams = Type.Object({
+  id: Type.String({ maxLength: 64, pattern: "^[A-Za-z0-9_-]+$", description: "is a review id" }),
+});
+
 /** Exact's redirect: whatever it sends is judged by the callback, which always answers with a page. */
 export const CallbackQuery = Type.Object({
   code: Type.Optional(Type.Unknown()),

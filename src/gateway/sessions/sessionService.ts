@@ -131,6 +131,7 @@ export class SessionService {
       sessionId: session.id,
       userId: session.user.id,
       userName: session.user.userName,
+      fullName: session.user.fullName,
       chainId: session.chainId,
       clientId: session.clientId,
       country: session.country,

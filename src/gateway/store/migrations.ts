@@ -242,6 +242,57 @@ const rememberedErrors = (dialect: StoreDialect): Migration => ({
   },
 });
 
+/**
+ * Access reviews: what each access-review answer served (kept 24 hours, for its caller) and the signed-off
+ * reviews, append-only (no statement anywhere updates or deletes one), chained per licence by `sequence`.
+ */
+const reviews = (dialect: StoreDialect): Migration => ({
+  async up(db) {
+    const { time } = types(dialect);
+    await db.schema
+      .createTable("review_snapshots")
+      .ifNotExists()
+      .addColumn("id", "text", (col) => col.primaryKey())
+      .addColumn("user_id", "text", (col) => col.notNull())
+      .addColumn("licence", "text", (col) => col.notNull())
+      .addColumn("scope_key", "text", (col) => col.notNull())
+      .addColumn("served_at", time, (col) => col.notNull())
+      .addColumn("expires_at", time, (col) => col.notNull())
+      .addColumn("content_json", "text", (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex("review_snapshots_expires_at")
+      .ifNotExists()
+      .on("review_snapshots")
+      .column("expires_at")
+      .execute();
+    await db.schema
+      .createTable("reviews")
+      .ifNotExists()
+      .addColumn("id", "text", (col) => col.primaryKey())
+      .addColumn("licence", "text", (col) => col.notNull())
+      .addColumn("sequence", "integer", (col) => col.notNull())
+      .addColumn("scope_key", "text", (col) => col.notNull())
+      .addColumn("snapshot_id", "text", (col) => col.notNull().unique())
+      .addColumn("reviewer_id", "text", (col) => col.notNull())
+      .addColumn("signed_at", time, (col) => col.notNull())
+      .addColumn("evidence_json", "text", (col) => col.notNull())
+      .addColumn("previous_hash", "text")
+      .addColumn("hash", "text", (col) => col.notNull())
+      // Counts for the list, derived from the evidence (not hashed: verify never trusts them).
+      .addColumn("summary_json", "text", (col) => col.notNull())
+      // Two sign-offs of one licence at once cannot both take the same place in its chain.
+      .addUniqueConstraint("reviews_licence_sequence", ["licence", "sequence"])
+      .execute();
+    await db.schema
+      .createIndex("reviews_licence_scope")
+      .ifNotExists()
+      .on("reviews")
+      .columns(["licence", "scope_key", "sequence"])
+      .execute();
+  },
+});
+
 /** The list, in order (Kysely sorts by name). */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -250,6 +301,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     "0003_rate_shares": rateShares(dialect),
     "0004_result_cache_bytes": resultCacheBytes(dialect),
     "0005_remembered_errors": rememberedErrors(dialect),
+    "0006_reviews": reviews(dialect),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { SecretBox } from "../crypto/secretBox";
 import { randomId } from "../crypto/random";
 import { compiledOnce } from "./compiledOnce";
+import { KyselyReviewStore } from "./reviewStore";
 import {
   chainFromRow,
   loginFromRow,
@@ -39,11 +40,13 @@ const changed = (result: { numUpdatedRows: bigint } | { numDeletedRows: bigint }
 export class RecordStore implements AuthStore {
   /** The session and its chain's status: the check every request makes, compiled once. */
   private readonly sessionWithChain;
+  readonly reviews: KyselyReviewStore;
 
   constructor(
     protected readonly db: Db,
     protected readonly box: SecretBox,
   ) {
+    this.reviews = new KyselyReviewStore(db);
     this.sessionWithChain = compiledOnce(db, (tokenHash: string) =>
       db
         .selectFrom("sessions")

@@ -63,9 +63,37 @@ export interface MetaTable {
   value: string;
 }
 
+/** What an access-review answer served, kept for its caller until `expires_at`. */
+export interface ReviewSnapshotsTable {
+  id: string;
+  user_id: string;
+  licence: string;
+  scope_key: string;
+  served_at: number;
+  expires_at: number;
+  content_json: string;
+}
+
+/** A signed-off review: `evidence_json` is the canonical JSON whose SHA-256 is `hash`. */
+export interface ReviewsTable {
+  id: string;
+  licence: string;
+  sequence: number;
+  scope_key: string;
+  snapshot_id: string;
+  reviewer_id: string;
+  signed_at: number;
+  evidence_json: string;
+  previous_hash: string | null;
+  hash: string;
+  summary_json: string;
+}
+
 export interface StoreTables {
   chains: ChainsTable;
   logins: LoginsTable;
   sessions: SessionsTable;
   meta: MetaTable;
+  review_snapshots: ReviewSnapshotsTable;
+  reviews: ReviewsTable;
 }

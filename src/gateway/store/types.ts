@@ -145,6 +145,8 @@ export interface ErrorLedger {
 }
 
 export interface AuthStore {
+  /** Access-review snapshots and signed-off reviews (the same database as the records). */
+  readonly reviews: ReviewStore;
   createLogin(login: LoginRecord): Promise<void>;
   getLogin(id: string): Promise<LoginRecord | null>;
   /** Binds a fresh state to a pending login (replacing an unused earlier one). */
@@ -192,4 +194,61 @@ export interface AuthStore {
   purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts>;
 
   close(): Promise<void>;
+}
+
+/** What an access-review answer served, as kept under its snapshot id. */
+export interface StoredSnapshot {
+  id: string;
+  /** The Exact user it was served to: only they may sign it off. */
+  userId: string;
+  licence: string;
+  /** Identifies the scope (divisions and roles) so the next review finds the last one of the same scope. */
+  scopeKey: string;
+  servedAt: number;
+  expiresAt: number;
+  /** The served answer as JSON. */
+  content: string;
+}
+
+/** A signed-off review as stored: `evidenceJson` is the canonical JSON whose SHA-256 is `hash`. */
+export interface StoredReview {
+  id: string;
+  licence: string;
+  /** Position in the licence's chain, from 1. */
+  sequence: number;
+  scopeKey: string;
+  snapshotId: string;
+  reviewerId: string;
+  signedAt: number;
+  evidenceJson: string;
+  previousHash: string | null;
+  hash: string;
+  /** Counts for lists, derived from the evidence. */
+  summaryJson: string;
+}
+
+/**
+ * Access reviews: snapshots (kept 24 hours) and signed-off reviews, append-only — nothing here updates
+ * or deletes a review.
+ */
+export interface ReviewStore {
+  /** Keeps a snapshot (and forgets those expired before `now`). */
+  saveSnapshot(snapshot: StoredSnapshot, now: number): Promise<void>;
+  getSnapshot(id: string): Promise<StoredSnapshot | null>;
+  /**
+   * Appends the review `build` makes from the licence's last review (null for the first) at the end of
+   * that licence's chain, in one transaction; "signed" when the snapshot was signed off already.
+   */
+  appendReview(
+    licence: string,
+    snapshotId: string,
+    build: (last: StoredReview | null) => StoredReview,
+  ): Promise<StoredReview | "signed">;
+  getReview(id: string): Promise<StoredReview | null>;
+  /** The licence's reviews, newest first, without their evidence (evidenceJson is ""). */
+  listReviews(licence: string): Promise<StoredReview[]>;
+  /** The licence's reviews from the first up to `sequence` (the last when not given), in order. */
+  chainUpTo(licence: string, sequence?: number): Promise<StoredReview[]>;
+  /** The licence's last review of a scope, or null. */
+  lastReviewOfScope(licence: string, scopeKey: string): Promise<StoredReview | null>;
 }

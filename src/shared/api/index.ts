@@ -23,6 +23,11 @@
  *   GET    /api/v1/role-changes?since=YYYY-MM-DD&divisions=&roles=  → TableResponse
  *   GET    /api/v1/access-issues?divisions=&inactiveDays=           → TableResponse
  *   GET    /api/v1/access-review?divisions=&roles=&since=&inactiveDays= → AccessReviewResponse
+ *   POST   /api/v1/reviews  SignOffRequest (≤ 4 MB)                → 201 ReviewRecord (signs off a snapshot)
+ *   GET    /api/v1/reviews                                         → ReviewList (the caller's licence)
+ *   GET    /api/v1/reviews/:id                                     → ReviewRecord
+ *   GET    /api/v1/reviews/:id/verify                              → ReviewVerification
+ *   GET    /api/v1/review-log                                      → TableResponse (=EOL.REVIEWS)
  *   GET    /api/v1/query?resource=&select=&filter=&orderby=&top=&division= → TableResponse
  *   GET    /api/v1/status                                          → StatusResponse
  *   GET    /api/v1/progress/:requestId                             → ProgressResponse (404: unknown)
@@ -34,6 +39,7 @@
 export type * from "./auth";
 export type * from "./tables";
 export type * from "./status";
+export type * from "./reviews";
 
 export const SESSION_HEADER = "authorization"; // "Bearer <session token>"
 

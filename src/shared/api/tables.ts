@@ -1,6 +1,6 @@
 /** The data routes' answers (/api/v1): tables ready to spill, and the access review's four tables. */
 import { Type, type Static } from "@sinclair/typebox";
-import { oneOf } from "./schemaParts";
+import { nullable, oneOf } from "./schemaParts";
 
 /** One cell: one JSON type list instead of anyOf, so the serializer checks it in one step. */
 export const CellValue = Type.Unsafe<string | number | boolean | null>({
@@ -47,6 +47,22 @@ export const ReviewTables = Type.Object({
 });
 export type ReviewTables = Static<typeof ReviewTables>;
 
+/**
+ * What makes a review answer sign-off-able: the id under which the gateway keeps what it served, and
+ * what changed since the last sign-off of the same scope (reviews.ts, docs/access-review-evidence.md).
+ */
+const ReviewEvidence = Type.Object({
+  snapshotId: Type.String(),
+  /** Until when the snapshot can be signed off (ISO). */
+  snapshotExpiresAt: Type.String(),
+  /** The last signed-off review of the same licence and scope, or null. */
+  lastSignOff: nullable(
+    Type.Object({ id: Type.String(), signedAt: Type.String(), reviewer: Type.String(), hash: Type.String() }),
+  ),
+  /** Holders added and gone, findings new and resolved, and Remove decisions not carried out. */
+  sinceLastSignOff: TableBody,
+});
+
 /** GET /api/v1/access-review. */
 export const AccessReviewResponse = Type.Composite([
   ReviewTables,
@@ -58,5 +74,6 @@ export const AccessReviewResponse = Type.Composite([
     roles: Type.Array(Type.Number()),
     inactiveDays: Type.Number(),
   }),
+  ReviewEvidence,
 ]);
 export type AccessReviewResponse = Static<typeof AccessReviewResponse>;

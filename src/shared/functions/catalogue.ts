@@ -6,6 +6,7 @@
  */
 import { ACCESSISSUES, ROLECHANGES, ROLEHOLDERS, ROLES, USERROLES } from "./roleFunctions";
 import { DIVISIONS, QUERY, USERS, VERSION, WHOAMI } from "./tableFunctions";
+import { REVIEWS } from "./reviewFunctions";
 import type { FunctionDoc } from "./types";
 
 export const FUNCTION_CATALOGUE: readonly FunctionDoc[] = [
@@ -17,6 +18,7 @@ export const FUNCTION_CATALOGUE: readonly FunctionDoc[] = [
   ROLES,
   ROLECHANGES,
   ACCESSISSUES,
+  REVIEWS,
   WHOAMI,
   QUERY,
 ];

@@ -81,6 +81,11 @@ export function budgetKey(
     : `${clientId}|none`;
 }
 
+/** Forgets every cached row list: after a test changed the data set (RunningSimulator.changeData). */
+export function forgetCachedRows(): void {
+  rowCache.clear();
+}
+
 function cachedRows(
   resource: Resource,
   grant: AccessGrant,

@@ -261,10 +261,10 @@ describe("Insert access review sheet", () => {
     expect(stored.get(REVIEW_SETTING)).toBe(AS_OF.slice(0, 10));
     const sheet = "Access review";
     expect(workbook.cell(sheet, 3, 0)?.value).toBe("Reviewer: Ann Admin");
-    // Holders of 274 over all divisions: 3 active rows under the header (row 7).
-    expect(workbook.cell(sheet, 8, 2)?.value).toBe("Ann Admin");
-    expect(workbook.cell(sheet, 10, 2)?.value).toBe("Bob Books");
-    expect(workbook.cell(sheet, 11, 0)).toBeUndefined();
+    // Holders of 274 over all divisions: 3 active rows under the header (row 8), "#" first.
+    expect(workbook.cell(sheet, 9, 3)?.value).toBe("Ann Admin");
+    expect(workbook.cell(sheet, 11, 3)?.value).toBe("Bob Books");
+    expect(workbook.cell(sheet, 12, 0)).toBeUndefined();
 
     await insertAccessReviewSheet({ roles: [10], divisions: [101] });
     expect(reviews()[1].query).toEqual({ divisions: "101", since: AS_OF.slice(0, 10), roles: "10" });

@@ -69,6 +69,10 @@ function review(holderRows = 2): AccessReviewResponse {
     since: "2026-09-02",
     roles: [274],
     inactiveDays: 90,
+    snapshotId: "snapshot-1",
+    snapshotExpiresAt: "2026-12-02T07:00:00.000Z",
+    lastSignOff: null,
+    sinceLastSignOff: { columns: [], rows: [] },
   };
 }
 
@@ -89,40 +93,79 @@ describe("writeAccessReviewSheet", () => {
     const written = await writeAccessReviewSheet(workbook.context(), review(), "Ann Admin", FIRST, []);
     expect(written.name).toBe("Access review");
     const sheet = "Access review";
-    expect([0, 1, 2, 3, 4].map((r) => workbook.cell(sheet, r, 0)?.value)).toEqual([
+    expect([0, 1, 2, 3, 4, 5].map((r) => workbook.cell(sheet, r, 0)?.value)).toEqual([
       "Access review",
       "Scope: all accessible divisions (3 divisions)",
       "Data as of 2026-12-01 07:00 UTC",
       "Reviewer: Ann Admin",
       "Changes since 2026-09-02 (first review of this workbook: the last 90 days)",
+      "Not signed off: choose a Decision per row, then Sign off (before 2026-12-02 07:00 UTC; later, insert a new review)",
     ]);
-    // Heading (5 lines) + blank, then per table: title, header, rows, blank.
+    // Heading (6 lines) + blank, then per table: title, header, rows, blank.
     expect(written.tables).toEqual([
-      { headerRow: 7, rows: 2 },
-      { headerRow: 12, rows: 1 },
-      { headerRow: 16, rows: 2 },
-      { headerRow: 21, rows: 1 },
+      { headerRow: 8, rows: 2 },
+      { headerRow: 13, rows: 1 },
+      { headerRow: 17, rows: 2 },
+      { headerRow: 22, rows: 1 },
     ]);
-    expect(workbook.cell(sheet, 6, 0)?.value).toBe("Holders of role 274");
-    expect(workbook.cell(sheet, 11, 0)?.value).toBe(
+    expect(workbook.cell(sheet, 7, 0)?.value).toBe("Holders of role 274");
+    expect(workbook.cell(sheet, 12, 0)?.value).toBe(
       "Findings (no login for 90 days or more, or login ended)",
     );
-    expect(workbook.cell(sheet, 15, 0)?.value).toBe("Changes since 2026-09-02");
-    expect(workbook.cell(sheet, 20, 0)?.value).toBe("Role catalogue (descriptions as in Exact's data)");
-    expect(column(sheet, 7, 4)).toEqual(HOLDER_COLUMNS.map((c) => c.name));
-    expect(column(sheet, 12, 3)).toEqual(FINDING_COLUMNS.map((c) => c.name));
-    expect(column(sheet, 16, 3)).toEqual(CHANGE_COLUMNS.map((c) => c.name));
-    expect(column(sheet, 21, 3)).toEqual(CATALOGUE_COLUMNS.map((c) => c.name));
-    expect(column(sheet, 9, 4)).toEqual([102, "u-1", "User 1", 46027]);
-    expect(column(sheet, 22, 3)).toEqual([274, "Manage subscription", 2]);
+    expect(workbook.cell(sheet, 16, 0)?.value).toBe("Changes since 2026-09-02");
+    expect(workbook.cell(sheet, 21, 0)?.value).toBe("Role catalogue (descriptions as in Exact's data)");
+    // Holders and findings: the snapshot's row number first, Decision and Comment last.
+    expect(column(sheet, 8, 7)).toEqual(["#", ...HOLDER_COLUMNS.map((c) => c.name), "Decision", "Comment"]);
+    expect(column(sheet, 13, 6)).toEqual(["#", ...FINDING_COLUMNS.map((c) => c.name), "Decision", "Comment"]);
+    expect(column(sheet, 17, 3)).toEqual(CHANGE_COLUMNS.map((c) => c.name));
+    expect(column(sheet, 22, 3)).toEqual(CATALOGUE_COLUMNS.map((c) => c.name));
+    expect(column(sheet, 10, 7)).toEqual([2, 102, "u-1", "User 1", 46027, "", ""]);
+    expect(column(sheet, 23, 3)).toEqual([274, "Manage subscription", 2]);
     const tables = workbook.ops.filter((op) => op.op === "addTable");
     expect(tables).toEqual([
-      { op: "addTable", sheet, row: 7, rows: 3, cols: 4, hasHeaders: true },
-      { op: "addTable", sheet, row: 12, rows: 2, cols: 3, hasHeaders: true },
-      { op: "addTable", sheet, row: 16, rows: 3, cols: 3, hasHeaders: true },
-      { op: "addTable", sheet, row: 21, rows: 2, cols: 3, hasHeaders: true },
+      { op: "addTable", sheet, row: 8, rows: 3, cols: 7, hasHeaders: true },
+      { op: "addTable", sheet, row: 13, rows: 2, cols: 6, hasHeaders: true },
+      { op: "addTable", sheet, row: 17, rows: 3, cols: 3, hasHeaders: true },
+      { op: "addTable", sheet, row: 22, rows: 2, cols: 3, hasHeaders: true },
     ]);
+    // A Keep / Remove / Investigate list on the Decision cells of the holders and findings.
+    expect(workbook.ops.filter((op) => op.op === "validation")).toEqual([
+      { op: "validation", sheet, row: 9, col: 5, rows: 2, cols: 1, list: "Keep,Remove,Investigate" },
+      { op: "validation", sheet, row: 14, col: 4, rows: 1, cols: 1, list: "Keep,Remove,Investigate" },
+    ]);
+    expect(written.record).toEqual({
+      snapshotId: "snapshot-1",
+      snapshotExpiresAt: "2026-12-02T07:00:00.000Z",
+      statusRow: 5,
+      tables: {
+        holders: { headerRow: 8, columns: 7, rows: 2 },
+        findings: { headerRow: 13, columns: 6, rows: 1 },
+      },
+      signedOff: null,
+    });
     expect(workbook.ops).toContainEqual({ op: "activate", sheet });
+  });
+
+  test("after a sign-off, what changed since comes first, titled with its time and reviewer", async () => {
+    const since = {
+      columns: [
+        { name: "Change", type: "string" as const },
+        { name: "User ID", type: "guid" as const },
+      ],
+      rows: [["Decision not carried out", "u-0"]],
+    };
+    const lastSignOff = { id: "r1", signedAt: "2026-11-01T08:00:00.000Z", reviewer: "Ann Admin", hash: "ab" };
+    const written = await writeAccessReviewSheet(
+      workbook.context(),
+      { ...review(), lastSignOff, sinceLastSignOff: since },
+      "Ann Admin",
+      FIRST,
+      [],
+    );
+    const sheet = "Access review";
+    expect(workbook.cell(sheet, 7, 0)?.value).toBe("Since last sign-off (2026-11-01 08:00 UTC, Ann Admin)");
+    expect(column(sheet, 9, 2)).toEqual(["Decision not carried out", "u-0"]);
+    expect(written.record.tables.holders).toEqual({ headerRow: 12, columns: 7, rows: 2 });
   });
 
   test('text cells are formatted "@" and stay text; numbers and dates keep real types', async () => {
@@ -133,27 +176,27 @@ describe("writeAccessReviewSheet", () => {
       value: "Reviewer: =Reviewer()",
       formula: null,
     });
-    expect(workbook.cell(sheet, 8, 2)).toEqual({
+    expect(workbook.cell(sheet, 9, 3)).toEqual({
       format: "@",
       value: '=HYPERLINK("http://evil")',
       formula: null,
     });
-    expect(workbook.cell(sheet, 13, 1)).toEqual({ format: "@", value: "+31 Cy", formula: null });
-    expect(workbook.cell(sheet, 18, 2)).toEqual({ format: "@", value: "-Bob", formula: null });
-    expect(workbook.cell(sheet, 8, 0)).toEqual({ format: "General", value: 101, formula: null });
-    expect(workbook.cell(sheet, 17, 1)).toEqual({ format: "yyyy-mm-dd", value: 46346, formula: null });
+    expect(workbook.cell(sheet, 14, 2)).toEqual({ format: "@", value: "+31 Cy", formula: null });
+    expect(workbook.cell(sheet, 19, 2)).toEqual({ format: "@", value: "-Bob", formula: null });
+    expect(workbook.cell(sheet, 9, 1)).toEqual({ format: "General", value: 101, formula: null });
+    expect(workbook.cell(sheet, 18, 1)).toEqual({ format: "yyyy-mm-dd", value: 46346, formula: null });
   });
 
   test("a large scope is written in chunks of at most 5,000 rows, each with calculation suspended", async () => {
     await writeAccessReviewSheet(workbook.context(), review(11_000), "Ann Admin", FIRST, []);
-    const holderWrites = workbook.ops.filter((op) => op.op === "values" && op.rows > 1 && op.cols === 4) as {
+    const holderWrites = workbook.ops.filter((op) => op.op === "values" && op.rows > 1 && op.cols === 7) as {
       row: number;
       rows: number;
     }[];
     expect(holderWrites.map((write) => [write.row, write.rows])).toEqual([
-      [8, 5000],
-      [5008, 5000],
-      [10008, 1000],
+      [9, 5000],
+      [5009, 5000],
+      [10009, 1000],
     ]);
     expect(Math.max(...holderWrites.map((write) => write.rows))).toBeLessThanOrEqual(MAX_ROWS_PER_WRITE);
     let suspended = false;
@@ -162,10 +205,10 @@ describe("writeAccessReviewSheet", () => {
       if (op.op === "sync") suspended = false;
       if (op.op === "values") expect(suspended).toBe(true);
     }
-    // One sync per data chunk (3 + findings + changes + catalogue) and one for the tables.
-    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(7);
+    // One sync per data chunk (3 + findings + changes + catalogue), one for the tables, one for the lists.
+    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(8);
     // The findings table moves down below the 11,000 holders.
-    expect(workbook.cell("Access review", 8 + 11_000 + 1, 0)?.value).toMatch(/^Findings/);
+    expect(workbook.cell("Access review", 9 + 11_000 + 1, 0)?.value).toMatch(/^Findings/);
   });
 
   test("never overwrites an earlier review sheet", async () => {

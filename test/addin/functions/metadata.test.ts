@@ -44,6 +44,7 @@ test("declares the documented signatures", () => {
     "ROLES([divisions], [headers])",
     "ROLECHANGES(since, [divisions], [roles], [headers])",
     "ACCESSISSUES([divisions], [inactiveDays], [headers])",
+    "REVIEWS([headers])",
     "WHOAMI([headers])",
     "QUERY(resource, select, [filter], [division], [orderby], [top], [headers])",
   ]);

@@ -51,6 +51,11 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   "sheets.holders": [[274, 10]],
   "sheets.findings": [90],
   "sheets.changesSince": ["2026-01-01"],
+  "sheets.sinceLastSignOff": ["2026-11-21 10:15 UTC", "Ann Admin"],
+  "sheets.notSignedOff": ["2026-11-22 10:15 UTC"],
+  "sheets.signedOff": ["Ann Admin", "2026-11-21 10:15 UTC", "abc", "0123456789abcdef"],
+  "signOff.alreadySignedOff": ["Signed off by Ann"],
+  "signOff.badDecision": ["holders", 12, "Maybe"],
 };
 
 /** Texts that are meant to be the same in both languages. */

@@ -229,6 +229,19 @@ test("Access review takes the roles and divisions chosen for the audit, and refu
   expect(actions.insertRoleAuditSheet).not.toHaveBeenCalled();
 });
 
+test("Sign off runs the shared action and shows the line the sheet gets", async () => {
+  const user = userEvent.setup();
+  signedIn();
+  const { actions } = renderPane(fakeGateway(signInRoutes()).client);
+  await user.click(await screen.findByRole("button", { name: "Sign off" }));
+  expect(actions.signOffAccessReview).toHaveBeenCalledTimes(1);
+  expect(
+    await screen.findByText(
+      "Signed off by Jan de Vries at 2026-11-24 09:30 UTC — evidence rev-1, hash 0123456789abcdef",
+    ),
+  ).toBeInTheDocument();
+});
+
 test("sign out returns to the form and forgets the token", async () => {
   const user = userEvent.setup();
   signedIn();
@@ -338,7 +351,7 @@ test("outside Excel the buttons that need a workbook are disabled, with a one-li
   signedIn();
   renderPane(fakeGateway(signInRoutes()).client, { services: { inOffice: false } });
   const reason = "Needs Excel: open this task pane from the Exact Online tab in Excel.";
-  for (const name of ["Refresh all", "Divisions", "Role audit", "Access review"]) {
+  for (const name of ["Refresh all", "Divisions", "Role audit", "Access review", "Sign off"]) {
     const button = await screen.findByRole("button", { name });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription(reason);

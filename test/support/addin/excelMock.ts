@@ -26,7 +26,8 @@ export type Op =
   | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
   | { op: "calculateErrors"; sheet: string }
   | { op: "formula"; sheet: string; row: number; col: number; formula: string }
-  | { op: "activate"; sheet: string };
+  | { op: "activate"; sheet: string }
+  | { op: "validation"; sheet: string; row: number; col: number; rows: number; cols: number; list: string };
 
 export class FakeWorkbook {
   readonly ops: Op[] = [];
@@ -126,6 +127,8 @@ export class FakeWorkbook {
         this.formulaAreas(sheet, rows.min, cols.min, rows.max - rows.min + 1, cols.max - cols.min + 1),
     };
   }
+  /** The sheet last activated (getActiveWorksheet), else the last one added. */
+  active: string | null = null;
 
   /** Puts a formula with its current value into a cell, as a user would have typed it. */
   setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
@@ -234,6 +237,11 @@ export class FakeWorkbook {
         load: () => undefined,
       }),
       format: { autofitColumns: () => undefined },
+      dataValidation: {
+        set rule(rule: { list?: { source: string } }) {
+          ops.push({ op: "validation", sheet, row, col, rows, cols, list: rule.list?.source ?? "" });
+        },
+      },
       rowIndex: row,
       rowCount: rows,
       columnCount: cols,
@@ -258,7 +266,10 @@ export class FakeWorkbook {
           });
         },
       },
-      activate: () => ops.push({ op: "activate", sheet: name }),
+      activate: () => {
+        this.active = name;
+        ops.push({ op: "activate", sheet: name });
+      },
       protection: { protected: this.protectedSheets.has(name) },
       load: () => undefined,
       getUsedRangeOrNullObject: () => this.usedRange(name),
@@ -298,6 +309,7 @@ export class FakeWorkbook {
             return this.worksheet(name);
           },
           getItem: (name: string) => this.worksheet(name),
+          getActiveWorksheet: () => this.worksheet(this.active ?? [...this.sheets.keys()].pop() ?? ""),
         },
       },
     };

@@ -9,6 +9,7 @@ import { setSignInState } from "../../../src/addin/auth/signInState";
 import { resetSessionTokenCache } from "../../../src/addin/session/tokenStore";
 import type { AccessReviewOptions, RoleAuditOptions } from "../../../src/addin/commands/actions";
 import type { GatewayClient } from "../../../src/addin/data/gatewayClient";
+import type { ReviewRecord } from "../../../src/shared/api";
 
 export function fakeActions() {
   return {
@@ -17,6 +18,23 @@ export function fakeActions() {
     insertDivisionsSheet: jest.fn(async (): Promise<void> => undefined),
     insertRoleAuditSheet: jest.fn(async (_options?: RoleAuditOptions): Promise<void> => undefined),
     insertAccessReviewSheet: jest.fn(async (_options?: AccessReviewOptions): Promise<void> => undefined),
+    signOffAccessReview: jest.fn(async (): Promise<ReviewRecord> => ({
+      id: "rev-1",
+      sequence: 1,
+      signedAt: "2026-11-24T09:30:00.000Z",
+      reviewer: { userId: "u-1", fullName: "Jan de Vries", userName: "jan" },
+      divisions: [101],
+      roles: [274],
+      asOf: "2026-11-24T09:00:00.000Z",
+      holders: 2,
+      findings: 0,
+      decisions: 1,
+      removals: 0,
+      hash: "0123456789abcdef0123",
+      previousHash: null,
+      licence: "l-1",
+      evidence: {},
+    })),
   };
 }
 

@@ -197,6 +197,10 @@ function accessReview(query: Record<string, string>): AccessReviewResponse {
     since,
     roles,
     inactiveDays: 90,
+    snapshotId: "snapshot-1",
+    snapshotExpiresAt: "2026-12-02T07:00:00.000Z",
+    lastSignOff: null,
+    sinceLastSignOff: { columns: [], rows: [] },
   };
 }
 

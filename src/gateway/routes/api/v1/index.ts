@@ -13,6 +13,7 @@ import progressRoute from "./progress";
 import queryRoute from "./query";
 import reviewRoutes from "./review";
 import roleRoutes from "./roles";
+import signOffRoutes from "./signOff";
 import tableRoutes from "./tables";
 
 export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
@@ -44,6 +45,7 @@ export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
   await app.register(tableRoutes);
   await app.register(roleRoutes);
   await app.register(reviewRoutes);
+  await app.register(signOffRoutes);
   await app.register(queryRoute);
   await app.register(cacheRoutes);
   await app.register(progressRoute);

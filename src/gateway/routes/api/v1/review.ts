@@ -86,6 +86,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { querystring: AccessReviewQuery, response: { 200: AccessReviewResponse, ...ERROR_ANSWERS } } },
     async (req): Promise<AccessReviewResponse> => {
       const request = reviewRequest(req);
+      // Kept under a snapshot id for sign-off, with what changed since the last one (reviewService.ts).
       const options = {
         since: parseSince(request.query.since, data.now(), false),
         roles: parseRoles(eitherValue(request.query, "roles", "role"), "roles", false) ?? [
@@ -95,7 +96,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       const { resolved, rows, parts, now } = await reviewRows(request);
       const { asOf, cached } = combine(parts, now);
-      return {
+      return app.reviews.serve(request.session, {
         ...accessReview(rows, { ...options, now }),
         since: new Date(options.since).toISOString().slice(0, 10),
         roles: options.roles,
@@ -104,7 +105,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         divisions: resolved.divisions,
         divisionSource: resolved.source,
         cached,
-      };
+      });
     },
   );
 };
