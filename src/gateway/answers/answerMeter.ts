@@ -127,18 +127,23 @@ export class AnswerMeter {
     this.held = 0;
   }
 
-  /**
-   * The answer went, or the caller went away: its bytes go back to the budget and nothing more is
-   * fetched for it (a request that shared one of its fetches fetches for itself). Idempotent.
-   */
+  /** The answer went (or the request ended): its bytes go back to the budget. Idempotent. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (!this.signal.aborted) {
-      const ended = new Error("The request ended.");
+    this.release();
+  }
+
+  /**
+   * The caller went away before its answer: nothing more is fetched for it (a request that shared one of
+   * its fetches fetches for itself) and its bytes go back to the budget. Idempotent.
+   */
+  abandon(): void {
+    if (!this.closed && !this.signal.aborted) {
+      const ended = new Error("The caller went away.");
       stoppedBy.set(ended, this);
       this.controller.abort(ended);
     }
-    this.release();
+    this.close();
   }
 }

@@ -99,7 +99,6 @@ test("two users' 71-field queries over many divisions: a clear 422 each, other u
     .map((division) => businessBook(sim.data, division)?.transactionLines.length ?? 0)
     .reduce((pages, lines) => pages + Math.max(1, Math.ceil(lines / 60)), 0);
   const fetched = sim.log.count({ kind: "api", endpoint: RESOURCE });
-  console.log({ peakMiB: peak! / 1_048_576, fetched, needed, bystander: bystanderStatuses.length });
   expect(fetched).toBeLessThan(needed / 2);
 
   // Operators see why (warn level), without the caller's tokens.

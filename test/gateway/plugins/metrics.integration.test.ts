@@ -109,6 +109,7 @@ describe("GET /metrics behind the operator's token, after real calls", () => {
     expect(moved('eol_cache_lookups_total{result="hit"}')).toBe(1);
     expect(moved('eol_cache_lookups_total{result="miss"}')).toBeGreaterThanOrEqual(3);
     expect(sample(text, "eol_cache_entries")).toBeGreaterThanOrEqual(1);
+    expect(sample(text, "eol_cache_bytes")).toBeGreaterThan(0); // the cache is sized by bytes (EOL_CACHE_MAX_BYTES)
     expect(moved("eol_answer_bytes_count")).toBeGreaterThanOrEqual(6);
     expect(moved("eol_answer_bytes_sum")).toBeGreaterThan(100);
     expect(moved(`eol_scheduler_wait_seconds_count{division="${division}"}`)).toBeGreaterThanOrEqual(4);

@@ -255,12 +255,6 @@ describe.each(["sqlite", "postgres"] as const)("sign-off of an access review (%s
     });
     expect((await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
     const after = await review();
-    console.log(
-      after.body.cached,
-      after.body.asOf,
-      JSON.stringify(after.body.holders.rows.filter((r) => r[0] === removed["User ID"])),
-      JSON.stringify(rowsOf(firstServed.holders)[0]),
-    );
     const changes = rowsOf(after.body.sinceLastSignOff);
     expect(changes.filter((row) => row.Change === "Decision not carried out")).toEqual([]);
     const gone = changes.filter((row) => row.Change === "Holder gone").map((row) => row["User ID"]);

@@ -22,8 +22,9 @@ export default async function apiV1Routes(app: FastifyInstance): Promise<void> {
     request.eolProgress = progressOf(request, request.eolSession.sessionId);
     const answer = app.exact.answers.open(request.log);
     request.eolAnswer = answer;
-    // A caller that goes away gets no onResponse: its memory comes back when the connection closes.
-    reply.raw.once("close", () => answer.close());
+    // A caller that goes away gets no onResponse: its fetches stop and its memory comes back when the
+    // connection closes. An answer sent in full just gives its memory back (aborting costs an Error each).
+    reply.raw.once("close", () => (reply.raw.writableFinished ? answer.close() : answer.abandon()));
   });
   // Computed answers (role holders, reviews) are weighed once built, before they are serialized.
   app.addHook("preSerialization", async (request, reply, payload) => {
