@@ -138,7 +138,17 @@ export const ME_COLUMNS = withCells<keyof typeof ME_HEADERS, ExactRecord>(ME_HEA
   language: field("LanguageCode"),
 });
 
-export const USER_SELECT = ["UserID", "FullName", "UserName", "Email", "StartDate", "EndDate", "LastLogin"];
+export const USER_SELECT = [
+  "UserID",
+  "FullName",
+  "UserName",
+  "Email",
+  "StartDate",
+  "EndDate",
+  "LastLogin",
+  "HasTwoStepVerification",
+  "HasRegisteredForTwoStepVerification",
+];
 
 export type DivisionRecord = ExactRecord & { __division: number };
 
@@ -151,6 +161,10 @@ export const USER_COLUMNS = withCells<keyof typeof USER_HEADERS, DivisionRecord>
   startDate: field("StartDate"),
   endDate: field("EndDate"),
   lastLogin: field("LastLogin"),
+  twoStepRequired: field("HasTwoStepVerification"),
+  twoStepRegistered: field("HasRegisteredForTwoStepVerification"),
+  // Set by LoginTypes (userLogin.ts) from the system/Users listing.
+  login: (row) => row.__login ?? "unknown",
 });
 
 /** Who entered and last changed a row too: the access review reads the same cached rows as USERROLES. */
