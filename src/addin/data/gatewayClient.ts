@@ -42,6 +42,7 @@ export type TableRoute =
   | "roles"
   | "role-changes"
   | "access-issues"
+  | "sod-conflicts"
   | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 

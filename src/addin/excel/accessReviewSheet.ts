@@ -1,13 +1,17 @@
 /**
- * The Access review sheet: a heading (scope, data as of, reviewer, changes since) and four Excel
- * tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in the
- * add-in's language (the column names are the gateway's).
+ * The Access review sheet: a heading (scope, data as of, reviewer, changes since) and the Excel tables
+ * of one gateway answer — holders, findings, changes, role catalogue, then the editable separation
+ * rules and the conflicts they gave — written by writeReportSheet (so text stays text, in chunks), in
+ * the add-in's language (the column names are the gateway's).
  */
 import type { AccessReviewResponse } from "../../shared/api";
 import { formatAsOf, writeReportSheet, type ReportSheetSpec, type WrittenReport } from "./writeTableSheet";
 import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
 import { addinStrings, type Strings } from "../i18n";
 import type { WorkbookContext } from "../office/workbook";
+import type { SodRule } from "../../shared/rules/sodRules";
+import { separationRulesSection, separationRulesTableName } from "./separationRules";
+import { uniqueSheetName } from "./sheetNames";
 
 function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): string {
   const count = review.divisions.length;
@@ -28,8 +32,10 @@ export function accessReviewSpec(
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
+  rules: readonly SodRule[] = [],
 ): ReportSheetSpec {
   const sheets = strings.sheets;
+  const rulesTable = separationRulesTableName(uniqueSheetName(sheets.accessReview, existingNames));
   const since = start.remembered
     ? sheets.changesSincePrevious(review.since)
     : sheets.changesSinceFirst(review.since, FIRST_REVIEW_DAYS);
@@ -47,6 +53,8 @@ export function accessReviewSpec(
       { title: sheets.findings(review.inactiveDays), ...review.findings },
       { title: sheets.changesSince(review.since), ...review.changes },
       { title: sheets.catalogue, ...review.catalogue },
+      separationRulesSection(rules, rulesTable, sheets),
+      { title: sheets.conflicts(rules.length), ...review.conflicts },
     ],
     existingNames,
   };
@@ -59,6 +67,7 @@ export function writeAccessReviewSheet(
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
+  rules: readonly SodRule[] = [],
 ): Promise<WrittenReport> {
-  return writeReportSheet(context, accessReviewSpec(review, reviewer, start, existingNames, strings));
+  return writeReportSheet(context, accessReviewSpec(review, reviewer, start, existingNames, strings, rules));
 }

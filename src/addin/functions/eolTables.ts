@@ -6,6 +6,7 @@
 import type { TableResponse } from "../../shared/api";
 import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
 import { divisionsParam } from "../../shared/rules/divisionList";
+import { sodRulesParam } from "../../shared/rules/sodRules";
 import type { QueryParams, TableRoute } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import {
@@ -22,6 +23,7 @@ import {
   parseScope,
   parseSelect,
   parseSince,
+  parseSodRules,
   parseTop,
   type RawArgument,
 } from "./arguments";
@@ -132,6 +134,21 @@ export function accessIssues(
     params: {
       divisions: divisionsParam(parseDivisions(divisionList, "all")),
       inactiveDays: parseInactiveDays(inactiveDays),
+    },
+    headers: parseHeaders(headers),
+  }));
+}
+
+export function sodConflicts(
+  rules: RawArgument,
+  divisionList: RawArgument,
+  headers: RawArgument,
+): Promise<SpillCell[][]> {
+  return spill(() => ({
+    route: "sod-conflicts",
+    params: {
+      rules: sodRulesParam(parseSodRules(rules)),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
     },
     headers: parseHeaders(headers),
   }));

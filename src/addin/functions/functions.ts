@@ -90,6 +90,17 @@ export function accessIssues(
   return tables.accessIssues(divisions, inactiveDays, headers);
 }
 
+/**
+ * @customfunction SODCONFLICTS
+ */
+export function sodConflicts(
+  rules: unknown[][],
+  divisions?: unknown[][],
+  headers?: unknown,
+): Promise<unknown[][]> {
+  return tables.sodConflicts(rules, divisions, headers);
+}
+
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**

@@ -212,6 +212,7 @@ export const en = {
     roles: "Role catalogue",
     "role-changes": "Role changes",
     "access-issues": "Access issues",
+    "sod-conflicts": "Separation-of-duties conflicts",
     "access-review": "Access review",
   } as Record<string, string>,
   somethingWentWrong: "Something went wrong.",
@@ -280,9 +281,20 @@ export const en = {
       `Changes since ${since} (first review of this workbook: the last ${days} days)`,
     holders: (roles: readonly number[]) =>
       `Holders of role${roles.length === 1 ? "" : "s"} ${roles.join(", ")}`,
-    findings: (days: number) => `Findings (no login for ${days} days or more, or login ended)`,
+    findings: (days: number) =>
+      `Findings (login ended, no login for ${days} days or more, or two-step verification missing)`,
     changesSince: (since: string) => `Changes since ${since}`,
     catalogue: "Role catalogue (descriptions as in Exact's data)",
+    separationRules:
+      'Separation rules: role A and role B must not be held together (edit this table; rows starting with "#" are ignored; the next access review uses it)',
+    separationRuleColumns: ["Role A", "Role B", "Rule"],
+    separationRuleExample: ["# 11", "21", "Example: book entries and approve invoices (remove the #)"],
+    conflicts: (rules: number) =>
+      rules === 0
+        ? "Separation-of-duties conflicts (no rules yet: fill in the separation rules, then run a new access review)"
+        : `Separation-of-duties conflicts (users holding both roles of one of ${rules} rule${rules === 1 ? "" : "s"})`,
+    badSeparationRules: (problem: string) =>
+      `The separation rules of the previous access review cannot be used: ${problem}. Correct the table and try again.`,
   },
 
   // The pane's links: the gateway's help pages, and Exact's App Center

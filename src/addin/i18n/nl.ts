@@ -208,6 +208,7 @@ export const nl: Strings = {
     roles: "Rollenlijst",
     "role-changes": "Rolwijzigingen",
     "access-issues": "Toegangsproblemen",
+    "sod-conflicts": "Conflicten in functiescheiding",
     "access-review": "Toegangsreview",
   },
   somethingWentWrong: "Er ging iets mis.",
@@ -272,9 +273,19 @@ export const nl: Strings = {
     holders: (roles: readonly number[]) =>
       `Houders van rol${roles.length === 1 ? "" : "len"} ${roles.join(", ")}`,
     findings: (days: number) =>
-      `Bevindingen (${days} dagen of langer niet aangemeld, of aanmelding beëindigd)`,
+      `Bevindingen (aanmelding beëindigd, ${days} dagen of langer niet aangemeld, of geen tweestapsverificatie)`,
     changesSince: (since: string) => `Wijzigingen sinds ${since}`,
     catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
+    separationRules:
+      'Scheidingsregels: rol A en rol B mogen niet samen bij één gebruiker liggen (bewerk deze tabel; rijen die met "#" beginnen tellen niet mee; de volgende toegangsreview gebruikt ze)',
+    separationRuleColumns: ["Rol A", "Rol B", "Regel"],
+    separationRuleExample: ["# 11", "21", "Voorbeeld: boeken en facturen goedkeuren (haal de # weg)"],
+    conflicts: (rules: number) =>
+      rules === 0
+        ? "Conflicten in functiescheiding (nog geen regels: vul de scheidingsregels in en maak een nieuwe toegangsreview)"
+        : `Conflicten in functiescheiding (gebruikers met beide rollen van een van ${rules} regel${rules === 1 ? "" : "s"})`,
+    badSeparationRules: (problem: string) =>
+      `De scheidingsregels van de vorige toegangsreview zijn niet bruikbaar: ${problem}. Verbeter de tabel en probeer het opnieuw.`,
   },
 
   links: {

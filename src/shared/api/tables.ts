@@ -38,12 +38,14 @@ const Provenance = Type.Object({
 export const TableResponse = Type.Composite([TableBody, Provenance]);
 export type TableResponse = Static<typeof TableResponse>;
 
-/** The four tables of an access review, from one set of role rows. */
+/** The tables of an access review, from one set of role rows. */
 export const ReviewTables = Type.Object({
   holders: TableBody,
   findings: TableBody,
   changes: TableBody,
   catalogue: TableBody,
+  /** Users holding both roles of a separation rule (empty without rules). */
+  conflicts: TableBody,
 });
 export type ReviewTables = Static<typeof ReviewTables>;
 

@@ -5,6 +5,7 @@
  * functions themselves (ids, parameters, types); a build with a function or parameter missing here fails.
  */
 import { ACCESSISSUES, ROLECHANGES, ROLEHOLDERS, ROLES, USERROLES } from "./roleFunctions";
+import { SODCONFLICTS } from "./sodFunctions";
 import { DIVISIONS, QUERY, USERS, VERSION, WHOAMI } from "./tableFunctions";
 import type { FunctionDoc } from "./types";
 
@@ -17,6 +18,7 @@ export const FUNCTION_CATALOGUE: readonly FunctionDoc[] = [
   ROLES,
   ROLECHANGES,
   ACCESSISSUES,
+  SODCONFLICTS,
   WHOAMI,
   QUERY,
 ];

@@ -36,6 +36,12 @@ const CATALOGUE_COLUMNS: Column[] = [
   { name: "Holders", type: "number" },
 ];
 
+const CONFLICT_COLUMNS: Column[] = [
+  { name: "Rule", type: "string" },
+  { name: "User name", type: "string" },
+  { name: "Since", type: "date" },
+];
+
 function review(holderRows = 2): AccessReviewResponse {
   return {
     holders: {
@@ -62,6 +68,7 @@ function review(holderRows = 2): AccessReviewResponse {
       columns: CATALOGUE_COLUMNS,
       rows: [[274, "Manage subscription", holderRows]],
     },
+    conflicts: { columns: CONFLICT_COLUMNS, rows: [] },
     asOf: "2026-12-01T07:00:00.000Z",
     divisions: [101, 102, 103],
     divisionSource: "all",
@@ -85,7 +92,7 @@ function column(sheet: string, row: number, cols: number): unknown[] {
 }
 
 describe("writeAccessReviewSheet", () => {
-  test("a heading, then four Excel tables with their titles, headers and rows", async () => {
+  test("a heading, then the Excel tables with their titles, headers and rows", async () => {
     const written = await writeAccessReviewSheet(workbook.context(), review(), "Ann Admin", FIRST, []);
     expect(written.name).toBe("Access review");
     const sheet = "Access review";
@@ -102,10 +109,12 @@ describe("writeAccessReviewSheet", () => {
       { headerRow: 12, rows: 1 },
       { headerRow: 16, rows: 2 },
       { headerRow: 21, rows: 1 },
+      { headerRow: 25, rows: 1 },
+      { headerRow: 29, rows: 0 },
     ]);
     expect(workbook.cell(sheet, 6, 0)?.value).toBe("Holders of role 274");
     expect(workbook.cell(sheet, 11, 0)?.value).toBe(
-      "Findings (no login for 90 days or more, or login ended)",
+      "Findings (login ended, no login for 90 days or more, or two-step verification missing)",
     );
     expect(workbook.cell(sheet, 15, 0)?.value).toBe("Changes since 2026-09-02");
     expect(workbook.cell(sheet, 20, 0)?.value).toBe("Role catalogue (descriptions as in Exact's data)");
@@ -115,12 +124,15 @@ describe("writeAccessReviewSheet", () => {
     expect(column(sheet, 21, 3)).toEqual(CATALOGUE_COLUMNS.map((c) => c.name));
     expect(column(sheet, 9, 4)).toEqual([102, "u-1", "User 1", 46027]);
     expect(column(sheet, 22, 3)).toEqual([274, "Manage subscription", 2]);
-    const tables = workbook.ops.filter((op) => op.op === "addTable");
+    const tables = workbook.ops.filter((op) => op.op === "addTable" || op.op === "nameTable");
     expect(tables).toEqual([
       { op: "addTable", sheet, row: 7, rows: 3, cols: 4, hasHeaders: true },
       { op: "addTable", sheet, row: 12, rows: 2, cols: 3, hasHeaders: true },
       { op: "addTable", sheet, row: 16, rows: 3, cols: 3, hasHeaders: true },
       { op: "addTable", sheet, row: 21, rows: 2, cols: 3, hasHeaders: true },
+      { op: "addTable", sheet, row: 25, rows: 2, cols: 3, hasHeaders: true },
+      { op: "nameTable", sheet, row: 25, name: "SeparationRules" },
+      { op: "addTable", sheet, row: 29, rows: 1, cols: 3, hasHeaders: true },
     ]);
     expect(workbook.ops).toContainEqual({ op: "activate", sheet });
   });
@@ -162,8 +174,9 @@ describe("writeAccessReviewSheet", () => {
       if (op.op === "sync") suspended = false;
       if (op.op === "values") expect(suspended).toBe(true);
     }
-    // One sync per data chunk (3 + findings + changes + catalogue) and one for the tables.
-    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(7);
+    // One sync per data chunk (3 + findings + changes + catalogue + rules), one for the empty conflicts
+    // table's header and one for the tables.
+    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(9);
     // The findings table moves down below the 11,000 holders.
     expect(workbook.cell("Access review", 8 + 11_000 + 1, 0)?.value).toMatch(/^Findings/);
   });

@@ -44,6 +44,7 @@ test("declares the documented signatures", () => {
     "ROLES([divisions], [headers])",
     "ROLECHANGES(since, [divisions], [roles], [headers])",
     "ACCESSISSUES([divisions], [inactiveDays], [headers])",
+    "SODCONFLICTS(rules, [divisions], [headers])",
     "WHOAMI([headers])",
     "QUERY(resource, select, [filter], [division], [orderby], [top], [headers])",
   ]);
@@ -75,6 +76,8 @@ test("arguments that take a range are declared as ranges", () => {
       "ROLECHANGES.divisions",
       "ROLECHANGES.roles",
       "ACCESSISSUES.divisions",
+      "SODCONFLICTS.rules",
+      "SODCONFLICTS.divisions",
       "QUERY.select",
     ].sort(),
   );

@@ -23,6 +23,7 @@ export type Op =
   | { op: "addSheet"; name: string }
   | { op: "numberFormat" | "values"; sheet: string; row: number; rows: number; cols: number }
   | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
+  | { op: "nameTable"; sheet: string; row: number; name: string }
   | { op: "calculateErrors"; sheet: string }
   | { op: "formula"; sheet: string; row: number; col: number; formula: string }
   | { op: "activate"; sheet: string };
@@ -38,6 +39,14 @@ export class FakeWorkbook {
   evaluate: (formula: string) => Promise<unknown> = async () => "value";
   /** Cells ("sheet!row,col") that a spill fills: Excel reports their spill parent elsewhere. */
   readonly spillChildren = new Set<string>();
+  /** Named Excel tables (header row and size, header included), as workbook.tables finds them. */
+  readonly tables = new Map<string, { sheet: string; row: number; rows: number; cols: number }>();
+
+  /** A named table grows by `rows` data rows, as when a user types below it. */
+  growTable(name: string, rows: number): void {
+    const table = this.tables.get(name)!;
+    table.rows += rows;
+  }
 
   /** Puts a formula with its current value into a cell, as a user would have typed it. */
   setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
@@ -139,6 +148,7 @@ export class FakeWorkbook {
 
   worksheet(name: string) {
     const ops = this.ops;
+    const tables = this.tables;
     return {
       name,
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
@@ -153,6 +163,13 @@ export class FakeWorkbook {
             cols: range.columnCount,
             hasHeaders,
           });
+          const extent = { sheet: name, row: range.rowIndex, rows: range.rowCount, cols: range.columnCount };
+          return {
+            set name(tableName: string) {
+              ops.push({ op: "nameTable", sheet: name, row: range.rowIndex, name: tableName });
+              tables.set(tableName, extent);
+            },
+          };
         },
       },
       activate: () => ops.push({ op: "activate", sheet: name }),
@@ -210,6 +227,18 @@ export class FakeWorkbook {
             return this.worksheet(name);
           },
           getItem: (name: string) => this.worksheet(name),
+        },
+        tables: {
+          getItemOrNullObject: (name: string) => {
+            const table = this.tables.get(name);
+            return {
+              isNullObject: table === undefined,
+              getDataBodyRange: () => {
+                const { sheet, row, rows, cols } = table!;
+                return { ...this.range(sheet, row + 1, 0, rows - 1, cols), load: () => undefined };
+              },
+            };
+          },
         },
       },
     };
