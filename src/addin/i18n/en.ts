@@ -139,6 +139,12 @@ export const en = {
     "Confirm each holder with its owner, check each grant against an approved request, and end the roles or logins the findings point at.",
     "Keep the workbook: its next access review lists the changes since this one.",
   ],
+  guideAuditTitle: "Two-step verification and separation of duties",
+  guideAuditPoints: [
+    "=EOL.USERS shows per user whether Exact requires two-step verification, whether the user registered for it, and how the user logs in (forms, TOTP, Exact Identity). For Exact Identity users the user name shown is their e-mail address: they log in with it.",
+    "=EOL.ACCESSISSUES and the review's findings name everyone holding roles without two-step verification, or with two-step verification required but not registered.",
+    'Separation of duties: which roles must not be held together is your policy. Put your rules (role A, role B, a name) in the review sheet\'s "Separation rules" table and run Access review again, or use =EOL.SODCONFLICTS with a range of rules.',
+  ],
   guideErrorsTitle: "What the errors mean",
 
   // Errors: sign-in window

@@ -131,6 +131,12 @@ export const nl: Strings = {
     "Laat elke houder bevestigen door de eigenaar, toets elke toekenning aan een goedgekeurde aanvraag en beëindig de rollen of aanmeldingen die de bevindingen noemen.",
     "Bewaar de werkmap: de volgende toegangsreview toont de wijzigingen sinds deze.",
   ],
+  guideAuditTitle: "Tweestapsverificatie en functiescheiding",
+  guideAuditPoints: [
+    "=EOL.GEBRUIKERS toont per gebruiker of Exact tweestapsverificatie verplicht, of de gebruiker zich ervoor heeft geregistreerd, en hoe de gebruiker aanmeldt (formulier, TOTP, Exact Identity). Bij Exact Identity-gebruikers is de getoonde gebruikersnaam hun e-mailadres: daarmee melden ze zich aan.",
+    "=EOL.TOEGANGSBEVINDINGEN en de bevindingen van de review noemen iedereen met rollen zonder tweestapsverificatie, of met verplichte maar niet geregistreerde tweestapsverificatie.",
+    'Functiescheiding: welke rollen niet samen mogen gaan, bepaalt uw organisatie. Zet uw regels (rol A, rol B, een naam) in de tabel "Scheidingsregels" van het reviewblad en maak opnieuw een toegangsreview, of gebruik =EOL.SCHEIDINGSCONFLICTEN met een bereik met regels.',
+  ],
   guideErrorsTitle: "Wat de foutmeldingen betekenen",
 
   errors: {
