@@ -87,6 +87,24 @@ export async function measureEfficiency(report: Report): Promise<void> {
       divisionsBound(data) + reviewRowsBound(data, all),
     );
 
+    // The same review with separation rules: conflicts come from the same role rows, and the
+    // system/Users listing (names, two-step, login types) is read once.
+    await coldStart();
+    const rules = encodeURIComponent(
+      JSON.stringify([
+        [11, 21, "Enter and approve"],
+        [31, 41],
+      ]),
+    );
+    const withRules = await stack.get(`/api/v1/access-review?divisions=all&rules=${rules}`);
+    const conflicts = (withRules as { conflicts?: { rows: unknown[] } }).conflicts?.rows.length ?? 0;
+    ratio(
+      report,
+      `Access review with 2 separation rules over all divisions (${conflicts} conflicts; system/Users once: ${stack.simulator.log.count({ endpoint: "system/Users" })})`,
+      restCalls(stack.simulator),
+      divisionsBound(data) + reviewRowsBound(data, all),
+    );
+
     // 1,000 formula calls within the TTL, through the add-in's own function code (coalescing + cache).
     let gatewayRequests = 0;
     const countingFetch: typeof fetch = (input, init) => {

@@ -82,6 +82,16 @@ afterAll(async () => {
   await sim?.close();
 });
 
+/**
+ * The fixture sheet: division codes in column A (from row 2), and two separation rules in C2:E3
+ * (role A, role B, name), as the SODCONFLICTS examples use them.
+ */
+const RULE_CELLS: Record<string, unknown[]> = {
+  C: [11, 31],
+  D: [21, 41],
+  E: ["Enter and approve", null],
+};
+
 /** A1-style reference → values of the fixture sheet (2-D), or a clear failure naming the cell. */
 function cells(ref: string): unknown[][] {
   const [from, to = from] = ref.replace(/\$/g, "").split(":");
@@ -91,9 +101,16 @@ function cells(ref: string): unknown[][] {
   });
   const start = parse(from);
   const end = parse(to);
+  const ruleColumns = Object.keys(RULE_CELLS);
+  const rules = ruleColumns.slice(ruleColumns.indexOf(start.column), ruleColumns.indexOf(end.column) + 1);
+  if (ruleColumns.includes(start.column) && rules.length > 0 && start.row >= 2 && end.row <= 3) {
+    return Array.from({ length: end.row - start.row + 1 }, (_, r) =>
+      rules.map((column) => RULE_CELLS[column][start.row - 2 + r]),
+    );
+  }
   if (start.column !== "A" || end.column !== "A" || start.row < 2 || end.row < start.row) {
     throw new Error(
-      `The examples' sheet only has division codes in A2:A${columnA.length + 1}; ${ref} is not there`,
+      `The examples' sheet only has division codes in A2:A${columnA.length + 1} and rules in C2:E3; ${ref} is not there`,
     );
   }
   const rows: unknown[][] = [];

@@ -119,21 +119,36 @@ test("the Access review sheet's tables over the demo, rendered as HTML (docs scr
   const addin = await newAddinContext(browser);
   const page = await openPane(addin.context, `${stack.gateway.url}/taskpane.html`);
   await signInDemo(page);
-  const review = await page.evaluate(async () => {
+  // With the documented example rule, so the conflicts table has rows too.
+  const rules = [{ roleA: 11, roleB: 21, name: "Enter and approve" }];
+  const query = `rules=${encodeURIComponent(JSON.stringify([[11, 21, "Enter and approve"]]))}`;
+  const review = await page.evaluate(async (search) => {
     const token = localStorage.getItem("eol.sessionToken");
-    const response = await fetch("/api/v1/access-review", { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`/api/v1/access-review?${search}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return (await response.json()) as unknown;
-  });
+  }, query);
   const answer = review as AccessReviewResponse;
-  const spec = accessReviewSpec(answer, "Demo reviewer", { since: answer.since, remembered: false }, []);
+  const spec = accessReviewSpec(
+    answer,
+    "Demo reviewer",
+    { since: answer.since, remembered: false },
+    [],
+    undefined,
+    rules,
+  );
   await page.setContent(reviewSheetHtml(spec));
   // Every table the sheet gets, each with all of its rows: the demo has something in each.
   const tables = page.locator("table");
-  expect(await tables.count()).toBe(4);
+  expect(await tables.count()).toBe(6);
   for (const [index, name] of (["holders", "findings", "changes", "catalogue"] as const).entries()) {
     expect(answer[name].rows.length).toBeGreaterThan(0);
     expect(await tables.nth(index).locator("tbody tr").count()).toBe(answer[name].rows.length);
   }
+  expect(await tables.nth(4).locator("tbody tr").count()).toBe(rules.length);
+  expect(answer.conflicts.rows.length).toBeGreaterThan(0);
+  expect(await tables.nth(5).locator("tbody tr").count()).toBe(answer.conflicts.rows.length);
   await shoot(page, "access-review");
   await addin.context.close();
 });

@@ -151,9 +151,12 @@ describe("signed in to the demo", () => {
         ((u.endDate !== null && u.endDate < now) || u.lastLogin === null || u.lastLogin < now - 90 * DAY),
     );
     const nameColumn = issues[0].indexOf("Full name");
+    // Login findings here; the two-step rows are checked against the data set in the function tests.
+    const twoStep = /two-step/i;
     expect(
       issues
         .slice(1)
+        .filter((r) => !twoStep.test(String(r[0])))
         .map((r) => r[nameColumn])
         .sort(),
     ).toEqual(expected.map((u) => u.fullName).sort());

@@ -12,6 +12,12 @@ import { recalculateAll } from "../excel/recalculate";
 import { readOutcome, rerunEolFormulas, type RefreshOutcome, type RerunPass } from "../excel/refreshFormulas";
 import { writeTableSheet } from "../excel/writeTableSheet";
 import { writeAccessReviewSheet } from "../excel/accessReviewSheet";
+import {
+  readSeparationRules,
+  rememberSeparationRules,
+  separationRulesTableName,
+} from "../excel/separationRules";
+import { sodRulesParam } from "../../shared/rules/sodRules";
 import { rememberReview, reviewStart } from "../excel/reviewDate";
 import { saveReviewSheet } from "../excel/reviewDecisions";
 import { hasWorkbook, runWorkbook } from "../office/workbook";
@@ -242,19 +248,27 @@ export async function insertAccessReviewSheet(options: AccessReviewOptions = {})
       step(s.steps.readingReview);
       const start = reviewStart();
       const roles = [...new Set(options.roles ?? [])].join(",");
-      const params = { divisions: divisionsParam(options.divisions ?? "all"), since: start.since };
+      // The separation rules as the user left them in the previous review sheet (none the first time).
+      const rules = await runWorkbook((context) => readSeparationRules(context, s.sheets));
+      const params = {
+        divisions: divisionsParam(options.divisions ?? "all"),
+        since: start.since,
+        ...(roles ? { roles } : {}),
+        ...(rules.length > 0 ? { rules: sodRulesParam(rules) } : {}),
+      };
       const [review, session] = await Promise.all([
-        dataServices().client.accessReview(roles ? { ...params, roles } : params),
+        dataServices().client.accessReview(params),
         dataServices().tables.session(),
       ]);
       step(s.steps.writingReview);
       const reviewer = session.user.fullName || session.user.userName;
       const written = await runWorkbook(async (context) => {
         const existingNames = await readSheetNames(context);
-        return writeAccessReviewSheet(context, review, reviewer, start, existingNames, s);
+        return writeAccessReviewSheet(context, review, reviewer, start, existingNames, s, rules);
       });
       step(s.steps.rememberingReview);
       await rememberReview(review.asOf.slice(0, 10), s);
+      await rememberSeparationRules(separationRulesTableName(written.name));
       // What Sign off needs: the snapshot the gateway kept, and where the decisions are.
       await saveReviewSheet(written.name, written.record);
     },

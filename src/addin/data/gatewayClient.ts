@@ -47,6 +47,7 @@ export type TableRoute =
   | "role-changes"
   | "access-issues"
   | "review-log"
+  | "sod-conflicts"
   | "query";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 

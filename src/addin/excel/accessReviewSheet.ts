@@ -1,8 +1,9 @@
 /**
  * The Access review sheet: a heading (scope, data as of, reviewer, changes since, sign-off status) and
- * Excel tables from one gateway answer, written by writeReportSheet (so text stays text, in chunks), in
- * the add-in's language (the column names are the gateway's). What changed since the last sign-off
- * comes first when there was one; the holders and findings get Decision and Comment columns
+ * the Excel tables of one gateway answer — what changed since the last sign-off (when there was one),
+ * holders, findings, changes, role catalogue, then the editable separation rules and the conflicts they
+ * gave — written by writeReportSheet (so text stays text, in chunks), in the add-in's language (the
+ * column names are the gateway's). Holders, findings and conflicts get Decision and Comment columns
  * (reviewDecisions.ts) for the sign-off.
  */
 import type { AccessReviewResponse } from "../../shared/api";
@@ -12,6 +13,9 @@ import { FIRST_REVIEW_DAYS, type ReviewStart } from "./reviewDate";
 import { addDecisionList, decidableSection, type ReviewSheetRecord } from "./reviewDecisions";
 import { addinStrings, type Strings } from "../i18n";
 import type { WorkbookContext } from "../office/workbook";
+import type { SodRule } from "../../shared/rules/sodRules";
+import { separationRulesSection, separationRulesTableName } from "./separationRules";
+import { uniqueSheetName } from "./sheetNames";
 
 function scopeLine(review: AccessReviewResponse, sheets: Strings["sheets"]): string {
   const count = review.divisions.length;
@@ -40,8 +44,10 @@ export function accessReviewSpec(
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
+  rules: readonly SodRule[] = [],
 ): AccessReviewSpec {
   const sheets = strings.sheets;
+  const rulesTable = separationRulesTableName(uniqueSheetName(sheets.accessReview, existingNames));
   const since = start.remembered
     ? sheets.changesSincePrevious(review.since)
     : sheets.changesSinceFirst(review.since, FIRST_REVIEW_DAYS);
@@ -70,8 +76,11 @@ export function accessReviewSpec(
       decidableSection(sheets.findings(review.inactiveDays), review.findings),
       { title: sheets.changesSince(review.since), ...review.changes },
       { title: sheets.catalogue, ...review.catalogue },
+      separationRulesSection(rules, rulesTable, sheets),
+      decidableSection(sheets.conflicts(rules.length), review.conflicts),
     ],
-    decidable: { holders: sinceLast.length, findings: sinceLast.length + 1 },
+    // Sections before the conflicts: since-last (if any), holders, findings, changes, catalogue, rules.
+    decidable: { holders: sinceLast.length, findings: sinceLast.length + 1, conflicts: sinceLast.length + 5 },
     existingNames,
   };
 }
@@ -84,8 +93,9 @@ export async function writeAccessReviewSheet(
   start: ReviewStart,
   existingNames: readonly string[],
   strings: Strings = addinStrings(),
+  rules: readonly SodRule[] = [],
 ): Promise<WrittenReport & { record: ReviewSheetRecord }> {
-  const spec = accessReviewSpec(review, reviewer, start, existingNames, strings);
+  const spec = accessReviewSpec(review, reviewer, start, existingNames, strings, rules);
   const written = await writeReportSheet(context, spec);
   const sheet = context.workbook.worksheets.getItem(written.name);
   const tables: ReviewSheetRecord["tables"] = {};

@@ -60,6 +60,8 @@ export interface SheetSection {
   title?: string;
   columns: TableResponse["columns"];
   rows: TableResponse["rows"];
+  /** The Excel table's name, when something reads the table back (else Excel's default). */
+  tableName?: string;
 }
 
 export interface ReportSheetSpec {
@@ -149,7 +151,8 @@ export async function writeReportSheet(
       section.rows.length + 1,
       section.columns.length,
     );
-    sheet.tables.add(range, true);
+    const table = sheet.tables.add(range, true);
+    if (section.tableName) table.name = section.tableName;
     range.format.autofitColumns();
   });
   sheet.activate();

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_INACTIVE_DAYS, MAX_INACTIVE_DAYS } from "../../shared/rules/accessReview";
 import { MAX_ROLES, parseRoles as parseRoleList } from "../../shared/rules/roleList";
 import { divisionCode, parseDivisionList, type DivisionSelection } from "../../shared/rules/divisionList";
+import { parseSodRules as parseSodRuleRows, type SodRule } from "../../shared/rules/sodRules";
 import { ArgumentError } from "./argumentError";
 import { plainArgument } from "./dataTypeArguments";
 import { excelSerialToDay, isoToExcelSerial } from "../../shared/excelDates";
@@ -186,6 +187,16 @@ export function parseInactiveDays(value: RawArgument): number | null {
     );
   }
   return days;
+}
+
+/** SODCONFLICTS' `rules`: a range of rows (role A, role B, name); the shared parser names a bad row. */
+export function parseSodRules(value: RawArgument): SodRule[] {
+  const rows = Array.isArray(value)
+    ? value.map((row: unknown) => (Array.isArray(row) ? row : [row]))
+    : [[value]];
+  const parsed = parseSodRuleRows(rows);
+  if (!parsed.ok) throw new ArgumentError("rules", parsed.message);
+  return parsed.rules;
 }
 
 // QUERY arguments. The gateway checks them again, more strictly (docs/api.md); this catches the obvious

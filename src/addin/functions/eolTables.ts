@@ -6,6 +6,7 @@
 import type { TableResponse } from "../../shared/api";
 import { columnIndex, ME_COUNTRY_COLUMN } from "../../shared/rules/tableColumns";
 import { divisionsParam } from "../../shared/rules/divisionList";
+import { sodRulesParam } from "../../shared/rules/sodRules";
 import type { QueryParams, TableRoute } from "../data/gatewayClient";
 import { dataServices } from "../data/services";
 import {
@@ -22,6 +23,7 @@ import {
   parseScope,
   parseSelect,
   parseSince,
+  parseSodRules,
   parseTop,
   type RawArgument,
 } from "./arguments";
@@ -160,6 +162,23 @@ export function accessIssues(
 /** The licence's signed-off reviews (GET /api/v1/review-log). */
 export function reviews(headers: RawArgument, invocation?: CancelableInvocation): Promise<SpillCell[][]> {
   return spill(invocation, () => ({ route: "review-log", params: {}, headers: parseHeaders(headers) }));
+}
+
+/** Users holding both roles of a separation rule today (GET /api/v1/sod-conflicts). */
+export function sodConflicts(
+  rules: RawArgument,
+  divisionList: RawArgument,
+  headers: RawArgument,
+  invocation?: CancelableInvocation,
+): Promise<SpillCell[][]> {
+  return spill(invocation, () => ({
+    route: "sod-conflicts",
+    params: {
+      rules: sodRulesParam(parseSodRules(rules)),
+      divisions: divisionsParam(parseDivisions(divisionList, "all")),
+    },
+    headers: parseHeaders(headers),
+  }));
 }
 
 /** The gateway's `me` table has no country (it is the session's): add it, unless it is there already. */

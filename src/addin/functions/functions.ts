@@ -134,6 +134,20 @@ export function reviews(headers?: unknown, invocation?: CancelableInvocation): P
   return tables.reviews(headers, invocation);
 }
 
+/**
+ * @customfunction SODCONFLICTS
+ * @cancelable
+ * @param {CustomFunctions.CancelableInvocation} invocation
+ */
+export function sodConflicts(
+  rules: unknown[][],
+  divisions?: unknown[][],
+  headers?: unknown,
+  invocation?: CancelableInvocation,
+): Promise<unknown[][]> {
+  return tables.sodConflicts(rules, divisions, headers, invocation);
+}
+
 // Formerly EOL.ME, which is gone: Excel's naming rules ask for at least three characters
 // (docs: custom-functions-naming), so the function was renamed rather than aliased.
 /**

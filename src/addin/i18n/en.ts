@@ -163,6 +163,12 @@ export const en = {
     "Confirm each holder with its owner, check each grant against an approved request, and end the roles or logins the findings point at.",
     "Keep the workbook: its next access review lists the changes since this one.",
   ],
+  guideAuditTitle: "Two-step verification and separation of duties",
+  guideAuditPoints: [
+    "=EOL.USERS shows per user whether Exact requires two-step verification, whether the user registered for it, and how the user logs in (forms, TOTP, Exact Identity). For Exact Identity users the user name shown is their e-mail address: they log in with it.",
+    "=EOL.ACCESSISSUES and the review's findings name everyone holding roles without two-step verification, or with two-step verification required but not registered.",
+    'Separation of duties: which roles must not be held together is your policy. Put your rules (role A, role B, a name) in the review sheet\'s "Separation rules" table and run Access review again, or use =EOL.SODCONFLICTS with a range of rules.',
+  ],
   guideErrorsTitle: "What the errors mean",
 
   // Errors: sign-in window
@@ -244,6 +250,7 @@ export const en = {
     roles: "Role catalogue",
     "role-changes": "Role changes",
     "access-issues": "Access issues",
+    "sod-conflicts": "Separation-of-duties conflicts",
     "access-review": "Access review",
   } as Record<string, string>,
   somethingWentWrong: "Something went wrong.",
@@ -315,9 +322,20 @@ export const en = {
       `Changes since ${since} (first review of this workbook: the last ${days} days)`,
     holders: (roles: readonly number[]) =>
       `Holders of role${roles.length === 1 ? "" : "s"} ${roles.join(", ")}`,
-    findings: (days: number) => `Findings (no login for ${days} days or more, or login ended)`,
+    findings: (days: number) =>
+      `Findings (login ended, no login for ${days} days or more, or two-step verification missing)`,
     changesSince: (since: string) => `Changes since ${since}`,
     catalogue: "Role catalogue (descriptions as in Exact's data)",
+    separationRules:
+      'Separation rules: role A and role B must not be held together (edit this table; rows starting with "#" are ignored; the next access review uses it)',
+    separationRuleColumns: ["Role A", "Role B", "Rule"],
+    separationRuleExample: ["# 11", "21", "Example: book entries and approve invoices (remove the #)"],
+    conflicts: (rules: number) =>
+      rules === 0
+        ? "Separation-of-duties conflicts (no rules yet: fill in the separation rules, then run a new access review)"
+        : `Separation-of-duties conflicts (users holding both roles of one of ${rules} rule${rules === 1 ? "" : "s"})`,
+    badSeparationRules: (problem: string) =>
+      `The separation rules of the previous access review cannot be used: ${problem}. Correct the table and try again.`,
     sinceLastSignOff: (at: string, reviewer: string) => `Since last sign-off (${at}, ${reviewer})`,
     notSignedOff: (until: string) =>
       `Not signed off: choose a Decision per row, then Sign off (before ${until}; later, insert a new review)`,

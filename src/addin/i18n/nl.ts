@@ -155,6 +155,12 @@ export const nl: Strings = {
     "Laat elke houder bevestigen door de eigenaar, toets elke toekenning aan een goedgekeurde aanvraag en beëindig de rollen of aanmeldingen die de bevindingen noemen.",
     "Bewaar de werkmap: de volgende toegangsreview toont de wijzigingen sinds deze.",
   ],
+  guideAuditTitle: "Tweestapsverificatie en functiescheiding",
+  guideAuditPoints: [
+    "=EOL.GEBRUIKERS toont per gebruiker of Exact tweestapsverificatie verplicht, of de gebruiker zich ervoor heeft geregistreerd, en hoe de gebruiker aanmeldt (formulier, TOTP, Exact Identity). Bij Exact Identity-gebruikers is de getoonde gebruikersnaam hun e-mailadres: daarmee melden ze zich aan.",
+    "=EOL.TOEGANGSBEVINDINGEN en de bevindingen van de review noemen iedereen met rollen zonder tweestapsverificatie, of met verplichte maar niet geregistreerde tweestapsverificatie.",
+    'Functiescheiding: welke rollen niet samen mogen gaan, bepaalt uw organisatie. Zet uw regels (rol A, rol B, een naam) in de tabel "Scheidingsregels" van het reviewblad en maak opnieuw een toegangsreview, of gebruik =EOL.SCHEIDINGSCONFLICTEN met een bereik met regels.',
+  ],
   guideErrorsTitle: "Wat de foutmeldingen betekenen",
 
   errors: {
@@ -245,6 +251,7 @@ export const nl: Strings = {
     roles: "Rollenlijst",
     "role-changes": "Rolwijzigingen",
     "access-issues": "Toegangsproblemen",
+    "sod-conflicts": "Conflicten in functiescheiding",
     "access-review": "Toegangsreview",
   },
   somethingWentWrong: "Er ging iets mis.",
@@ -311,9 +318,19 @@ export const nl: Strings = {
     holders: (roles: readonly number[]) =>
       `Houders van rol${roles.length === 1 ? "" : "len"} ${roles.join(", ")}`,
     findings: (days: number) =>
-      `Bevindingen (${days} dagen of langer niet aangemeld, of aanmelding beëindigd)`,
+      `Bevindingen (aanmelding beëindigd, ${days} dagen of langer niet aangemeld, of geen tweestapsverificatie)`,
     changesSince: (since: string) => `Wijzigingen sinds ${since}`,
     catalogue: "Rollenlijst (omschrijvingen zoals in de gegevens van Exact)",
+    separationRules:
+      'Scheidingsregels: rol A en rol B mogen niet samen bij één gebruiker liggen (bewerk deze tabel; rijen die met "#" beginnen tellen niet mee; de volgende toegangsreview gebruikt ze)',
+    separationRuleColumns: ["Rol A", "Rol B", "Regel"],
+    separationRuleExample: ["# 11", "21", "Voorbeeld: boeken en facturen goedkeuren (haal de # weg)"],
+    conflicts: (rules: number) =>
+      rules === 0
+        ? "Conflicten in functiescheiding (nog geen regels: vul de scheidingsregels in en maak een nieuwe toegangsreview)"
+        : `Conflicten in functiescheiding (gebruikers met beide rollen van een van ${rules} regel${rules === 1 ? "" : "s"})`,
+    badSeparationRules: (problem: string) =>
+      `De scheidingsregels van de vorige toegangsreview zijn niet bruikbaar: ${problem}. Verbeter de tabel en probeer het opnieuw.`,
     sinceLastSignOff: (at: string, reviewer: string) => `Sinds de laatste aftekening (${at}, ${reviewer})`,
     notSignedOff: (until: string) =>
       `Niet afgetekend: kies per rij een Beslissing en teken dan af (vóór ${until}; daarna een nieuwe review invoegen)`,

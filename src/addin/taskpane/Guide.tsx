@@ -103,6 +103,18 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             </ol>
           </AccordionPanel>
         </AccordionItem>
+        <AccordionItem value="audit">
+          <AccordionHeader as="h3">{s.guideAuditTitle}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <ul className={styles.list}>
+              {s.guideAuditPoints.map((point) => (
+                <li key={point}>
+                  <Text>{point}</Text>
+                </li>
+              ))}
+            </ul>
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="errors">
           <AccordionHeader as="h3">{s.guideErrorsTitle}</AccordionHeader>
           <AccordionPanel className={styles.panel}>

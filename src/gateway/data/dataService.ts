@@ -17,6 +17,7 @@ import { fanOut, type FanOutProgress } from "./fanOut";
 import { codeFilter, DivisionAccess } from "./divisionAccess";
 import type { LookUpAllowance } from "./lookUpAllowance";
 import { DIVISION_SELECT, ME_SELECT, USER_ROLE_SELECT, USER_SELECT } from "./tables";
+import { DIRECTORY_SELECT } from "./userLogin";
 
 export type Fetched<T> = Cached<T>;
 
@@ -219,7 +220,8 @@ export class DataService {
 
   /**
    * Every user of the signed-in user's license in one listing (system/Users takes no division), so
-   * joining names onto role rows of many divisions costs one call instead of one per division. Null
+   * joining names onto role rows of many divisions costs one call instead of one per division; it is
+   * also where the login type comes from (userLogin.ts), read once for every function that needs it. Null
    * when Exact refuses it (e.g. an app without that scope): callers then fall back to users/Users.
    */
   async userDirectory(
@@ -228,7 +230,7 @@ export class DataService {
     sink?: PageSink | null,
   ): Promise<Fetched<ExactRecord[]> | null> {
     try {
-      const select = { $select: USER_SELECT.join(",") };
+      const select = { $select: DIRECTORY_SELECT.join(",") };
       return await this.fetch(session, null, "system/Users", select, fresh, sink);
     } catch (error) {
       if (

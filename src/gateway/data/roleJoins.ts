@@ -10,6 +10,9 @@ import type { ExactRecord } from "../exact/odata";
 import type { DataService, Fetched } from "./dataService";
 import type { FanOutProgress } from "./fanOut";
 import { activeOn, type RoleHolderRow, type UserRoleRow } from "./tables";
+import { LoginTypes } from "./userLogin";
+
+type Directory = Promise<{ fetched: Fetched<ExactRecord[]>; byId: Map<unknown, ExactRecord> } | null>;
 
 export async function userRoleRows(
   service: DataService,
@@ -23,8 +26,7 @@ export async function userRoleRows(
 ): Promise<{ rows: UserRoleRow[]; parts: Fetched<unknown>[] }> {
   const input = sink?.meter.input;
   const now = service.now();
-  let directory: Promise<{ fetched: Fetched<ExactRecord[]>; byId: Map<unknown, ExactRecord> } | null> | null =
-    null;
+  let directory: Directory | null = null;
   // Started on the first division with role rows, so an answer without any rows costs no user call.
   const userDirectory = () =>
     (directory ??= service
@@ -41,12 +43,17 @@ export async function userRoleRows(
   }, progress);
   const rows: UserRoleRow[] = [];
   const parts = new Set<Fetched<unknown>>();
+  // Login types (and Exact Identity users' e-mail as user name) from the directory, for either listing.
+  // (`directory` is set inside the fan-out's closures, which TypeScript's narrowing does not see.)
+  const known = await (directory as Directory | null);
+  const logins = new LoginTypes(known?.fetched.value ?? null);
   for (const { division, roleRows, users } of perDivision) {
     parts.add(roleRows);
     if (users) parts.add(users);
     const byId = users ? indexUsers(users.value) : new Map<unknown, ExactRecord>();
     for (const role of roleRows.value) {
-      rows.push({ division, role, user: byId.get(role.UserID), activeToday: activeOn(role, now) });
+      const user = byId.get(role.UserID);
+      rows.push({ division, role, user: user && logins.of(user), activeToday: activeOn(role, now) });
     }
   }
   return { rows, parts: [...parts] };

@@ -148,6 +148,8 @@ export const USER_SELECT = [
   "EndDate",
   "LastLogin",
   "Customer",
+  "HasTwoStepVerification",
+  "HasRegisteredForTwoStepVerification",
 ];
 
 export type DivisionRecord = ExactRecord & { __division: number };
@@ -161,6 +163,10 @@ export const USER_COLUMNS = withCells<keyof typeof USER_HEADERS, DivisionRecord>
   startDate: field("StartDate"),
   endDate: field("EndDate"),
   lastLogin: field("LastLogin"),
+  twoStepRequired: field("HasTwoStepVerification"),
+  twoStepRegistered: field("HasRegisteredForTwoStepVerification"),
+  // Set by LoginTypes (userLogin.ts) from the system/Users listing.
+  login: (row) => row.__login ?? "unknown",
 });
 
 /** Who entered and last changed a row too: the access review reads the same cached rows as USERROLES. */

@@ -2,7 +2,7 @@
  * The evidence of a signed-off review and its hash: an object written out as canonical JSON (RFC 8785,
  * the `canonicalize` library) whose SHA-256 is the review's hash. It contains the previous review's
  * hash of the same licence, so the reviews of a licence form a chain: changing any stored review breaks
- * its own hash, and recomputing that hash breaks the next review's link. docs/access-review-evidence.md
+ * its own hash, and recomputing that hash breaks the next review's link. docs/access-review.md (sign-off and evidence)
  * writes the form out for auditors who re-hash it themselves.
  */
 import crypto from "node:crypto";

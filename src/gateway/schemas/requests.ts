@@ -8,6 +8,7 @@ import { Type, type TSchema } from "@sinclair/typebox";
 import { DIVISIONS_ACCEPTS, ROLES_ACCEPTS } from "../data/arguments";
 import { QUERY_LIMITS } from "../../shared/rules/queryLimits";
 import { QUERY_ACCEPTS } from "../data/queryValidation";
+import { SOD_RULES_ACCEPTS } from "../data/accessReview/sodConflicts";
 import { REQUEST_ID_PATTERN } from "../../shared/api";
 
 /** One query parameter: a single text value (a repeated one is refused). */
@@ -82,6 +83,8 @@ const inactiveDays = param("accepts a whole number of days from 1 to 3650");
 export const ReviewQuery = query({ divisions, division: divisions });
 export const RoleChangesQuery = query({ divisions, division: divisions, since, roles, role: roles });
 export const AccessIssuesQuery = query({ divisions, division: divisions, inactiveDays });
+const rules = param(SOD_RULES_ACCEPTS, { maxLength: 8000 });
+export const SodConflictsQuery = query({ divisions, division: divisions, rules });
 export const AccessReviewQuery = query({
   divisions,
   division: divisions,
@@ -89,4 +92,5 @@ export const AccessReviewQuery = query({
   roles,
   role: roles,
   inactiveDays,
+  rules,
 });

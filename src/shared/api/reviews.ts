@@ -1,6 +1,6 @@
 /**
  * The sign-off of an access review and its evidence (/api/v1/reviews). A review records what the gateway
- * served under a snapshot id, never what the workbook holds; see docs/access-review-evidence.md for the
+ * served under a snapshot id, never what the workbook holds; see docs/access-review.md (sign-off and evidence) for the
  * canonical form its hash covers.
  */
 import { Type, type Static } from "@sinclair/typebox";

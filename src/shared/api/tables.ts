@@ -38,18 +38,20 @@ const Provenance = Type.Object({
 export const TableResponse = Type.Composite([TableBody, Provenance]);
 export type TableResponse = Static<typeof TableResponse>;
 
-/** The four tables of an access review, from one set of role rows. */
+/** The tables of an access review, from one set of role rows. */
 export const ReviewTables = Type.Object({
   holders: TableBody,
   findings: TableBody,
   changes: TableBody,
   catalogue: TableBody,
+  /** Users holding both roles of a separation rule (empty without rules). */
+  conflicts: TableBody,
 });
 export type ReviewTables = Static<typeof ReviewTables>;
 
 /**
  * What makes a review answer sign-off-able: the id under which the gateway keeps what it served, and
- * what changed since the last sign-off of the same scope (reviews.ts, docs/access-review-evidence.md).
+ * what changed since the last sign-off of the same scope (reviews.ts, docs/access-review.md (sign-off and evidence)).
  */
 const ReviewEvidence = Type.Object({
   snapshotId: Type.String(),

@@ -5,6 +5,7 @@
  * functions themselves (ids, parameters, types); a build with a function or parameter missing here fails.
  */
 import { ACCESSISSUES, ROLECHANGES, ROLEHOLDERS, ROLES, USERROLES } from "./roleFunctions";
+import { SODCONFLICTS } from "./sodFunctions";
 import { DIVISIONS, QUERY, USERS, VERSION, WHOAMI } from "./tableFunctions";
 import { REVIEWS } from "./reviewFunctions";
 import type { FunctionDoc } from "./types";
@@ -19,6 +20,7 @@ export const FUNCTION_CATALOGUE: readonly FunctionDoc[] = [
   ROLECHANGES,
   ACCESSISSUES,
   REVIEWS,
+  SODCONFLICTS,
   WHOAMI,
   QUERY,
 ];

@@ -42,6 +42,9 @@ export const USER_COLUMNS = {
   startDate: { name: "Start date", type: "date" },
   endDate: { name: "End date", type: "date" },
   lastLogin: { name: "Last login", type: "date" },
+  twoStepRequired: { name: "Two-step required", type: "boolean" },
+  twoStepRegistered: { name: "Two-step registered", type: "boolean" },
+  login: { name: "Login", type: "string" },
 } as const satisfies Columns<string>;
 
 /** GET /api/v1/user-roles */
@@ -102,6 +105,20 @@ export const ACCESS_FINDING_COLUMNS = {
   loginEndDate: { name: "Login end date", type: "date" },
   roles: { name: "Roles", type: "string" },
   divisions: { name: "Divisions", type: "string" },
+} as const satisfies Columns<string>;
+
+/** GET /api/v1/sod-conflicts: users holding both roles of a separation rule in a division */
+export const SOD_CONFLICT_COLUMNS = {
+  rule: { name: "Rule", type: "string" },
+  userId: { name: "User ID", type: "guid" },
+  fullName: { name: "Full name", type: "string" },
+  userName: { name: "User name", type: "string" },
+  division: { name: "Division", type: "number" },
+  roleA: { name: "Role A", type: "number" },
+  roleADescription: { name: "Role A description", type: "string" },
+  roleB: { name: "Role B", type: "number" },
+  roleBDescription: { name: "Role B description", type: "string" },
+  since: { name: "Since", type: "date" },
 } as const satisfies Columns<string>;
 
 /** Where a named column sits in a table's answer, or -1. */

@@ -103,7 +103,20 @@ export interface UserInput {
   neverLoggedIn?: boolean;
   /** Last login this many days before the data's today (an inactive user); else a recent working day. */
   lastLoginDaysAgo?: number;
+  /** The login name when it is not the e-mail address (an old name kept by an Exact Identity user). */
+  userName?: string;
+  /** Two-step verification and login type; default: required, registered, forms + TOTP (2 + 8). */
+  login?: UserLogin;
 }
+
+export interface UserLogin {
+  twoStepRequired: boolean;
+  twoStepRegistered: boolean;
+  authenticationType: number;
+}
+
+/** Forms login with an authenticator app (TOTP), two-step required and registered. */
+export const FORMS_WITH_TOTP: UserLogin = { twoStepRequired: true, twoStepRegistered: true, authenticationType: 10 };
 
 /**
  * Last login: `input.lastLoginDaysAgo` (or the drawn `recentDays`) whole days before `today` at a working
@@ -126,7 +139,7 @@ export function buildUser(rng: SeededRandom, input: UserInput, domain: string, t
   const language = input.language ?? "NL";
   return {
     userId: rng.guid(),
-    userName: `${login}@${domain}`,
+    userName: input.userName ?? `${login}@${domain}`,
     firstName: input.firstName,
     middleName: input.middleName ?? null,
     lastName: input.lastName,
@@ -145,6 +158,7 @@ export function buildUser(rng: SeededRandom, input: UserInput, domain: string, t
     endDate: input.endDate ?? null,
     // Always one draw for a user who logged in, so the users and roles generated after stay as they were.
     lastLogin: input.neverLoggedIn ? null : lastLoginTime(today, rng.int(1, 27), input),
+    ...(input.login ?? FORMS_WITH_TOTP),
     created,
     currentDivision: input.currentDivision,
     divisions: input.divisions,

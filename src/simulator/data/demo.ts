@@ -3,7 +3,9 @@
  * roles. Role 274 (Manage subscription) is held today by exactly two users; a third held it until 2024,
  * and a fourth is granted it from two weeks on.
  * Recent access history (demoAccess.ts), inactive and never-logged-in users and an ended login with a
- * role kept give an access review something to find.
+ * role kept give an access review something to find. Two-step verification and login types vary (logins.ts):
+ * forms without two-step, two-step required but not registered, each AuthenticationType, and Exact
+ * Identity users whose UserName is not their e-mail address (Daan Bakker, Lotte Meijer).
  */
 import { SeededRandom } from "../random";
 import { withAuditTrail, type RoleGrant } from "./accessHistory";
@@ -20,6 +22,7 @@ import {
   type UserInput,
 } from "./builders";
 import { SUBSCRIPTION_HANDOVER, demoChanges } from "./demoAccess";
+import { FORMS_ONLY, FORMS_UNREGISTERED, IDENTITY, IDENTITY_FEDERATED, TOTP } from "./logins";
 import { LONG_TEXT } from "./names";
 import type { SimDataset, SimLicense } from "./types";
 
@@ -71,25 +74,48 @@ export function generateDemo(seed: number, today: number = startOfUtcDay(Date.no
 
   const people: Array<Omit<UserInput, "license">> = [
     { firstName: "Jan", lastName: "van Dijk", title: "Partner", divisions: all, currentDivision: codes[0] },
-    { firstName: "Sanne", middleName: "de", lastName: "Vries", divisions: all, currentDivision: codes[1] },
-    { firstName: "Pieter", lastName: "Jansen", divisions: some(0, 1, 2, 3), currentDivision: codes[2] },
+    { firstName: "Sanne", middleName: "de", lastName: "Vries", divisions: all, currentDivision: codes[1], login: TOTP },
+    {
+      firstName: "Pieter",
+      lastName: "Jansen",
+      divisions: some(0, 1, 2, 3),
+      currentDivision: codes[2],
+      login: FORMS_ONLY,
+    },
     {
       firstName: "Fatima",
       lastName: "El Amrani",
       divisions: some(0, 4, 5, 6),
       currentDivision: codes[4],
       lastLoginDaysAgo: 120,
+      login: FORMS_UNREGISTERED,
     },
-    { firstName: "Daan", lastName: "Bakker", language: "EN", divisions: some(0, 7, 8), currentDivision: codes[7] },
-    { firstName: "Eva", lastName: "Visser", divisions: some(0, 1, 9, 10), currentDivision: codes[9] },
+    {
+      firstName: "Daan",
+      lastName: "Bakker",
+      language: "EN",
+      divisions: some(0, 7, 8),
+      currentDivision: codes[7],
+      userName: "DBAKKER",
+      login: IDENTITY_FEDERATED,
+    },
+    { firstName: "Eva", lastName: "Visser", divisions: some(0, 1, 9, 10), currentDivision: codes[9], login: TOTP },
     {
       firstName: "Thijs",
       lastName: "Smit",
       divisions: some(0, 11, 12),
       currentDivision: codes[12],
       lastLoginDaysAgo: 200,
+      login: FORMS_ONLY,
     },
-    { firstName: "Lotte", lastName: "Meijer", divisions: some(12, 0), currentDivision: codes[0] },
+    {
+      firstName: "Lotte",
+      lastName: "Meijer",
+      divisions: some(12, 0),
+      currentDivision: codes[0],
+      userName: "lotte.meijer@meijerholding.nl",
+      login: { ...IDENTITY, twoStepRegistered: false },
+    },
     {
       firstName: "Bram",
       middleName: "de",
@@ -98,18 +124,48 @@ export function generateDemo(seed: number, today: number = startOfUtcDay(Date.no
       currentDivision: codes[3],
       lastLoginDaysAgo: 45,
     },
-    { firstName: "Noor", lastName: "Mulder", divisions: some(0, 5), currentDivision: codes[5], neverLoggedIn: true },
-    { firstName: "Sem", middleName: "de", lastName: "Groot", divisions: some(0, 6, 7), currentDivision: codes[6] },
-    { firstName: "Ömer", lastName: "Yıldız", divisions: some(0, 4), currentDivision: codes[4] },
+    {
+      firstName: "Noor",
+      lastName: "Mulder",
+      divisions: some(0, 5),
+      currentDivision: codes[5],
+      neverLoggedIn: true,
+      login: FORMS_ONLY,
+    },
+    {
+      firstName: "Sem",
+      middleName: "de",
+      lastName: "Groot",
+      divisions: some(0, 6, 7),
+      currentDivision: codes[6],
+      login: IDENTITY,
+    },
+    { firstName: "Ömer", lastName: "Yıldız", divisions: some(0, 4), currentDivision: codes[4], login: TOTP },
     {
       firstName: "Anne-Marie",
       lastName: "'t Hart",
       divisions: some(0, 1),
       currentDivision: codes[1],
       notes: "=HYPERLINK(\"http://example.invalid\",\"klik\")",
+      login: FORMS_ONLY,
     },
-    { firstName: "Lars", lastName: "Dekker", divisions: some(0), currentDivision: codes[0], endDate: dayTime(2025, 6, 30) },
-    { firstName: "Julia", lastName: "Bos", language: "EN", title: "-", divisions: some(0, 8, 9), currentDivision: codes[8] },
+    {
+      firstName: "Lars",
+      lastName: "Dekker",
+      divisions: some(0),
+      currentDivision: codes[0],
+      endDate: dayTime(2025, 6, 30),
+      login: FORMS_ONLY,
+    },
+    {
+      firstName: "Julia",
+      lastName: "Bos",
+      language: "EN",
+      title: "-",
+      divisions: some(0, 8, 9),
+      currentDivision: codes[8],
+      login: IDENTITY_FEDERATED,
+    },
   ];
   const users = people.map((person) =>
     buildUser(rng, { ...person, license: practice.customer }, "vandijkpartners.nl", today),

@@ -2,7 +2,8 @@
  * The `accountant-large` data set: a big accountancy with 1,500 companies, 60 users and about 40,000
  * role rows, for paging and rate-limit tests and benchmarks. Built in well under a second. For access
  * reviews: logins ended with roles kept, inactive and never-logged-in users, and a share of the rows
- * granted or ended in the last 90 days or ending within 30.
+ * granted or ended in the last 90 days or ending within 30; users with and without two-step verification,
+ * every login type (logins.ts) and Exact Identity users whose UserName is not their e-mail address.
  */
 import { SeededRandom } from "../random";
 import { scatterRecentChanges, withAuditTrail, type RoleGrant } from "./accessHistory";
@@ -16,6 +17,7 @@ import {
   randomDate,
   startOfUtcDay,
 } from "./builders";
+import { drawLogin } from "./logins";
 import { FANCY_NAMES, FIRST_NAMES, LEGAL_FORMS, LONG_TEXT, SURNAMES, TRADES } from "./names";
 import type { SimDataset, SimLicense } from "./types";
 
@@ -46,6 +48,8 @@ export function generateLarge(seed: number, today: number = startOfUtcDay(Date.n
   const rng = new SeededRandom(seed ^ 0x5a5a5a5a);
   // Audit trail and recent history draw from their own stream, so the rest stays as it always was.
   const history = new SeededRandom(seed ^ 0x17a0d17);
+  // Two-step and login types draw from a third stream for the same reason.
+  const logins = new SeededRandom(seed ^ 0x2f5a7e1);
   const practice: SimLicense = {
     customer: rng.guid(),
     customerCode: "                 1",
@@ -78,12 +82,16 @@ export function generateLarge(seed: number, today: number = startOfUtcDay(Date.n
 
   const users = Array.from({ length: USER_COUNT }, (_, index) => {
     const allAccess = index < 3;
+    const login = drawLogin(logins);
+    const surname = index === 7 ? "O'Brien-Çelik" : SURNAMES[(index * 7) % SURNAMES.length];
+    // Every third Exact Identity user kept an old login name that is not the e-mail address.
+    const staleName = login.authenticationType >= 64 && index % 3 === 0;
     const access = allAccess ? codes.slice() : [codes[0], ...rng.sample(codes.slice(1), rng.int(150, 850))];
     return buildUser(
       rng,
       {
         firstName: FIRST_NAMES[index % FIRST_NAMES.length],
-        lastName: index === 7 ? "O'Brien-Çelik" : SURNAMES[(index * 7) % SURNAMES.length],
+        lastName: surname,
         language: index % 5 === 4 ? "EN" : "NL",
         license: practice.customer,
         divisions: access,
@@ -92,6 +100,8 @@ export function generateLarge(seed: number, today: number = startOfUtcDay(Date.n
         notes: index === 9 ? "@support: +31 20 123 4567" : null,
         neverLoggedIn: index % 11 === 10,
         lastLoginDaysAgo: index % 13 === 12 ? 91 + index * 3 : undefined,
+        login,
+        userName: staleName ? `U${index}${surname.replace(/[^A-Za-z]/g, "").toUpperCase()}` : undefined,
       },
       "degrotecijfers.nl",
       today,

@@ -61,6 +61,12 @@ export interface SimUser {
   /** Login disabled after this moment; null = no end. */
   endDate: number | null;
   lastLogin: number | null;
+  /** Exact's HasTwoStepVerification: the user must use two-step verification to log in. */
+  twoStepRequired: boolean;
+  /** Exact's HasRegisteredForTwoStepVerification: the user completed the registration. */
+  twoStepRegistered: boolean;
+  /** system/Users AuthenticationType bitmask: 2 forms, 8 TOTP, 64 Exact Identity federated, 128 Exact Identity. */
+  authenticationType: number;
   created: number;
   /** The division last opened in the web UI (Me.CurrentDivision); may be one the app was not granted. */
   currentDivision: number;

@@ -179,8 +179,8 @@ function userCommon(dataset: SimDataset, user: SimUser): Row {
     FirstName: user.firstName,
     FullName: user.fullName,
     Gender: user.gender,
-    HasRegisteredForTwoStepVerification: true,
-    HasTwoStepVerification: true,
+    HasRegisteredForTwoStepVerification: user.twoStepRegistered,
+    HasTwoStepVerification: user.twoStepRequired,
     Initials: user.initials,
     IsAnonymised: false,
     Language: user.language,
@@ -207,7 +207,7 @@ export function usersUserRow(dataset: SimDataset, user: SimUser): Row {
 export function systemUserRow(dataset: SimDataset, user: SimUser): Row {
   return {
     ...userCommon(dataset, user),
-    AuthenticationType: 2,
+    AuthenticationType: user.authenticationType,
     UserDivisionList: user.divisions.join(","),
     UserLanguage: user.languageCode,
     UserTypeCode: null,

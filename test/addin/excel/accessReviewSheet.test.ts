@@ -36,6 +36,12 @@ const CATALOGUE_COLUMNS: Column[] = [
   { name: "Holders", type: "number" },
 ];
 
+const CONFLICT_COLUMNS: Column[] = [
+  { name: "Rule", type: "string" },
+  { name: "User name", type: "string" },
+  { name: "Since", type: "date" },
+];
+
 function review(holderRows = 2): AccessReviewResponse {
   return {
     holders: {
@@ -62,6 +68,7 @@ function review(holderRows = 2): AccessReviewResponse {
       columns: CATALOGUE_COLUMNS,
       rows: [[274, "Manage subscription", holderRows]],
     },
+    conflicts: { columns: CONFLICT_COLUMNS, rows: [] },
     asOf: "2026-12-01T07:00:00.000Z",
     divisions: [101, 102, 103],
     divisionSource: "all",
@@ -89,7 +96,7 @@ function column(sheet: string, row: number, cols: number): unknown[] {
 }
 
 describe("writeAccessReviewSheet", () => {
-  test("a heading, then four Excel tables with their titles, headers and rows", async () => {
+  test("a heading, then the Excel tables with their titles, headers and rows", async () => {
     const written = await writeAccessReviewSheet(workbook.context(), review(), "Ann Admin", FIRST, []);
     expect(written.name).toBe("Access review");
     const sheet = "Access review";
@@ -107,10 +114,12 @@ describe("writeAccessReviewSheet", () => {
       { headerRow: 13, rows: 1 },
       { headerRow: 17, rows: 2 },
       { headerRow: 22, rows: 1 },
+      { headerRow: 26, rows: 1 },
+      { headerRow: 30, rows: 0 },
     ]);
     expect(workbook.cell(sheet, 7, 0)?.value).toBe("Holders of role 274");
     expect(workbook.cell(sheet, 12, 0)?.value).toBe(
-      "Findings (no login for 90 days or more, or login ended)",
+      "Findings (login ended, no login for 90 days or more, or two-step verification missing)",
     );
     expect(workbook.cell(sheet, 16, 0)?.value).toBe("Changes since 2026-09-02");
     expect(workbook.cell(sheet, 21, 0)?.value).toBe("Role catalogue (descriptions as in Exact's data)");
@@ -121,12 +130,16 @@ describe("writeAccessReviewSheet", () => {
     expect(column(sheet, 22, 3)).toEqual(CATALOGUE_COLUMNS.map((c) => c.name));
     expect(column(sheet, 10, 7)).toEqual([2, 102, "u-1", "User 1", 46027, "", ""]);
     expect(column(sheet, 23, 3)).toEqual([274, "Manage subscription", 2]);
-    const tables = workbook.ops.filter((op) => op.op === "addTable");
+    const tables = workbook.ops.filter((op) => op.op === "addTable" || op.op === "nameTable");
     expect(tables).toEqual([
       { op: "addTable", sheet, row: 8, rows: 3, cols: 7, hasHeaders: true },
       { op: "addTable", sheet, row: 13, rows: 2, cols: 6, hasHeaders: true },
       { op: "addTable", sheet, row: 17, rows: 3, cols: 3, hasHeaders: true },
       { op: "addTable", sheet, row: 22, rows: 2, cols: 3, hasHeaders: true },
+      { op: "addTable", sheet, row: 26, rows: 2, cols: 3, hasHeaders: true },
+      { op: "nameTable", sheet, row: 26, name: "SeparationRules" },
+      // The conflicts: the snapshot's row number first, Decision and Comment last, like the holders.
+      { op: "addTable", sheet, row: 30, rows: 1, cols: CONFLICT_COLUMNS.length + 3, hasHeaders: true },
     ]);
     // A Keep / Remove / Investigate list on the Decision cells of the holders and findings.
     expect(workbook.ops.filter((op) => op.op === "validation")).toEqual([
@@ -140,6 +153,7 @@ describe("writeAccessReviewSheet", () => {
       tables: {
         holders: { headerRow: 8, columns: 7, rows: 2 },
         findings: { headerRow: 13, columns: 6, rows: 1 },
+        conflicts: { headerRow: 30, columns: CONFLICT_COLUMNS.length + 3, rows: 0 },
       },
       signedOff: null,
     });
@@ -205,8 +219,9 @@ describe("writeAccessReviewSheet", () => {
       if (op.op === "sync") suspended = false;
       if (op.op === "values") expect(suspended).toBe(true);
     }
-    // One sync per data chunk (3 + findings + changes + catalogue), one for the tables, one for the lists.
-    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(8);
+    // One sync per data chunk (3 + findings + changes + catalogue + rules), one for the empty conflicts
+    // table's header, one for the tables and one for the Decision lists.
+    expect(workbook.ops.filter((op) => op.op === "sync")).toHaveLength(10);
     // The findings table moves down below the 11,000 holders.
     expect(workbook.cell("Access review", 9 + 11_000 + 1, 0)?.value).toMatch(/^Findings/);
   });

@@ -105,9 +105,15 @@ test("ROLECHANGES(since): granted, starting, ended and ending rows, dates as Exc
   ]);
 });
 
+const TWO_STEP_FINDINGS = [
+  "Holds roles without two-step verification",
+  "Two-step required but not registered",
+];
+
 test("ACCESSISSUES(): ended logins, never logged in, inactive for 90 (or N) days", async () => {
   for (const inactiveDays of [undefined, 30]) {
-    const cells = await EOL.accessIssues(undefined, inactiveDays, false);
+    const all = await EOL.accessIssues(undefined, inactiveDays, false);
+    const cells = all.filter((row) => !TWO_STEP_FINDINGS.includes(row[0] as string));
     const limit = clock.now() - (inactiveDays ?? 90) * DAY;
     const holders = new Set(
       sim.data.roles.filter((row) => readable.includes(row.division) && heldToday(row)).map((r) => r.userId),
@@ -120,6 +126,14 @@ test("ACCESSISSUES(): ended logins, never logged in, inactive for 90 (or N) days
           user.lastLogin < limit),
     );
     expect(cells.map((row) => row[1]).sort()).toEqual(expected.map((user) => user.userId).sort());
+    const twoStep = all.filter((row) => TWO_STEP_FINDINGS.includes(row[0] as string));
+    const expectedTwoStep = sim.data.users.filter(
+      (user) =>
+        holders.has(user.userId) &&
+        !(user.endDate !== null && user.endDate < clock.now()) &&
+        !(user.twoStepRequired && user.twoStepRegistered),
+    );
+    expect(twoStep.map((row) => row[1]).sort()).toEqual(expectedTwoStep.map((user) => user.userId).sort());
   }
   const cells = await EOL.accessIssues(undefined, undefined, true);
   expect(cells[0]).toEqual([
@@ -158,4 +172,52 @@ test("bad arguments: #VALUE! naming the argument, nothing sent", async () => {
     expect(error.message).toContain(argument);
   }
   expect(sim.log.count({ kind: "api" })).toBe(0);
+});
+
+test("SODCONFLICTS(rules): conflicts under the example rule; a bad rule row is #VALUE! naming the row", async () => {
+  const cells = await EOL.sodConflicts(
+    [
+      ["Role A", "Role B", "Rule"],
+      [11, 21, "Enter and approve"],
+      [null, null, null],
+    ],
+    undefined,
+    true,
+  );
+  expect(cells[0]).toEqual([
+    "Rule",
+    "User ID",
+    "Full name",
+    "User name",
+    "Division",
+    "Role A",
+    "Role A description",
+    "Role B",
+    "Role B description",
+    "Since",
+  ]);
+  const pairs = new Set<string>();
+  const held = (role: number) =>
+    sim.data.roles.filter((row) => row.role === role && readable.includes(row.division) && heldToday(row));
+  const withB = new Set(held(21).map((row) => `${row.userId} ${row.division}`));
+  for (const row of held(11))
+    if (withB.has(`${row.userId} ${row.division}`)) pairs.add(`${row.userId} ${row.division}`);
+  expect(
+    cells
+      .slice(1)
+      .map((row) => `${row[1]} ${row[4]}`)
+      .sort(),
+  ).toEqual([...pairs].sort());
+  expect(pairs.size).toBeGreaterThan(1);
+  expect(
+    await cellError(
+      EOL.sodConflicts([
+        [11, 21],
+        [31, "x"],
+      ]),
+    ),
+  ).toEqual({
+    code: "#VALUE!",
+    message: 'rules: row 2: role B "x" is not a role number',
+  });
 });

@@ -45,6 +45,7 @@ test("declares the documented signatures", () => {
     "ROLECHANGES(since, [divisions], [roles], [headers])",
     "ACCESSISSUES([divisions], [inactiveDays], [headers])",
     "REVIEWS([headers])",
+    "SODCONFLICTS(rules, [divisions], [headers])",
     "WHOAMI([headers])",
     "QUERY(resource, select, [filter], [division], [orderby], [top], [headers])",
   ]);
@@ -76,6 +77,8 @@ test("arguments that take a range are declared as ranges", () => {
       "ROLECHANGES.divisions",
       "ROLECHANGES.roles",
       "ACCESSISSUES.divisions",
+      "SODCONFLICTS.rules",
+      "SODCONFLICTS.divisions",
       "QUERY.select",
     ].sort(),
   );

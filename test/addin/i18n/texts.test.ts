@@ -56,10 +56,18 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   "sheets.signedOff": ["Ann Admin", "2026-11-21 10:15 UTC", "abc", "0123456789abcdef"],
   "signOff.alreadySignedOff": ["Signed off by Ann"],
   "signOff.badDecision": ["holders", 12, "Maybe"],
+  "sheets.conflicts": [2],
+  "sheets.badSeparationRules": ["row 2: role B is missing"],
 };
 
 /** Texts that are meant to be the same in both languages. */
-const SAME_IN_BOTH = new Set(["close", "tableNames.query"]);
+const SAME_IN_BOTH = new Set([
+  "close",
+  "tableNames.query",
+  // The example rule's role numbers ("# 11", "21").
+  "sheets.separationRuleExample.0",
+  "sheets.separationRuleExample.1",
+]);
 
 /** Every text of a catalogue by its path ("sheets.dataAsOf", "guideRegisterSteps.0"), functions applied. */
 function texts(strings: object, prefix = ""): Map<string, unknown> {

@@ -4,7 +4,7 @@
  * SHA-256 over the canonical JSON chained per licence, every bad sign-off is refused with its own error,
  * and a review changed directly in the database is found by verify.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -155,6 +155,11 @@ describe.each(["sqlite", "postgres"] as const)("sign-off of an access review (%s
     const record = await gateway.fetch(`${gateway.url}/api/v1/reviews/${first.id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
+    if (spawnSync("jq", ["--version"]).error) {
+      throw new Error(
+        "This check runs the auditors' procedure: install jq (Debian/Ubuntu apt-get install jq, macOS brew install jq).",
+      );
+    }
     const canonical = execFileSync("jq", ["-jcS", ".evidence"], { input: await record.text() });
     const [digest] = execFileSync("sha256sum", { input: canonical }).toString().split(" ");
     expect(digest).toBe(first.hash);

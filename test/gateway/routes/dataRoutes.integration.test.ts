@@ -284,13 +284,14 @@ describe("data routes (demo data set)", () => {
     clock.advance(DEFAULT_SHARING.noCacheMinAgeSeconds * 1000);
     const fresh = await get(path, { noCache: true });
     expect(fresh.body.cached).toBe(false);
-    expect(sim.log.count({ kind: "api" })).toBe(1);
+    // The division's users and the license-wide listing the login types come from (system/Users).
+    expect(sim.log.count({ kind: "api" })).toBe(2);
     expect((await get(path)).body.asOf).toBe(fresh.body.asOf);
 
     clock.advance(5 * 60_000);
     const expired = await get(path);
     expect(expired.body.cached).toBe(false);
-    expect(sim.log.count({ kind: "api" })).toBe(2);
+    expect(sim.log.count({ kind: "api" })).toBe(4);
 
     // Another user's cached answer for the same division survives this user's DELETE.
     const colleague = sim.data.users.find(
@@ -304,7 +305,7 @@ describe("data routes (demo data set)", () => {
     expect((await callApi(gateway, token, "/api/v1/cache", { method: "DELETE" })).status).toBe(204);
     expect((await get(path)).body.cached).toBe(false);
     expect((await get(path, { as: otherToken })).body.cached).toBe(true);
-    expect(sim.log.count({ kind: "api" })).toBe(1);
+    expect(sim.log.count({ kind: "api" })).toBe(2);
   });
 
   it("status: budgets per division in use and the caller's cache entries", async () => {

@@ -87,7 +87,7 @@ describe("access review routes (demo data set)", () => {
     expect(body.columns.map((column) => column.name)).toContain("Changed by");
   });
 
-  it("access-issues: users with active roles whose login ended, who never logged in or not for N days", async () => {
+  it("access-issues: login ended, never logged in or not for N days, and two-step verification missing", async () => {
     for (const inactiveDays of [90, 30]) {
       const { status, body } = await get(`/api/v1/access-issues?inactiveDays=${inactiveDays}`);
       expect(status).toBe(200);
@@ -98,20 +98,45 @@ describe("access review routes (demo data set)", () => {
       );
       const expected = sim.data.users
         .filter((user) => holders.has(user.userId))
-        .filter(
-          (user) =>
-            (user.endDate !== null && user.endDate < clock.now()) ||
-            user.lastLogin === null ||
-            user.lastLogin < clock.now() - inactiveDays * DAY,
-        )
-        .map((user) => user.userId)
+        .flatMap((user) => {
+          const ended = user.endDate !== null && user.endDate < clock.now();
+          const login = ended
+            ? "Login ended, roles still active"
+            : user.lastLogin === null
+              ? "Never logged in"
+              : user.lastLogin < clock.now() - inactiveDays * DAY
+                ? `No login for ${inactiveDays} days`
+                : null;
+          const twoStep = ended
+            ? null
+            : !user.twoStepRequired
+              ? "Holds roles without two-step verification"
+              : !user.twoStepRegistered
+                ? "Two-step required but not registered"
+                : null;
+          return [login, twoStep]
+            .filter((finding) => finding !== null)
+            .map((finding) => `${finding} ${user.userId}`);
+        })
         .sort();
       expect(
         records(body)
-          .map((row) => row["User ID"])
+          .map((row) => `${row.Finding} ${row["User ID"]}`)
           .sort(),
       ).toEqual(expected);
     }
+    // The demo has each kind, and users whose login ended get no two-step row.
+    const { body } = await get("/api/v1/access-issues");
+    const findings = new Set(records(body).map((row) => row.Finding));
+    expect([...findings].sort()).toEqual(
+      [
+        "Holds roles without two-step verification",
+        "Login ended, roles still active",
+        "Never logged in",
+        "No login for 90 days",
+        "Two-step required but not registered",
+      ].sort(),
+    );
   });
 
   it("refuses bad parameters, naming them, before any call to Exact", async () => {

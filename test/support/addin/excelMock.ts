@@ -24,6 +24,7 @@ export type Op =
   | { op: "addSheet"; name: string }
   | { op: "numberFormat" | "values"; sheet: string; row: number; rows: number; cols: number }
   | { op: "addTable"; sheet: string; row: number; rows: number; cols: number; hasHeaders: boolean }
+  | { op: "nameTable"; sheet: string; row: number; name: string }
   | { op: "calculateErrors"; sheet: string }
   | { op: "formula"; sheet: string; row: number; col: number; formula: string }
   | { op: "activate"; sheet: string }
@@ -129,6 +130,14 @@ export class FakeWorkbook {
   }
   /** The sheet last activated (getActiveWorksheet), else the last one added. */
   active: string | null = null;
+  /** Named Excel tables (header row and size, header included), as workbook.tables finds them. */
+  readonly tables = new Map<string, { sheet: string; row: number; rows: number; cols: number }>();
+
+  /** A named table grows by `rows` data rows, as when a user types below it. */
+  growTable(name: string, rows: number): void {
+    const table = this.tables.get(name)!;
+    table.rows += rows;
+  }
 
   /** Puts a formula with its current value into a cell, as a user would have typed it. */
   setFormula(sheet: string, row: number, col: number, formula: string, value: unknown = "old"): void {
@@ -250,6 +259,7 @@ export class FakeWorkbook {
 
   worksheet(name: string) {
     const ops = this.ops;
+    const tables = this.tables;
     return {
       name,
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
@@ -264,6 +274,13 @@ export class FakeWorkbook {
             cols: range.columnCount,
             hasHeaders,
           });
+          const extent = { sheet: name, row: range.rowIndex, rows: range.rowCount, cols: range.columnCount };
+          return {
+            set name(tableName: string) {
+              ops.push({ op: "nameTable", sheet: name, row: range.rowIndex, name: tableName });
+              tables.set(tableName, extent);
+            },
+          };
         },
       },
       activate: () => {
@@ -310,6 +327,18 @@ export class FakeWorkbook {
           },
           getItem: (name: string) => this.worksheet(name),
           getActiveWorksheet: () => this.worksheet(this.active ?? [...this.sheets.keys()].pop() ?? ""),
+        },
+        tables: {
+          getItemOrNullObject: (name: string) => {
+            const table = this.tables.get(name);
+            return {
+              isNullObject: table === undefined,
+              getDataBodyRange: () => {
+                const { sheet, row, rows, cols } = table!;
+                return { ...this.range(sheet, row + 1, 0, rows - 1, cols), load: () => undefined };
+              },
+            };
+          },
         },
       },
     };

@@ -4,6 +4,7 @@
  * for the add-in side's edge cases; gateway.integration.test.ts runs against the real gateway.
  */
 import http from "node:http";
+import { parseSodRulesParam, ruleLabel, type SodRule } from "../../../src/shared/rules/sodRules";
 import type { AddressInfo } from "node:net";
 import type {
   AccessReviewResponse,
@@ -169,6 +170,13 @@ function answer(path: string, query: Record<string, string>): TableResponse | nu
   }
 }
 
+function sentRules(param: string | undefined): SodRule[] {
+  if (param === undefined) return [];
+  const parsed = parseSodRulesParam(param);
+  if (!parsed.ok) throw new Error(`the add-in sent bad rules: ${parsed.message}`);
+  return parsed.rules;
+}
+
 /** The access review over the fixed role rows: holders of the roles, grants since, the catalogue. */
 function accessReview(query: Record<string, string>): AccessReviewResponse {
   const { divisions, source } = chosenDivisions(query.divisions ?? "all");
@@ -190,6 +198,11 @@ function accessReview(query: Record<string, string>): AccessReviewResponse {
       rows: grants.map((row) => ["Granted", row[4], row[2]]),
     },
     catalogue: { columns: [{ name: "Role", type: "number" }, text("Description")], rows: catalogue },
+    // The stub does not compute conflicts (the gateway's tests do): one row per rule it was sent.
+    conflicts: {
+      columns: [text("Rule"), { name: "Role A", type: "number" }, { name: "Role B", type: "number" }],
+      rows: sentRules(query.rules).map((rule) => [ruleLabel(rule), rule.roleA, rule.roleB]),
+    },
     asOf: AS_OF,
     divisions,
     divisionSource: source,

@@ -1,15 +1,17 @@
 /**
  * Findings an auditor acts on, only from what the data shows: users whose login has ended (their user
  * end date passed) but who still hold active roles, and users holding active roles who never logged in
- * or not for `inactiveDays`. One row per user, the first finding that applies in that order (a login
- * that ended explains not logging in since).
+ * or not for `inactiveDays`: one row per user, the first finding that applies in that order (a login
+ * that ended explains not logging in since). Two-step verification is a separate question (twoStep.ts):
+ * a user holding roles may have a second row for it, unless their login has ended.
  */
 import { ACCESS_FINDING_COLUMNS as HEADERS } from "../../../shared/rules/tableColumns";
 import { activeOn, withCells } from "../tables";
 import type { ExactRecord } from "../../exact/odata";
 import { DAY_MS, byName, sortedDistinct, timeOf, type ReviewRoleRow } from "./reviewRows";
+import { TWO_STEP_FINDING_TEXT, twoStepFinding, type TwoStepFinding } from "./twoStep";
 
-export type FindingKind = "loginEnded" | "neverLoggedIn" | "inactive";
+export type FindingKind = "loginEnded" | "neverLoggedIn" | "inactive" | TwoStepFinding;
 
 export interface AccessFindingRow {
   kind: FindingKind;
@@ -20,9 +22,10 @@ export interface AccessFindingRow {
   divisions: number[];
 }
 
-const ORDER: FindingKind[] = ["loginEnded", "neverLoggedIn", "inactive"];
+const ORDER: FindingKind[] = ["loginEnded", "neverLoggedIn", "inactive", "noTwoStep", "twoStepUnregistered"];
 
 function findingText(kind: FindingKind, inactiveDays: number): string {
+  if (kind === "noTwoStep" || kind === "twoStepUnregistered") return TWO_STEP_FINDING_TEXT[kind];
   if (kind === "loginEnded") return "Login ended, roles still active";
   if (kind === "neverLoggedIn") return "Never logged in";
   return `No login for ${inactiveDays} days`;
@@ -56,16 +59,19 @@ export function accessFindings(
   }
   const findings: AccessFindingRow[] = [];
   for (const [userId, holder] of holders) {
-    const kind = findingOf(holder.user, options.now, options.inactiveDays);
-    if (!kind) continue;
-    findings.push({
-      kind,
-      finding: findingText(kind, options.inactiveDays),
-      userId,
-      user: holder.user,
-      roles: sortedDistinct(holder.roles),
-      divisions: sortedDistinct(holder.divisions),
-    });
+    const login = findingOf(holder.user, options.now, options.inactiveDays);
+    const twoStep = login === "loginEnded" ? null : twoStepFinding(holder.user);
+    for (const kind of [login, twoStep]) {
+      if (!kind) continue;
+      findings.push({
+        kind,
+        finding: findingText(kind, options.inactiveDays),
+        userId,
+        user: holder.user,
+        roles: sortedDistinct(holder.roles),
+        divisions: sortedDistinct(holder.divisions),
+      });
+    }
   }
   return findings.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || byName(a, b));
 }

@@ -15,6 +15,11 @@ import { parseInactiveDays, parseSince } from "../../../data/accessReview/review
 import { accessReview } from "../../../data/accessReview/review";
 import { ROLE_CATALOGUE_COLUMNS, roleCatalogue } from "../../../data/accessReview/roleCatalogue";
 import { ROLE_CHANGE_COLUMNS, roleChanges } from "../../../data/accessReview/roleChanges";
+import {
+  parseRulesParameter,
+  SOD_CONFLICT_COLUMNS,
+  sodConflicts,
+} from "../../../data/accessReview/sodConflicts";
 import { userRoleRows } from "../../../data/roleJoins";
 import { shapeRows } from "../../../data/tables";
 import { ERROR_ANSWERS } from "../../../schemas/answers";
@@ -23,12 +28,13 @@ import {
   AccessReviewQuery,
   ReviewQuery,
   RoleChangesQuery,
+  SodConflictsQuery,
 } from "../../../schemas/requests";
 import { answers, caller, table } from "./answer";
 
 /** The parameters every review route reads (its schema refuses any others). */
 type ReviewParameters = Partial<
-  Record<"divisions" | "division" | "since" | "roles" | "role" | "inactiveDays", string>
+  Record<"divisions" | "division" | "since" | "roles" | "role" | "inactiveDays" | "rules", string>
 >;
 
 const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -81,6 +87,14 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return table(shaped, parts, now, resolved.divisions, resolved.source);
   });
 
+  app.get("/sod-conflicts", { schema: answers(SodConflictsQuery) }, async (req) => {
+    const request = reviewRequest(req);
+    const rules = parseRulesParameter(request.query.rules, true);
+    const { resolved, rows, parts, now } = await reviewRows(request);
+    const shaped = shapeRows(SOD_CONFLICT_COLUMNS, sodConflicts(rows, rules, now));
+    return table(shaped, parts, now, resolved.divisions, resolved.source);
+  });
+
   app.get(
     "/access-review",
     { schema: { querystring: AccessReviewQuery, response: { 200: AccessReviewResponse, ...ERROR_ANSWERS } } },
@@ -93,6 +107,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...DEFAULT_REVIEW_ROLES,
         ],
         inactiveDays: parseInactiveDays(request.query.inactiveDays),
+        rules: parseRulesParameter(request.query.rules, false),
       };
       const { resolved, rows, parts, now } = await reviewRows(request);
       const { asOf, cached } = combine(parts, now);

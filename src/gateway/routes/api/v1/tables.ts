@@ -10,6 +10,7 @@ import {
   shapeRows,
   type DivisionRecord,
 } from "../../../data/tables";
+import { LoginTypes } from "../../../data/userLogin";
 import { answers, caller, table } from "./answer";
 
 const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,15 +38,21 @@ const tableRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { query } = req;
     const raw = eitherValue(query, "division", "divisions");
     const resolved = await data.resolveDivisions(session, parseDivisions(raw, "division"), fresh);
-    const perDivision = await data.fanOut(
-      resolved.divisions,
-      (division) => data.users(session, division, fresh, answer?.rows),
-      progress,
-    );
+    // The login type is in the license-wide system/Users listing, read once alongside (and cached).
+    const [perDivision, directory] = await Promise.all([
+      data.fanOut(
+        resolved.divisions,
+        (division) => data.users(session, division, fresh, answer?.rows),
+        progress,
+      ),
+      data.userDirectory(session, fresh, answer?.input),
+    ]);
+    const logins = new LoginTypes(directory?.value ?? null);
     const rows: DivisionRecord[] = perDivision.flatMap((result, index) =>
-      result.value.map((user) => ({ ...user, __division: resolved.divisions[index] as number })),
+      result.value.map((user) => ({ ...logins.of(user), __division: resolved.divisions[index] as number })),
     );
-    const parts = resolved.basis ? [resolved.basis, ...perDivision] : perDivision;
+    const fetched = directory ? [...perDivision, directory] : perDivision;
+    const parts = resolved.basis ? [resolved.basis, ...fetched] : fetched;
     return table(shapeRows(USER_COLUMNS, rows), parts, data.now(), resolved.divisions, resolved.source);
   });
 };
