@@ -20,6 +20,14 @@ export function functionNamespace(doc: Document | undefined = globalThis.documen
   return VALID.test(declared) ? declared : DEFAULT_FUNCTION_NAMESPACE;
 }
 
+/**
+ * A pane text that shows formulas (written with the default `=EOL.`), as this gateway's Excel knows them:
+ * `=EOLTEST.USERS` under EOL_FUNCTION_NAMESPACE=EOLTEST, so what users read is what they can type.
+ */
+export function withOwnNamespace(text: string, namespace: string = functionNamespace()): string {
+  return namespace === DEFAULT_FUNCTION_NAMESPACE ? text : text.replace(/=EOL\./g, `=${namespace}.`);
+}
+
 /** `=NS.NAME(args)` for function `id`, named as the Excel with this display language knows it. */
 export function functionCall(
   id: string,

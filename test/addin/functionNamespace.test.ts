@@ -4,7 +4,7 @@
  * a gateway with its own namespace (EOL_FUNCTION_NAMESPACE) and leaves other add-ins' alone.
  */
 import { eolFormulaTest } from "../../src/addin/excel/refreshFormulas";
-import { functionCall, functionNamespace } from "../../src/addin/functionNamespace";
+import { functionCall, functionNamespace, withOwnNamespace } from "../../src/addin/functionNamespace";
 
 function pageDeclaring(content: string | null): Document {
   const doc = document.implementation.createHTMLDocument("taskpane");
@@ -46,4 +46,12 @@ test("a formula the add-in writes names the function as the Excel of that displa
   } finally {
     document.head.innerHTML = "";
   }
+});
+
+test("pane texts show formulas in this gateway's namespace", () => {
+  const text = "Use =EOL.USERS or =EOL.SODCONFLICTS(C2:E3); EOL for Excel stays EOL.";
+  expect(withOwnNamespace(text, "EOLTEST")).toBe(
+    "Use =EOLTEST.USERS or =EOLTEST.SODCONFLICTS(C2:E3); EOL for Excel stays EOL.",
+  );
+  expect(withOwnNamespace(text, "EOL")).toBe(text);
 });

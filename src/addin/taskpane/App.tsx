@@ -19,6 +19,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { LANGUAGES, chooseLanguage, stringsFor, type Language } from "../i18n";
+import { withOwnNamespace } from "../functionNamespace";
 import { ConnectionForm } from "./ConnectionForm";
 import { Guide } from "./Guide";
 import { PaneLinks } from "./PaneLinks";
@@ -94,7 +95,7 @@ function PaneContent() {
     <>
       {!inOffice && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{s.outsideOffice}</MessageBarBody>
+          <MessageBarBody>{withOwnNamespace(s.outsideOffice)}</MessageBarBody>
         </MessageBar>
       )}
       <RibbonNoticeBar />

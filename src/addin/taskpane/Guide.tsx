@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { GUIDE_ERROR_CODES, errorText } from "../i18n";
-import { functionCall } from "../functionNamespace";
+import { functionCall, withOwnNamespace } from "../functionNamespace";
 import { useServices } from "./services";
 import { useStrings } from "./strings";
 import { useCopy } from "./useCopy";
@@ -82,7 +82,7 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             <Text>{s.guideRight}</Text>
             <Text weight="semibold">{s.guideFindTitle}</Text>
             <Text>{s.guideFindExact}</Text>
-            <Text>{s.guideFindHere}</Text>
+            <Text>{withOwnNamespace(s.guideFindHere)}</Text>
             <Button onClick={() => void insertRoleHolders()}>
               {s.insertRoleHolders.replace(/=EOL\.\w+\(274\)/, roleHoldersFormula())}
             </Button>
@@ -97,7 +97,7 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             <ol className={styles.list}>
               {s.guideReviewSteps.map((step) => (
                 <li key={step}>
-                  <Text>{step}</Text>
+                  <Text>{withOwnNamespace(step)}</Text>
                 </li>
               ))}
             </ol>
@@ -109,7 +109,7 @@ export function Guide({ redirectUri }: { redirectUri: string | null }) {
             <ul className={styles.list}>
               {s.guideAuditPoints.map((point) => (
                 <li key={point}>
-                  <Text>{point}</Text>
+                  <Text>{withOwnNamespace(point)}</Text>
                 </li>
               ))}
             </ul>
