@@ -30,7 +30,8 @@ export function meterThatStopped(error: unknown): AnswerMeter | null {
 }
 
 export class AnswerMeter {
-  private readonly controller = new AbortController();
+  /** Made when first asked for: most answers come from the cache and never need one. */
+  private controller: AbortController | null = null;
   private readonly counted: AnswerSize = { rows: 0, bytes: 0 };
   private held = 0;
   private built: AnswerSize | null = null;
@@ -45,18 +46,24 @@ export class AnswerMeter {
     private readonly budget: MemoryBudget,
     private readonly log: MeterLog,
   ) {
+    const signalOf = () => this.signal;
     const sink = (counts: boolean): PageSink => ({
       meter: this,
-      signal: this.controller.signal,
+      get signal() {
+        return signalOf();
+      },
       add: (size) => this.add(size, counts),
     });
     this.rows = sink(true);
     this.input = sink(false);
-    // Every call of a wide fan-out waiting in the scheduler watches this one signal: no leak, by design.
-    setMaxListeners(0, this.controller.signal);
   }
 
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      // Every call of a wide fan-out waiting in the scheduler watches this one signal: no leak, by design.
+      setMaxListeners(0, this.controller.signal);
+    }
     return this.controller.signal;
   }
 
@@ -71,7 +78,7 @@ export class AnswerMeter {
   }
 
   private add(size: AnswerSize, counts: boolean): void {
-    this.signal.throwIfAborted();
+    this.controller?.signal.throwIfAborted();
     if (!this.budget.tryReserve(size.bytes)) {
       const usage = this.budget.usage();
       this.log.warn(
@@ -116,7 +123,7 @@ export class AnswerMeter {
 
   private stop(error: Error, own = true): never {
     if (own) stoppedBy.set(error, this);
-    this.controller.abort(error);
+    this.abortWith(error);
     // What it fetched is dropped with the error: another request may use the memory at once.
     this.release();
     throw error;
@@ -142,8 +149,14 @@ export class AnswerMeter {
     if (!this.closed && !this.signal.aborted) {
       const ended = new Error("The caller went away.");
       stoppedBy.set(ended, this);
-      this.controller.abort(ended);
+      this.abortWith(ended);
     }
     this.close();
+  }
+
+  /** Aborts the signal (made now if nothing asked for it yet, so a fetch started later sees it too). */
+  private abortWith(reason: Error): void {
+    const signal = this.signal;
+    if (!signal.aborted) this.controller?.abort(reason);
   }
 }

@@ -73,11 +73,14 @@ export default fp(
       }),
     );
 
-    app.addHook("onSend", (request, _reply, payload, done) => {
-      const bytes = request.url.startsWith("/api/") ? byteLength(payload) : null;
-      if (bytes !== null) telemetry.answerSize(bytes);
-      done(null, payload);
-    });
+    // Answer sizes are measured only where someone can read them (a UTF-8 count of every answer).
+    if (config !== null) {
+      app.addHook("onSend", (request, _reply, payload, done) => {
+        const bytes = request.url.startsWith("/api/") ? byteLength(payload) : null;
+        if (bytes !== null) telemetry.answerSize(bytes);
+        done(null, payload);
+      });
+    }
 
     const throttle = new WarningThrottle(app.clock);
     app.addHook("onError", (request, _reply, error: FastifyError, done) => {
