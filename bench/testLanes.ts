@@ -11,10 +11,14 @@ const GOAL_SECONDS = 30;
 
 function runUnitLane(root: string): number {
   const started = Date.now();
-  execFileSync(process.execPath, [require.resolve("jest/bin/jest"), "--selectProjects", "unit", "--silent"], {
-    cwd: root,
-    stdio: "ignore",
-  });
+  // The same workers as `npm run test:fast`; a failing suite is shown, not swallowed.
+  const args = [require.resolve("jest/bin/jest"), "--selectProjects", "unit", "--maxWorkers=4", "--silent"];
+  try {
+    execFileSync(process.execPath, args, { cwd: root, stdio: "pipe" });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
+    throw new Error(`The unit lane failed:\n${output.slice(-4000)}`);
+  }
   return (Date.now() - started) / 1000;
 }
 
