@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../../..");
+const LISTENING = /Server listening at https:\/\/127\.0\.0\.1:(\d+)/;
 
 let child: ChildProcess;
 let output = "";
@@ -26,13 +27,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
-      if (output.includes("gateway is running") && /Health: /.test(output)) resolve();
+      // The banner and the log line come in either order: wait for both.
+      if (/Health: /.test(output) && LISTENING.test(output)) resolve();
     };
     child.stdout!.on("data", collect);
     child.stderr!.on("data", collect);
     child.once("exit", (code) => reject(new Error(`gateway exited (${code}): ${output}`)));
   });
-  port = Number(/Server listening at https:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+  port = Number(LISTENING.exec(output)?.[1]);
 }, 60_000);
 
 afterAll(async () => {
