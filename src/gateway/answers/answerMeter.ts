@@ -146,7 +146,7 @@ export class AnswerMeter {
    * its fetches fetches for itself) and its bytes go back to the budget. Idempotent.
    */
   abandon(): void {
-    if (!this.closed && !this.signal.aborted) {
+    if (!this.closed) {
       const ended = new Error("The caller went away.");
       stoppedBy.set(ended, this);
       this.abortWith(ended);

@@ -74,7 +74,6 @@ type Outcome =
   | { kind: "dayLimited"; resetAt: number | null }
   | { kind: "transient" }
   | { kind: "blocked"; until: number }
-  | { kind: "abandoned" }
   | { kind: "failed"; status: number; error: GatewayError };
 
 const MAX_PAGES = 5000;
@@ -195,8 +194,6 @@ export class ExactClient {
         session.clientId,
         division,
         async (budget) => {
-          // The request gave up while this call waited for its turn: the slot goes to the next one.
-          if (signal?.aborted) return { kind: "abandoned" } as const;
           this.telemetry.queueWait(division, this.options.clock.now() - queuedAt);
           const denied = await this.reserveShared(key, budget, session);
           if (denied) return denied;
@@ -204,13 +201,12 @@ export class ExactClient {
           return this.send(url, token, budget, key);
         },
         session.chainId,
+        // The request gave up while this call waited for its turn: the scheduler drops it, unsent.
         signal,
       );
       switch (outcome.kind) {
         case "ok":
           return outcome.page;
-        case "abandoned":
-          throw signal?.reason;
         case "failed":
           await errorBudget.failed(scope, outcome.status, outcome.error);
           throw outcome.error;
